@@ -1,0 +1,48 @@
+"""Names fixed by ../shared/CONTRACT.md: the outside world relies on them."""
+
+ROLES = ("negated", "family")
+
+ENTITY_VALUES = {
+    "finding": {"calcification", "granuloma", "cyst", "mass", "stone"},
+    "pattern": {"punctate", "scattered", "single", "coarse", "rim"},
+    "size": None,  # the text as written, e.g. "3 mm"
+    "imaging": {"ct", "ultrasound", "mri", "xray"},
+    "change": {"stable", "new", "growing"},
+    "condition": {
+        "tuberculosis", "histoplasmosis", "cancer", "colorectal_cancer",
+        "breast_cancer", "liver_cancer", "cirrhosis", "hepatitis",
+        "primary_biliary_cholangitis", "hemochromatosis", "echinococcosis",
+        "bile_duct_stones", "gallstones", "liver_abscess", "liver_injury",
+    },
+    "medication": {"methotrexate", "amiodarone", "chemotherapy"},
+    "symptom": {
+        "abdominal_pain", "pain_after_fatty_meals", "jaundice", "weight_loss",
+        "fever", "itching", "fatigue", "vomiting_blood", "black_stools",
+        "confusion", "swollen_abdomen",
+    },
+}
+
+# Sizes are free text; the engine reasons on bands.
+SIZE_BANDS = ("small", "large")
+LARGE_SIZE_MM = 10.0
+
+TRIAGE_LEVELS = ("reassurance", "see_clinician_routine", "see_clinician_soon", "emergency")
+
+CAUSE_IDS = frozenset({
+    "granulomatous_infection", "healed_infection", "hepatic_metastases",
+    "primary_liver_cancer", "chronic_liver_disease", "drug_related",
+    "bile_duct_stones", "hydatid_cyst", "cystic_lesion", "rare_metabolic",
+})
+
+INTENTS = (
+    "greet", "goodbye", "affirm", "deny", "thank", "bot_challenge",
+    "out_of_scope", "ask_what_is", "ask_causes", "ask_diagnosis",
+    "ask_treatment", "ask_seriousness", "start_assessment", "inform",
+    "request_clinician",
+)
+
+# General answers the dialogue needs from knowledge/answers.yml.
+ANSWER_IDS = (
+    "what_is", "causes_overview", "diagnosis_overview", "treatment_overview",
+    "seriousness", "is_it_cancer", "disclaimer", "out_of_scope",
+)

@@ -1,0 +1,509 @@
+"""Load and validate the knowledge base under `knowledge/`.
+
+The knowledge base is data a clinician can review; this module turns it into
+frozen Python objects and refuses a broken file with a message that names the
+file, the entry and the field. Nothing here imports Rasa.
+
+Run `python -m assistant.knowledge` to validate and print a coverage summary.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+
+import yaml
+
+from assistant import contract
+
+DEFAULT_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+KNOWLEDGE_FILES = (
+    "sources.yml",
+    "causes.yml",
+    "tests.yml",
+    "triage.yml",
+    "terms.yml",
+    "context.yml",
+    "answers.yml",
+)
+
+
+class KnowledgeError(ValueError):
+    """A knowledge file is missing, unreadable or breaks the schema."""
+
+
+# --------------------------------------------------------------------------
+# Data objects
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    year: int
+    published_in: str
+    authors: str = ""
+    url: str = ""
+    note: str = ""
+
+    def citation(self) -> str:
+        who = f"{self.authors}. " if self.authors else ""
+        return f"{who}{self.title}. {self.published_in}, {self.year}."
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One entity=value condition on a case; role None means own, affirmed."""
+
+    entity: str
+    value: str
+    role: Optional[str] = None
+
+    def describe(self) -> str:
+        role = f" ({self.role})" if self.role else ""
+        return f"{self.entity}={self.value}{role}"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    when: Pattern
+    weight: float
+    why: str
+
+
+@dataclass(frozen=True)
+class Cause:
+    id: str
+    name: str
+    summary: str
+    how_common: str
+    prior: float
+    evidence: Tuple[Evidence, ...]
+    imaging: str
+    tests: Tuple[str, ...]
+    treatment: str
+    watch_for: str
+    sources: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DiagnosticTest:
+    id: str
+    name: str
+    what_it_is: str
+    why: str
+    sources: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str
+    label: str
+    advice: str
+    rank: int
+
+
+@dataclass(frozen=True)
+class TriageRule:
+    id: str
+    level: str
+    red_flag: bool
+    all: Tuple[Pattern, ...]
+    any: Tuple[Pattern, ...]
+    unless: Tuple[Pattern, ...]
+    reason: str
+    advice: str
+    sources: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Answer:
+    id: str
+    text: str
+    sources: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A canonical entity value and the words people use for it."""
+
+    entity: str
+    value: str
+    synonyms: Tuple[str, ...]
+    is_a: Tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    directory: Path
+    sources: Mapping[str, Source]
+    causes: Mapping[str, Cause]
+    tests: Mapping[str, DiagnosticTest]
+    levels: Mapping[str, Level]
+    rules: Tuple[TriageRule, ...]
+    answers: Mapping[str, Answer]
+    terms: Tuple[Term, ...]
+    context: Mapping[str, Any]
+    fingerprint: str
+
+    @property
+    def level_order(self) -> List[str]:
+        return sorted(self.levels, key=lambda lid: self.levels[lid].rank)
+
+    @property
+    def red_flag_rules(self) -> Tuple[TriageRule, ...]:
+        return tuple(rule for rule in self.rules if rule.red_flag)
+
+    def term(self, entity: str, value: str) -> Optional[Term]:
+        for term in self.terms:
+            if term.entity == entity and term.value == value:
+                return term
+        return None
+
+    def broader(self, entity: str, value: str) -> Tuple[str, ...]:
+        """Values `value` is a kind of (transitively), e.g. colorectal_cancer -> cancer."""
+        seen: List[str] = []
+        todo = [value]
+        while todo:
+            term = self.term(entity, todo.pop())
+            for parent in term.is_a if term else ():
+                if parent not in seen:
+                    seen.append(parent)
+                    todo.append(parent)
+        return tuple(seen)
+
+    def cite(self, source_ids: Sequence[str]) -> List[Source]:
+        return [self.sources[sid] for sid in source_ids]
+
+
+# --------------------------------------------------------------------------
+# Field readers: each error names file, entry and field
+# --------------------------------------------------------------------------
+
+
+class _Entry:
+    """One mapping in a knowledge file, with readers that fail precisely."""
+
+    def __init__(self, file: str, where: str, data: Any):
+        self.file = file
+        self.where = where
+        if not isinstance(data, dict):
+            self.fail(None, f"must be a mapping, got {type(data).__name__}")
+        self.data = data
+
+    def fail(self, field: Optional[str], message: str) -> None:
+        at = f"{self.file}: {self.where}"
+        if field:
+            at += f": field '{field}'"
+        raise KnowledgeError(f"{at}: {message}")
+
+    def text(self, field: str, required: bool = True) -> str:
+        value = self.data.get(field)
+        if value is None and not required:
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            self.fail(field, "must be a non-empty text")
+        return " ".join(value.split())
+
+    def number(self, field: str, minimum: Optional[float] = None) -> float:
+        value = self.data.get(field)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.fail(field, "must be a number")
+        if minimum is not None and value < minimum:
+            self.fail(field, f"must be >= {minimum}")
+        return float(value)
+
+    def integer(self, field: str) -> int:
+        value = self.data.get(field)
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(field, "must be an integer")
+        return value
+
+    def flag(self, field: str) -> bool:
+        value = self.data.get(field, False)
+        if not isinstance(value, bool):
+            self.fail(field, "must be true or false")
+        return value
+
+    def id_list(self, field: str, known: Mapping[str, Any], required: bool = True) -> Tuple[str, ...]:
+        value = self.data.get(field)
+        if value is None and not required:
+            return ()
+        if not isinstance(value, list) or (required and not value):
+            self.fail(field, "must be a non-empty list of ids")
+        for item in value:
+            if item not in known:
+                self.fail(field, f"unknown id '{item}'")
+        return tuple(value)
+
+    def text_list(self, field: str, required: bool = True) -> Tuple[str, ...]:
+        value = self.data.get(field)
+        if value is None and not required:
+            return ()
+        if not isinstance(value, list) or (required and not value):
+            self.fail(field, "must be a non-empty list of texts")
+        for item in value:
+            if not isinstance(item, str) or not item.strip():
+                self.fail(field, f"has an empty or non-text item: {item!r}")
+        return tuple(value)
+
+    def patterns(self, field: str, values: Mapping[str, set], required: bool = False) -> Tuple[Pattern, ...]:
+        value = self.data.get(field)
+        if value is None and not required:
+            return ()
+        if not isinstance(value, list) or (required and not value):
+            self.fail(field, "must be a list of patterns like {condition: tuberculosis}")
+        return tuple(self.pattern(field, item, values) for item in value)
+
+    def pattern(self, field: str, item: Any, values: Mapping[str, set]) -> Pattern:
+        if not isinstance(item, dict):
+            self.fail(field, f"pattern must be a mapping, got {item!r}")
+        role = item.get("role")
+        keys = [k for k in item if k != "role"]
+        if len(keys) != 1:
+            self.fail(field, f"pattern needs exactly one entity, got {item!r}")
+        entity = keys[0]
+        value = item[entity]
+        if entity not in values:
+            self.fail(field, f"unknown entity '{entity}' in {item!r}")
+        if value not in values[entity]:
+            self.fail(field, f"'{value}' is not a known {entity} value")
+        if role is not None and role not in contract.ROLES:
+            self.fail(field, f"unknown role '{role}'")
+        return Pattern(entity, value, role)
+
+
+def _read_yaml(directory: Path, name: str, key: str) -> Any:
+    path = directory / name
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+    except FileNotFoundError:
+        raise KnowledgeError(f"{name}: file is missing from {directory}")
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"{name}: not valid YAML: {exc}")
+    if not isinstance(data, dict) or key not in data:
+        raise KnowledgeError(f"{name}: must be a mapping with a top-level '{key}'")
+    return data[key]
+
+
+def _entries(name: str, items: Any, key: str = "id") -> List[_Entry]:
+    if not isinstance(items, list):
+        raise KnowledgeError(f"{name}: must hold a list of entries")
+    entries, seen = [], set()
+    for index, item in enumerate(items):
+        label = item.get(key) if isinstance(item, dict) else None
+        entry = _Entry(name, f"entry '{label}'" if label else f"entry #{index + 1}", item)
+        entry_id = entry.text(key)
+        if entry_id in seen:
+            entry.fail(key, f"duplicate id '{entry_id}'")
+        seen.add(entry_id)
+        entries.append(entry)
+    return entries
+
+
+# --------------------------------------------------------------------------
+# Loading
+# --------------------------------------------------------------------------
+
+
+def _load_terms(directory: Path) -> Tuple[Term, ...]:
+    raw = _read_yaml(directory, "terms.yml", "terms")
+    if not isinstance(raw, dict):
+        raise KnowledgeError("terms.yml: 'terms' must map entity names to value lists")
+    terms = []
+    for entity, items in raw.items():
+        if entity not in contract.ENTITY_VALUES:
+            raise KnowledgeError(f"terms.yml: entity '{entity}' is not in the contract")
+        for entry in _entries("terms.yml", items, key="value"):
+            entry.where = f"{entity} entry '{entry.data.get('value')}'"
+            value = entry.text("value")
+            allowed = contract.ENTITY_VALUES[entity]
+            if allowed is not None and value not in allowed:
+                entry.fail("value", f"'{value}' is not a contract value of {entity}")
+            is_a = entry.text_list("is_a", required=False)
+            for parent in is_a:
+                if allowed is not None and parent not in allowed:
+                    entry.fail("is_a", f"'{parent}' is not a contract value of {entity}")
+            terms.append(Term(entity, value, entry.text_list("synonyms", required=False), is_a))
+    for entity, allowed in contract.ENTITY_VALUES.items():
+        for value in sorted(allowed or ()):
+            if not any(t.entity == entity and t.value == value for t in terms):
+                raise KnowledgeError(f"terms.yml: {entity} value '{value}' has no entry")
+    return tuple(terms)
+
+
+def _pattern_values() -> Dict[str, set]:
+    values = {e: set(v) for e, v in contract.ENTITY_VALUES.items() if v is not None}
+    values["size"] = set(contract.SIZE_BANDS)
+    return values
+
+
+def _fingerprint(directory: Path) -> str:
+    digest = hashlib.sha256()
+    for name in KNOWLEDGE_FILES:
+        path = directory / name
+        digest.update(name.encode())
+        if path.exists():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def load(directory: os.PathLike | str | None = None) -> KnowledgeBase:
+    """Read and validate every knowledge file; raise KnowledgeError on the first fault."""
+    directory = Path(directory or os.environ.get("KNOWLEDGE_DIR") or DEFAULT_DIR)
+    values = _pattern_values()
+
+    sources = {}
+    for entry in _entries("sources.yml", _read_yaml(directory, "sources.yml", "sources")):
+        year = entry.integer("year")
+        if not 1800 <= year <= 2100:
+            entry.fail("year", f"{year} is not a plausible year")
+        sources[entry.text("id")] = Source(
+            id=entry.text("id"),
+            title=entry.text("title"),
+            year=year,
+            published_in=entry.text("published_in"),
+            authors=entry.text("authors", required=False),
+            url=entry.text("url", required=False),
+            note=entry.text("note", required=False),
+        )
+
+    tests = {}
+    for entry in _entries("tests.yml", _read_yaml(directory, "tests.yml", "tests")):
+        tests[entry.text("id")] = DiagnosticTest(
+            id=entry.text("id"),
+            name=entry.text("name"),
+            what_it_is=entry.text("what_it_is"),
+            why=entry.text("why"),
+            sources=entry.id_list("sources", sources),
+        )
+
+    causes = {}
+    for entry in _entries("causes.yml", _read_yaml(directory, "causes.yml", "causes")):
+        cause_id = entry.text("id")
+        if cause_id not in contract.CAUSE_IDS:
+            entry.fail("id", f"'{cause_id}' is not a contract cause id")
+        evidence = []
+        raw_evidence = entry.data.get("evidence")
+        if not isinstance(raw_evidence, list) or not raw_evidence:
+            entry.fail("evidence", "must be a non-empty list")
+        for index, item in enumerate(raw_evidence):
+            sub = _Entry("causes.yml", f"entry '{cause_id}' evidence #{index + 1}", item)
+            evidence.append(Evidence(sub.pattern("when", item.get("when"), values), sub.number("weight"), sub.text("why")))
+        causes[cause_id] = Cause(
+            id=cause_id,
+            name=entry.text("name"),
+            summary=entry.text("summary"),
+            how_common=entry.text("how_common"),
+            prior=entry.number("prior", minimum=0),
+            evidence=tuple(evidence),
+            imaging=entry.text("imaging"),
+            tests=entry.id_list("tests", tests),
+            treatment=entry.text("treatment"),
+            watch_for=entry.text("watch_for"),
+            sources=entry.id_list("sources", sources),
+        )
+    missing = contract.CAUSE_IDS - set(causes)
+    if missing:
+        raise KnowledgeError(f"causes.yml: contract causes missing: {', '.join(sorted(missing))}")
+
+    triage = _read_yaml(directory, "triage.yml", "levels")
+    levels = {}
+    for rank, entry in enumerate(_entries("triage.yml", triage)):
+        levels[entry.text("id")] = Level(entry.text("id"), entry.text("label"), entry.text("advice"), rank)
+    if list(levels) != list(contract.TRIAGE_LEVELS):
+        raise KnowledgeError(
+            f"triage.yml: levels must be, least urgent first: {', '.join(contract.TRIAGE_LEVELS)}"
+        )
+    rules = []
+    for entry in _entries("triage.yml", _read_yaml(directory, "triage.yml", "rules")):
+        entry.where = f"rule '{entry.data.get('id')}'"
+        level = entry.text("level")
+        if level not in levels:
+            entry.fail("level", f"unknown level '{level}'")
+        rule = TriageRule(
+            id=entry.text("id"),
+            level=level,
+            red_flag=entry.flag("red_flag"),
+            all=entry.patterns("all", values),
+            any=entry.patterns("any", values),
+            unless=entry.patterns("unless", values),
+            reason=entry.text("reason"),
+            advice=entry.text("advice"),
+            sources=entry.id_list("sources", sources),
+        )
+        if not rule.all and not rule.any:
+            entry.fail("all", "a rule needs 'all' or 'any' patterns")
+        for pattern in rule.all + rule.any + rule.unless:
+            # Only own, affirmed facts may move the urgency (see README).
+            if pattern.role is not None:
+                entry.fail("all", f"triage patterns take no role: {pattern.describe()}")
+        rules.append(rule)
+
+    answers = {}
+    for entry in _entries("answers.yml", _read_yaml(directory, "answers.yml", "answers")):
+        answers[entry.text("id")] = Answer(entry.text("id"), entry.text("text"), entry.id_list("sources", sources))
+    for answer_id in contract.ANSWER_IDS:
+        if answer_id not in answers:
+            raise KnowledgeError(f"answers.yml: answer '{answer_id}' is missing")
+
+    context = _read_yaml(directory, "context.yml", "context")
+    if not isinstance(context, dict):
+        raise KnowledgeError("context.yml: 'context' must be a mapping")
+
+    return KnowledgeBase(
+        directory=directory,
+        sources=sources,
+        causes=causes,
+        tests=tests,
+        levels=levels,
+        rules=tuple(rules),
+        answers=answers,
+        terms=_load_terms(directory),
+        context=context,
+        fingerprint=_fingerprint(directory),
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def _cached(directory: str, fingerprint: str) -> KnowledgeBase:
+    return load(directory)
+
+
+def default() -> KnowledgeBase:
+    """The knowledge base, loaded once per content version."""
+    directory = Path(os.environ.get("KNOWLEDGE_DIR") or DEFAULT_DIR)
+    return _cached(str(directory), _fingerprint(directory))
+
+
+def coverage(kb: KnowledgeBase) -> Dict[str, int]:
+    return {
+        "sources": len(kb.sources),
+        "causes": len(kb.causes),
+        "evidence items": sum(len(c.evidence) for c in kb.causes.values()),
+        "tests": len(kb.tests),
+        "triage rules": len(kb.rules),
+        "red flags": len(kb.red_flag_rules),
+        "answers": len(kb.answers),
+        "terms": len(kb.terms),
+        "synonyms": sum(len(t.synonyms) for t in kb.terms),
+    }
+
+
+if __name__ == "__main__":  # pragma: no cover - command-line check
+    import sys
+
+    try:
+        base = load(sys.argv[1] if len(sys.argv) > 1 else None)
+    except KnowledgeError as error:
+        print(f"knowledge base invalid: {error}", file=sys.stderr)
+        sys.exit(1)
+    print(f"knowledge base valid ({base.directory}, fingerprint {base.fingerprint})")
+    for name, count in coverage(base).items():
+        print(f"  {name:15} {count}")

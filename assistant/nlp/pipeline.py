@@ -1,0 +1,341 @@
+"""The project's own spaCy pipeline: clinical entities with their context.
+
+Built from `knowledge/terms.yml` and `knowledge/context.yml` on a blank
+English pipeline (no pretrained model exists here):
+
+    sentencizer -> entity_ruler (terms, plurals, sizes, blockers)
+                -> clinical_typo_matcher (one or two typos in long words)
+                -> medspacy_context (negation, family, history, hypothetical)
+
+`extract(doc)` turns the result into contract entities with roles.
+Nothing here imports Rasa; `assistant.nlp.component` wraps it for Rasa.
+"""
+
+
+
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Optional, Tuple
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+import medspacy.context  # noqa: F401 - registers the "medspacy_context" factory
+from medspacy.context import ConTextRule
+
+from assistant import knowledge
+
+NOT_ENTITY = "NOT_ENTITY"
+SIZE = "size"
+# Longest text we read: a pasted report is a few hundred words; beyond that,
+# the tail is ignored so one message cannot stall the server.
+MAX_CHARS = 5000
+CONTEXT_FLAGS = ("is_negated", "is_family", "is_historical", "is_hypothetical", "is_uncertain")
+
+
+# --------------------------------------------------------------------------
+# Term patterns
+# --------------------------------------------------------------------------
+
+
+def _plurals(phrase: str) -> List[str]:
+    """'calcification' -> also 'calcifications'; only the last word changes."""
+    head, _, last = phrase.rpartition(" ")
+    if not last.isalpha() or len(last) < 3:
+        return [phrase]
+    if last.endswith(("s", "x", "ch", "sh")):
+        forms = [last + "es"] if not last.endswith("s") else []
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        forms = [last[:-1] + "ies"]
+    else:
+        forms = [last + "s"]
+    return [phrase] + [f"{head} {form}".strip() for form in forms]
+
+
+def _load_terms_data(directory: Path) -> Dict[str, Any]:
+    import yaml
+
+    with open(directory / "terms.yml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def ruler_patterns(kb: knowledge.KnowledgeBase) -> List[Dict[str, Any]]:
+    """Entity-ruler patterns for every term, in a stable order."""
+    raw = _load_terms_data(kb.directory)
+    patterns: List[Dict[str, Any]] = []
+    seen = set()
+
+    def add(label: str, value: str, pattern: Any) -> None:
+        key = (label, value, json.dumps(pattern, sort_keys=True))
+        if key not in seen:
+            seen.add(key)
+            patterns.append({"label": label, "id": value, "pattern": pattern})
+
+    for entity, entries in raw["terms"].items():
+        for entry in entries:
+            value = entry["value"]
+            phrases = [value.replace("_", " ")] + list(entry.get("synonyms") or [])
+            for phrase in phrases:
+                for form in _plurals(phrase.lower()):
+                    add(entity, value, form)
+            for phrase in entry.get("case_sensitive") or []:
+                add(entity, value, [{"TEXT": word} for word in phrase.split()])
+            for token_pattern in entry.get("patterns") or []:
+                add(entity, value, token_pattern)
+    for token_pattern in raw.get("size_patterns") or []:
+        add(SIZE, SIZE, token_pattern)
+    for phrase in raw.get("not_entities") or []:
+        add(NOT_ENTITY, NOT_ENTITY, phrase.lower())
+    return patterns
+
+
+def typo_lexicon(kb: knowledge.KnowledgeBase) -> Dict[str, List[str]]:
+    """Single words long enough to recognise with a typo: word -> [label, value]."""
+    lexicon: Dict[str, List[str]] = {}
+    for term in kb.terms:
+        for phrase in (term.value,) + term.synonyms:
+            word = phrase.lower()
+            if word.isalpha() and len(word) >= TypoMatcher.MIN_LENGTH:
+                lexicon.setdefault(word, [term.entity, term.value])
+    return dict(sorted(lexicon.items()))
+
+
+# --------------------------------------------------------------------------
+# Typo-tolerant matching (symmetric delete, as in SymSpell)
+# --------------------------------------------------------------------------
+
+
+def _deletes(word: str, distance: int) -> set:
+    out = {word}
+    frontier = {word}
+    for _ in range(distance):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        out |= frontier
+    return out
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Damerau-Levenshtein (optimal string alignment) distance."""
+    rows = [list(range(len(b) + 1))]
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = ca != cb
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+def allowed_typos(word: str) -> int:
+    return 1 if len(word) < 9 else 2
+
+
+@Language.factory("clinical_typo_matcher", default_config={"lexicon": {}})
+def make_typo_matcher(nlp: Language, name: str, lexicon: Dict[str, List[str]]) :
+    return TypoMatcher(lexicon)
+
+
+class TypoMatcher:
+    """Marks an unmatched long word as a term when it is one or two edits away."""
+
+    MIN_LENGTH = 6
+
+    def __init__(self, lexicon: Dict[str, List[str]]):
+        self.lexicon = lexicon
+        self.index: Dict[str, List[str]] = {}
+        for word in lexicon:
+            for variant in _deletes(word, allowed_typos(word)):
+                self.index.setdefault(variant, []).append(word)
+
+    def lookup(self, token_text: str) -> Optional[List[str]]:
+        text = token_text.lower()
+        if text in self.lexicon or not text.isalpha() or len(text) < self.MIN_LENGTH:
+            return None
+        best: Optional[Tuple[int, str]] = None
+        for variant in _deletes(text, allowed_typos(text)):
+            for word in self.index.get(variant, ()):
+                distance = edit_distance(text, word)
+                if distance <= min(allowed_typos(word), allowed_typos(text)):
+                    if best is None or (distance, word) < best:
+                        best = (distance, word)
+        return self.lexicon[best[1]] if best else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        new = []
+        for token in doc:
+            if token.i in taken:
+                continue
+            hit = self.lookup(token.text)
+            if hit:
+                new.append(Span(doc, token.i, token.i + 1, label=hit[0], span_id=hit[1]))
+        if new:
+            doc.ents = filter_spans(list(doc.ents) + new)
+        return doc
+
+
+# --------------------------------------------------------------------------
+# Building
+# --------------------------------------------------------------------------
+
+
+def _context_rules(kb: knowledge.KnowledgeBase) -> List[ConTextRule]:
+    rules = []
+    for item in kb.context.get("rules") or []:
+        rules.append(
+            ConTextRule(
+                literal=item["literal"],
+                category=item["category"],
+                pattern=item.get("pattern"),
+                direction=item.get("direction", "BIDIRECTIONAL"),
+            )
+        )
+    return rules
+
+
+def build(kb: Optional[knowledge.KnowledgeBase] = None) -> Language:
+    """A fresh pipeline from the knowledge base; deterministic for given files."""
+    kb = kb or knowledge.default()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
+    ruler.add_patterns(ruler_patterns(kb))
+    nlp.add_pipe("clinical_typo_matcher", config={"lexicon": typo_lexicon(kb)})
+    context = nlp.add_pipe(
+        "medspacy_context",
+        config={"rules": "default", "excluded_types": [NOT_ENTITY]},
+    )
+    context.add(_context_rules(kb))
+    nlp.meta["name"] = "clinical_liver_calcification"
+    nlp.meta["version"] = "1.0.0"
+    nlp.meta["knowledge_fingerprint"] = nlp_fingerprint(kb)
+    return nlp
+
+
+def nlp_fingerprint(kb: knowledge.KnowledgeBase) -> str:
+    """Changes whenever a file the pipeline is built from changes."""
+    digest = hashlib.sha256()
+    for name in ("terms.yml", "context.yml"):
+        digest.update((kb.directory / name).read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def save(nlp: Language, path: Path) -> None:
+    """Save with the ConText rules, which medspaCy does not serialise itself."""
+    path = Path(path)
+    nlp.to_disk(path, exclude=["medspacy_context"])
+    context = nlp.get_pipe("medspacy_context")
+    rules = [rule.to_dict() for rule in context.rules]
+    (path / "context_rules.json").write_text(json.dumps({"context_rules": rules}, indent=1), encoding="utf-8")
+
+
+def load(path: Path) -> Language:
+    path = Path(path)
+    nlp = spacy.load(path, exclude=["medspacy_context"])
+    nlp.add_pipe(
+        "medspacy_context",
+        config={"rules": str(path / "context_rules.json"), "excluded_types": [NOT_ENTITY]},
+    )
+    nlp.meta.update(json.loads((path / "meta.json").read_text(encoding="utf-8")))
+    return nlp
+
+
+# --------------------------------------------------------------------------
+# From a doc to contract entities
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClinicalEntity:
+    entity: str
+    value: str
+    start: int
+    end: int
+    text: str
+    role: Optional[str]
+    context: Tuple[str, ...]  # e.g. ("historical",), ("hypothetical",)
+
+    def as_rasa(self) -> Dict[str, Any]:
+        data: Dict[str, Any] = {
+            "entity": self.entity,
+            "value": self.value,
+            "start": self.start,
+            "end": self.end,
+            "confidence_entity": 1.0,
+        }
+        if self.role:
+            data["role"] = self.role
+        if self.context:
+            data["context"] = list(self.context)
+        return data
+
+
+def clean_text(text: Any) -> str:
+    """Text safe to parse: a string, no control characters, bounded length."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") else ch for ch in text[:MAX_CHARS])
+    return text
+
+
+def _role(span: Span) -> Optional[str]:
+    # A denied relative's illness ("no family history of cancer") is a denial.
+    if span._.is_negated:
+        return "negated"
+    if span._.is_family:
+        return "family"
+    return None
+
+
+def entities_from_doc(doc: Doc) -> List[ClinicalEntity]:
+    out = []
+    for span in doc.ents:
+        if span.label_ == NOT_ENTITY:
+            continue
+        value = span.text if span.label_ == SIZE else span.ent_id_
+        role = None if span.label_ == SIZE else _role(span)
+        if span.label_ == "change" and role:
+            # "not growing", "not new" say the finding is stable; change has no role.
+            value, role = ("stable" if role == "negated" else value), None
+        flags = tuple(
+            flag[3:] for flag in ("is_historical", "is_hypothetical", "is_uncertain") if getattr(span._, flag)
+        )
+        out.append(ClinicalEntity(span.label_, value, span.start_char, span.end_char, span.text, role, flags))
+    return out
+
+
+_NOTHING_CACHE: Dict[str, List[Tuple[str, "re.Pattern[str]"]]] = {}
+
+
+def nothing_to_report(text: str, kb: knowledge.KnowledgeBase) -> List[str]:
+    """Which questions the text answers with 'nothing' (e.g. 'no symptoms')."""
+    compiled = _NOTHING_CACHE.get(kb.fingerprint)
+    if compiled is None:
+        compiled = []
+        for topic, phrases in (kb.context.get("nothing_to_report") or {}).items():
+            alternatives = "|".join(re.escape(p.lower()) for p in sorted(phrases, key=len, reverse=True))
+            compiled.append((topic, re.compile(rf"(?<![\w'])(?:{alternatives})(?![\w'])")))
+        _NOTHING_CACHE[kb.fingerprint] = compiled
+    lowered = " ".join(text.lower().replace("’", "'").split())
+    return [topic for topic, regex in compiled if regex.search(lowered)]
+
+
+def extract(nlp: Language, text: Any) -> List[ClinicalEntity]:
+    text = clean_text(text)
+    if not text.strip():
+        return []
+    return entities_from_doc(nlp(text.replace("’", "'")))
+
+
+def iter_extract(nlp: Language, texts: Iterable[str]) -> Iterable[List[ClinicalEntity]]:
+    for text in texts:
+        yield extract(nlp, text)
