@@ -235,7 +235,7 @@ def save(nlp: Language, path: Path) -> None:
     nlp.to_disk(path, exclude=["medspacy_context"])
     context = nlp.get_pipe("medspacy_context")
     rules = [rule.to_dict() for rule in context.rules]
-    (path / "context_rules.json").write_text(json.dumps({"context_rules": rules}, indent=1), encoding="utf-8")
+    (path / "context_rules.json").write_text(json.dumps({"context_rules": rules}, indent=1, default=sorted), encoding="utf-8")
 
 
 def load(path: Path) -> Language:

@@ -1,0 +1,222 @@
+"""Custom actions: thin adapters between Rasa trackers and the plain modules.
+
+Trackers become a Case (assistant.conversation), the engine decides
+(assistant.engine), and replies are composed from the knowledge base
+(assistant.replies). Nothing clinical is decided here.
+"""
+
+import logging
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from assistant import conversation, engine, knowledge, replies
+from assistant.conversation import FORM_SLOTS
+
+logger = logging.getLogger(__name__)
+
+FORM_NAME = "assessment_form"
+SKIPPED = "skipped"  # form questions not asked because of an emergency
+NOTHING_TO_REPORT = "clinical_nothing_to_report"
+
+
+def _kb() -> knowledge.KnowledgeBase:
+    return knowledge.default()
+
+
+def _send(dispatcher: CollectingDispatcher, messages: List[replies.Message]) -> None:
+    for message in messages:
+        dispatcher.utter_message(
+            text=message.get("text"),
+            buttons=message.get("buttons") or [],
+            json_message=message.get("custom"),
+        )
+
+
+def _known_facts(tracker: Tracker) -> List[engine.Fact]:
+    return conversation.facts_from_slot(tracker.get_slot("case_facts"))
+
+
+def _assessment(tracker: Tracker) -> engine.Assessment:
+    return engine.assess(engine.Case.of(_known_facts(tracker)), _kb())
+
+
+class ActionCollectFacts(Action):
+    """Runs on every user message (custom slot mapping of `case_facts`).
+
+    Adds what the message says to the case, fills the form questions it
+    answers, and answers a red flag at once, whatever else is going on.
+    """
+
+    def name(self) -> Text:
+        return "action_collect_facts"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        kb = _kb()
+        latest = tracker.latest_message or {}
+        intent = (latest.get("intent") or {}).get("name")
+        requested = tracker.get_slot("requested_slot")
+        new_facts = conversation.facts_from_entities(latest.get("entities"))
+        nothing = latest.get(NOTHING_TO_REPORT) or []
+
+        known = _known_facts(tracker)
+        facts = conversation.merge_facts(known, new_facts)
+        current = {name: tracker.get_slot(name) for name in FORM_SLOTS}
+        answers = conversation.form_answers(facts, current, requested, intent, new_facts, nothing)
+        facts = conversation.merge_facts(facts, conversation.facts_implied_by_answers(answers, requested, intent))
+        events: List[EventType] = []
+        if facts != known:
+            events.append(SlotSet("case_facts", conversation.facts_to_slot(facts)))
+        slots = answers.as_slots()
+
+        # Red flags: answered now, each once.
+        triage = engine.triage(engine.Case.of(facts), kb)
+        told = list(tracker.get_slot("red_flags_told") or [])
+        fresh = [rule for rule in triage.red_flags if rule.id not in told]
+        if fresh:
+            replies_ = replies.red_flag_alert(kb, fresh)
+            _send(dispatcher, [replies_])
+            events.append(SlotSet("red_flags_told", told + [rule.id for rule in fresh]))
+            previous = tracker.get_slot("triage_level")
+            level = triage.level if not previous else engine.more_urgent(triage.level, previous, kb)
+            events.append(SlotSet("triage_level", level))
+            if level == "emergency" and tracker.active_loop_name == FORM_NAME:
+                # No more questions in an emergency: finish the form now.
+                slots = {name: value or SKIPPED for name, value in slots.items()}
+
+        for name, value in slots.items():
+            if value != current.get(name):
+                events.append(SlotSet(name, value))
+
+        due = bool(answers.scan_finding) and not tracker.get_slot("assessment_done") and not tracker.active_loop_name
+        if due != bool(tracker.get_slot("assessment_due")):
+            events.append(SlotSet("assessment_due", due))
+        return events
+
+
+class ActionGiveAssessment(Action):
+    """The assessment result: triage, likely causes, tests, treatments, sources."""
+
+    def name(self) -> Text:
+        return "action_give_assessment"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        kb = _kb()
+        case = engine.Case.of(_known_facts(tracker))
+        result = engine.assess(case, kb)
+        _send(dispatcher, replies.assessment_messages(kb, case, result))
+        return [
+            SlotSet("triage_level", result.level),
+            SlotSet("likely_causes", result.cause_ids),
+            SlotSet("assessment_done", True),
+            SlotSet("assessment_due", False),
+        ]
+
+
+class ActionAnswerQuestion(Action):
+    """What is it, causes, tests, treatment, should I worry; tailored when we know the user."""
+
+    def name(self) -> Text:
+        return "action_answer_question"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        kb = _kb()
+        latest = tracker.latest_message or {}
+        intent = (latest.get("intent") or {}).get("name")
+        facts = _known_facts(tracker)
+        personal = any(f.entity in ("condition", "medication", "symptom", "finding") for f in facts)
+        result = engine.assess(engine.Case.of(facts), kb) if facts else None
+        cause_ids = result.cause_ids if result and personal else []
+        messages = answer_messages(kb, intent, latest.get("entities") or [], result, cause_ids)
+        _send(dispatcher, messages)
+        return []
+
+
+def answer_messages(
+    kb: knowledge.KnowledgeBase,
+    intent: Optional[str],
+    entities: List[Dict[str, Any]],
+    result: Optional[engine.Assessment],
+    cause_ids: List[str],
+) -> List[replies.Message]:
+    """Choose the knowledge-base answers for a question intent."""
+    asked_about_cancer = any(
+        e.get("entity") == "condition" and e.get("value") in ("cancer", "liver_cancer") for e in entities
+    )
+    if intent == "ask_what_is":
+        return [replies.answer(kb, "what_is")]
+    if intent == "ask_causes":
+        if cause_ids and result is not None:
+            return [replies.causes_message(kb, result.causes, personal=True)]
+        return [replies.answer(kb, "causes_overview")]
+    if intent == "ask_diagnosis":
+        if cause_ids:
+            return [replies.tests_message(kb, cause_ids)]
+        return [replies.answer(kb, "diagnosis_overview")]
+    if intent == "ask_treatment":
+        if cause_ids:
+            return [replies.treatment_message(kb, cause_ids)]
+        return [replies.answer(kb, "treatment_overview")]
+    if intent == "ask_seriousness":
+        messages = [replies.answer(kb, "is_it_cancer" if asked_about_cancer else "seriousness")]
+        if result is not None and result.triage.reasons:
+            messages.append(replies.triage_message(kb, result.triage))
+        return messages
+    return [replies.answer(kb, "out_of_scope", buttons=[replies.BUTTON_START, replies.BUTTON_CLINICIAN])]
+
+
+class ActionVisitSummary(Action):
+    def name(self) -> Text:
+        return "action_visit_summary"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        kb = _kb()
+        case = engine.Case.of(_known_facts(tracker))
+        result = engine.assess(case, kb) if tracker.get_slot("assessment_done") else None
+        _send(dispatcher, [replies.visit_summary(kb, case, result)])
+        return []
+
+
+class ActionFindCare(Action):
+    def name(self) -> Text:
+        return "action_find_care"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        _send(dispatcher, [replies.care_message()])
+        return []
+
+
+class ActionRephrase(Action):
+    """Fallback: ask to rephrase once, then offer choices instead of looping."""
+
+    def name(self) -> Text:
+        return "action_rephrase"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        recent = [
+            e.get("name") for e in tracker.events[-12:] if e.get("event") == "action"
+        ]
+        if recent.count(self.name()) >= 1:
+            dispatcher.utter_message(response="utter_fallback_choices")
+        else:
+            dispatcher.utter_message(response="utter_rephrase")
+        return []
+
+
+class ActionSessionStart(Action):
+    """A new conversation starts with the disclaimer; known facts carry over."""
+
+    def name(self) -> Text:
+        return "action_session_start"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        events: List[EventType] = [SessionStarted()]
+        carried = [SlotSet(key, value) for key, value in tracker.current_slot_values().items()
+                   if key in ("case_facts", "triage_level", "likely_causes", "assessment_done", "red_flags_told")
+                   and value is not None]
+        events.extend(carried)
+        _send(dispatcher, [replies.disclaimer(_kb())])
+        events.append(ActionExecuted("action_listen"))
+        return events

@@ -1,0 +1,157 @@
+"""What the user has told us so far, and what the assessment still needs.
+
+Pure functions between NLU output and the engine's Case; no Rasa import.
+The actions call these with plain dicts taken from the tracker.
+"""
+
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+from assistant.engine import Case, Fact
+
+# Entities that hold one value at a time: a new mention is a correction
+# ("actually it was an MRI").
+SINGLE_VALUED = frozenset({"imaging", "change", "size"})
+# Entities about the person's health: in a question ("is it cancer?",
+# "can TB cause this?") they are not the user's history.
+PERSONAL = frozenset({"condition", "medication", "symptom"})
+NOT_STATEMENTS = frozenset({"hypothetical", "uncertain"})
+
+# The assessment form's questions, in the order they are asked.
+FORM_SLOTS = ("scan_finding", "medical_history", "current_symptoms", "finding_change")
+# Slot values meaning "answered, nothing to add" or "answered, not understood".
+NONE = "none"
+UNKNOWN = "unknown"
+UNCLEAR = "unclear"
+REPORTED = "reported"
+
+# Intents that answer the question the form asked (a question back is a digression).
+ANSWER_INTENTS = frozenset({"inform", "deny", "affirm", "nlu_fallback", "start_assessment"})
+# What a "none" to the history question denies, for cause ranking.
+DENIED_BY_NO_HISTORY = (Fact("condition", "cancer", "negated"),)
+
+
+def facts_from_entities(entities: Optional[Sequence[Dict]]) -> List[Fact]:
+    """Contract entities -> facts; questions and what-ifs are not history."""
+    facts = []
+    for entity in entities or ():
+        if not isinstance(entity, dict) or "entity" not in entity or "value" not in entity:
+            continue
+        name, value = str(entity["entity"]), entity["value"]
+        if not isinstance(value, str) or not value.strip():
+            continue
+        if name in PERSONAL and NOT_STATEMENTS.intersection(entity.get("context") or ()):
+            continue
+        role = entity.get("role") if entity.get("role") in ("negated", "family") else None
+        try:
+            facts.append(Fact(name, value.strip(), role))
+        except ValueError:
+            continue
+    return facts
+
+
+def merge_facts(known: Iterable[Fact], new: Iterable[Fact]) -> List[Fact]:
+    """Add new facts; the newest statement wins where they disagree."""
+    merged = list(known)
+    for fact in new:
+        if fact.entity in SINGLE_VALUED and fact.role is None:
+            merged = [f for f in merged if not (f.entity == fact.entity and f.role is None)]
+        elif fact.role != "family":
+            # own vs denied: "no pain ... actually I do have pain"
+            merged = [
+                f for f in merged
+                if not (f.entity == fact.entity and f.value == fact.value and f.role != "family")
+            ]
+        if fact not in merged:
+            merged.append(fact)
+    return merged
+
+
+@dataclass(frozen=True)
+class FormAnswers:
+    """Slot values for the assessment form, derived from what we know."""
+
+    scan_finding: Optional[str]
+    medical_history: Optional[str]
+    current_symptoms: Optional[str]
+    finding_change: Optional[str]
+
+    def as_slots(self) -> Dict[str, Optional[str]]:
+        return {name: getattr(self, name) for name in FORM_SLOTS}
+
+
+def _describe(facts: Iterable[Fact], entities: Tuple[str, ...]) -> Optional[str]:
+    values = [f.value for f in facts if f.entity in entities and f.role is None]
+    return ", ".join(dict.fromkeys(values)) or None
+
+
+def form_answers(
+    facts: Sequence[Fact],
+    current: Dict[str, Optional[str]],
+    requested_slot: Optional[str],
+    intent: Optional[str],
+    message_facts: Sequence[Fact],
+    nothing_to_report: Sequence[str],
+) -> FormAnswers:
+    """Fill what the facts answer; never un-answer a question.
+
+    - a finding (or a pattern/size of one) answers what the scan showed;
+    - any own or denied condition or medicine answers the history question,
+      as does "no other health problems"; a relative's illness does not;
+    - any own or denied symptom answers the symptom question, as does
+      "no symptoms";
+    - a change answers the change question;
+    - to the question just asked: "no" means none (for change: not known),
+      and an answer we could not read is kept as unclear, so the form moves
+      on instead of asking again.
+    """
+    personal = [f for f in facts if f.role != "family"]
+    values: Dict[str, Optional[str]] = {}
+
+    values["scan_finding"] = _describe(facts, ("finding",)) or _describe(facts, ("pattern", "size"))
+    history = [f for f in personal if f.entity in ("condition", "medication")]
+    if history:
+        values["medical_history"] = _describe(history, ("condition", "medication")) or NONE
+    elif {"condition", "medication"} & set(nothing_to_report):
+        values["medical_history"] = NONE
+    symptoms = [f for f in personal if f.entity == "symptom"]
+    if symptoms:
+        values["current_symptoms"] = _describe(symptoms, ("symptom",)) or NONE
+    elif "symptom" in nothing_to_report:
+        values["current_symptoms"] = NONE
+    values["finding_change"] = _describe(facts, ("change",))
+
+    if requested_slot in FORM_SLOTS and not values.get(requested_slot) and not current.get(requested_slot):
+        if intent == "deny":
+            values[requested_slot] = UNKNOWN if requested_slot in ("finding_change", "scan_finding") else NONE
+        elif intent in ANSWER_INTENTS and not message_facts:
+            values[requested_slot] = UNCLEAR
+
+    answers = {name: values.get(name) or current.get(name) for name in FORM_SLOTS}
+    return FormAnswers(**answers)
+
+
+def facts_implied_by_answers(answers: FormAnswers, requested_slot: Optional[str], intent: Optional[str]) -> List[Fact]:
+    """A plain "no" to the history question denies the cancer it asked about."""
+    if requested_slot == "medical_history" and intent == "deny" and answers.medical_history == NONE:
+        return list(DENIED_BY_NO_HISTORY)
+    return []
+
+
+def case_of(facts: Iterable[Fact]) -> Case:
+    return Case.of(facts)
+
+
+def facts_from_slot(value: object) -> List[Fact]:
+    facts = []
+    for item in value if isinstance(value, list) else []:
+        if isinstance(item, dict) and "entity" in item and "value" in item:
+            try:
+                facts.append(Fact.from_dict(item))
+            except ValueError:
+                continue
+    return facts
+
+
+def facts_to_slot(facts: Iterable[Fact]) -> List[Dict]:
+    return [fact.as_dict() for fact in facts]

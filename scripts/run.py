@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""Start the action server, the Rasa server and the web chat page; stop all on Ctrl-C.
+
+Configuration comes from the environment (see README):
+RASA_PORT=5005 ACTIONS_PORT=5055 WEB_PORT=8080 BIND_HOST=127.0.0.1,
+RASA_TOKEN (random and printed when unset), TRACKER_STORE_URL (unset: SQLite
+under var/), LOCK_STORE_URL (unset: in memory), WEB_ORIGINS.
+"""
+
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Dict, List, Optional
+from urllib.parse import unquote, urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+VAR = ROOT / "var"
+MODEL = ROOT / "models" / "current.tar.gz"
+
+
+def env(name: str, default: str) -> str:
+    return os.environ.get(name, "").strip() or default
+
+
+def tracker_store_config(url: Optional[str]) -> Dict:
+    """SQLite under var/ by default; a postgresql:// URL selects that database."""
+    if not url:
+        return {"type": "SQL", "dialect": "sqlite", "db": str(VAR / "trackers.db")}
+    parsed = urlparse(url)
+    if parsed.scheme.startswith("postgres"):
+        config = {
+            "type": "SQL",
+            "dialect": "postgresql",
+            "url": parsed.hostname or "127.0.0.1",
+            "port": parsed.port or 5432,
+            "db": (parsed.path or "/rasa").lstrip("/") or "rasa",
+        }
+        if parsed.username:
+            config["username"] = unquote(parsed.username)
+        if parsed.password:
+            config["password"] = unquote(parsed.password)
+        return config
+    if parsed.scheme == "sqlite":
+        return {"type": "SQL", "dialect": "sqlite", "db": parsed.path}
+    raise SystemExit(f"TRACKER_STORE_URL: unsupported scheme '{parsed.scheme}' (use postgresql:// or sqlite://)")
+
+
+def lock_store_config(url: Optional[str]) -> Optional[Dict]:
+    if not url:
+        return None
+    parsed = urlparse(url)
+    if parsed.scheme not in ("redis", "rediss"):
+        raise SystemExit(f"LOCK_STORE_URL: unsupported scheme '{parsed.scheme}' (use redis://)")
+    config = {"type": "redis", "url": parsed.hostname or "127.0.0.1", "port": parsed.port or 6379,
+              "db": int((parsed.path or "/0").lstrip("/") or 0)}
+    if parsed.password:
+        config["password"] = unquote(parsed.password)
+    if parsed.scheme == "rediss":
+        config["use_ssl"] = True
+    return config
+
+
+def write_endpoints(actions_port: str) -> Path:
+    import yaml
+
+    VAR.mkdir(exist_ok=True)
+    endpoints = {
+        "action_endpoint": {"url": f"http://127.0.0.1:{actions_port}/webhook"},
+        "tracker_store": tracker_store_config(os.environ.get("TRACKER_STORE_URL")),
+    }
+    lock = lock_store_config(os.environ.get("LOCK_STORE_URL"))
+    if lock:
+        endpoints["lock_store"] = lock
+    path = VAR / "endpoints.yml"
+    path.write_text(yaml.safe_dump(endpoints, sort_keys=False), encoding="utf-8")
+    path.chmod(0o600)  # may hold a database password
+    return path
+
+
+def wait_for_port(host: str, port: int, process: subprocess.Popen, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            return False
+        try:
+            with socket.create_connection((host, port), timeout=1):
+                return True
+        except OSError:
+            time.sleep(0.3)
+    return False
+
+
+def main() -> int:
+    host = env("BIND_HOST", "127.0.0.1")
+    probe_host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    rasa_port, actions_port, web_port = env("RASA_PORT", "5005"), env("ACTIONS_PORT", "5055"), env("WEB_PORT", "8080")
+    token = os.environ.get("RASA_TOKEN", "").strip()
+    if not token:
+        token = secrets.token_urlsafe(24)
+        print(f"RASA_TOKEN was not set; this run's token is: {token}", flush=True)
+    if not MODEL.exists():
+        print(f"No trained model at {MODEL}: run `make train` first.", file=sys.stderr)
+        return 1
+
+    endpoints = write_endpoints(actions_port)
+    base_env = dict(os.environ)
+    base_env.update({
+        "PYTHONPATH": str(ROOT) + os.pathsep + base_env.get("PYTHONPATH", ""),
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        "RASA_TELEMETRY_ENABLED": "false",
+        "PYTHONWARNINGS": "ignore",
+        "RASA_TOKEN": token,
+    })
+    commands: List[tuple] = [
+        ("action server", ["-m", "rasa_sdk", "--actions", "actions", "--port", actions_port],
+         {"SANIC_HOST": host, "ACTION_SERVER_SANIC_WORKERS": "1"}, int(actions_port)),
+        ("rasa server", ["-m", "rasa", "run", "--model", str(MODEL), "--enable-api", "--auth-token", token,
+                         "--interface", host, "--port", rasa_port, "--endpoints", str(endpoints),
+                         "--credentials", str(ROOT / "credentials.yml"),
+                         "--cors", *env("WEB_ORIGINS", f"http://127.0.0.1:{web_port}").split(",")],
+         {}, int(rasa_port)),
+    ]
+    web_server = ROOT / "scripts" / "web_server.py"
+    if web_server.exists():
+        commands.append(("web chat page", [str(web_server)], {}, int(web_port)))
+
+    processes: List[tuple] = []
+    stopping = False
+
+    def stop(*_args) -> None:
+        nonlocal stopping
+        if stopping:
+            return
+        stopping = True
+        print("\nStopping ...", flush=True)
+        for name, process in reversed(processes):
+            if process.poll() is None:
+                process.send_signal(signal.SIGINT)
+        deadline = time.monotonic() + 15
+        for name, process in processes:
+            try:
+                process.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                process.kill()
+        print("Stopped.", flush=True)
+
+    signal.signal(signal.SIGINT, lambda *a: stop())
+    signal.signal(signal.SIGTERM, lambda *a: stop())
+    signal.signal(signal.SIGHUP, lambda *a: stop())
+
+    started = time.monotonic()
+    for name, args, extra_env, port in commands:
+        print(f"Starting the {name} on {probe_host}:{port} ...", flush=True)
+        process = subprocess.Popen([sys.executable, *args], cwd=ROOT, env={**base_env, **extra_env})
+        processes.append((name, process))
+        if not wait_for_port(probe_host, port, process, 300):
+            print(f"The {name} did not start (exit code {process.poll()}).", file=sys.stderr)
+            stop()
+            return 1
+        if stopping:
+            return 130
+    print(f"All up in {time.monotonic() - started:.0f} s: Rasa http://{probe_host}:{rasa_port} "
+          f"actions http://{probe_host}:{actions_port} web http://{probe_host}:{web_port}  (Ctrl-C stops)",
+          flush=True)
+    while not stopping:
+        for name, process in processes:
+            if process.poll() is not None and not stopping:
+                print(f"The {name} exited (code {process.returncode}); stopping the rest.", file=sys.stderr)
+                stop()
+                return 1
+        time.sleep(0.5)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
