@@ -58,7 +58,8 @@ class ActionCollectFacts(Action):
         latest = tracker.latest_message or {}
         intent = (latest.get("intent") or {}).get("name")
         requested = tracker.get_slot("requested_slot")
-        new_facts = conversation.facts_from_entities(latest.get("entities"))
+        # Another organ or topic ("calcification in my breast") is not this case.
+        new_facts = [] if intent == "out_of_scope" else conversation.facts_from_entities(latest.get("entities"))
         nothing = latest.get(NOTHING_TO_REPORT) or []
 
         known = _known_facts(tracker)
@@ -75,6 +76,7 @@ class ActionCollectFacts(Action):
         triage = engine.triage(engine.Case.of(facts), kb)
         told = list(tracker.get_slot("red_flags_told") or [])
         fresh = [rule for rule in triage.red_flags if rule.id not in told]
+        emergency_stop = False
         if fresh:
             replies_ = replies.red_flag_alert(kb, fresh)
             _send(dispatcher, [replies_])
@@ -85,10 +87,13 @@ class ActionCollectFacts(Action):
             if level == "emergency" and tracker.active_loop_name == FORM_NAME:
                 # No more questions in an emergency: finish the form now.
                 slots = {name: value or SKIPPED for name, value in slots.items()}
+                emergency_stop = True
 
-        for name, value in slots.items():
-            if value != current.get(name):
-                events.append(SlotSet(name, value))
+        # On an answer, report every form slot (even unchanged) so the form
+        # goes on and re-asks what is missing; on a question or small talk,
+        # report none, so the form steps aside for a digression rule.
+        if intent in conversation.ANSWER_INTENTS or emergency_stop:
+            events.extend(SlotSet(name, value) for name, value in slots.items())
 
         due = bool(answers.scan_finding) and not tracker.get_slot("assessment_done") and not tracker.active_loop_name
         if due != bool(tracker.get_slot("assessment_due")):

@@ -19,6 +19,8 @@ from assistant.contract import LARGE_SIZE_MM, ROLES
 from assistant.knowledge import KnowledgeBase, Pattern, TriageRule
 
 MAX_LIKELY_CAUSES = 3
+# A cause scoring under this share of the top one is not worth listing.
+RELATIVE_FLOOR = 0.3
 
 
 @dataclass(frozen=True, order=True)
@@ -166,7 +168,12 @@ def rank_causes(case: Case, kb: KnowledgeBase) -> List[RankedCause]:
 
 
 def likely_causes(case: Case, kb: KnowledgeBase, limit: int = MAX_LIKELY_CAUSES) -> List[RankedCause]:
-    return [cause for cause in rank_causes(case, kb) if cause.score > 0][:limit]
+    """The top causes, leaving out those far behind the first (they would only alarm)."""
+    ranked = [cause for cause in rank_causes(case, kb) if cause.score > 0]
+    if not ranked:
+        return []
+    floor = ranked[0].score * RELATIVE_FLOOR
+    return [cause for cause in ranked if cause.score >= floor][:limit]
 
 
 # --------------------------------------------------------------------------

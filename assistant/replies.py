@@ -76,7 +76,7 @@ def red_flag_alert(kb: KnowledgeBase, rules) -> Message:
     if top.level == "emergency":
         lines.append(emergency_contact())
     lines.append(sources_line(kb, [s for rule in rules for s in rule.sources]))
-    return {"text": "\n".join(lines), "custom": {"urgency": top.level}}
+    return {"text": "\n".join(lines)}
 
 
 def emergency_contact() -> str:
@@ -101,7 +101,7 @@ def triage_message(kb: KnowledgeBase, triage: Triage) -> Message:
             + kb.answers["seriousness"].text[1:]
         )
         lines.append(sources_line(kb, kb.answers["seriousness"].sources))
-    return {"text": "\n".join(lines), "custom": {"urgency": triage.level}}
+    return {"text": "\n".join(lines)}
 
 
 # --------------------------------------------------------------------------
@@ -236,7 +236,6 @@ def visit_summary(kb: KnowledgeBase, case: Case, result: Optional[Assessment]) -
     lines.extend(f"{n}. {q}" for n, q in enumerate(questions_for_doctor(kb, cause_ids), 1))
     return {
         "text": "\n".join(lines),
-        "custom": {"type": "visit_summary", "printable": True},
         "buttons": [BUTTON_CLINICIAN, BUTTON_RESTART],
     }
 

@@ -1,0 +1,74 @@
+# The README's commands: make install | train | run | test (see ../shared/CONTRACT.md)
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(PY) -m rasa
+export PYTHONPATH := $(CURDIR)
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export RASA_TELEMETRY_ENABLED := false
+export PYTHONWARNINGS := ignore
+
+LOCK_HASH := $(shell sha1sum requirements.lock | cut -c1-12)
+INSTALLED := $(VENV)/.installed-$(LOCK_HASH)
+MODEL := models/current.tar.gz
+TRAINING_INPUTS := config.yml domain.yml $(shell find data knowledge assistant -type f \( -name '*.yml' -o -name '*.py' \) 2>/dev/null | sort)
+
+.PHONY: help install train run test test-unit test-dialogue validate nlu-report eval-samples bench-parse bench-dialogue clean
+
+help:
+	@echo "make install   create .venv (Python 3.10) with the locked dependencies"
+	@echo "make train     train the model when data, config or knowledge changed"
+	@echo "make run       install, train if needed, start action server + Rasa + web page"
+	@echo "make test      install, train if needed, run every test"
+
+install: $(INSTALLED)
+
+$(INSTALLED): requirements.lock scripts/install.sh
+	@scripts/install.sh
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+train: install $(MODEL)
+
+$(MODEL): $(TRAINING_INPUTS) | $(INSTALLED)
+	@echo "==> Validating the knowledge base"
+	@$(PY) -m assistant.knowledge
+	@echo "==> Training (about a minute)"
+	@start=$$(date +%s); \
+	$(RASA) train --fixed-model-name current --out models $(RASA_TRAIN_FLAGS) 2>&1 | grep -E "Training|Finished|Your Rasa model|Nothing changed|rror" ; \
+	test $${PIPESTATUS[0]} -eq 0 && touch $@ && echo "==> Trained in $$(( $$(date +%s) - start )) s"
+
+run: train
+	@$(PY) scripts/run.py
+
+validate: install
+	@$(RASA) data validate --domain domain.yml --data data 2>&1 | grep -E "rror|Validating|conflict" ; test $${PIPESTATUS[0]} -eq 0
+
+test-unit: train
+	@$(PY) -m pytest -q tests
+
+test-dialogue: train
+	@echo "==> Conversation tests (tests/test_*.yml)"
+	@$(RASA) test core --model $(MODEL) --stories tests --fail-on-prediction-errors --out results/core 2>&1 | grep -E "rror|Finished|Correct|stories" ; test $${PIPESTATUS[0]} -eq 0
+
+test: install validate train test-unit test-dialogue
+	@echo "==> All tests passed"
+
+nlu-report: train
+	@$(RASA) test nlu --nlu data/nlu --cross-validation --folds 3 --out results/nlu 2>&1 | grep -E "F1|accuracy|rror" ; true
+	@echo "Report: results/nlu"
+
+eval-samples: train
+	@python3 ../shared/eval/contract_eval.py --project . --cases ../shared/eval/samples --start
+
+bench-parse: train
+	@$(PY) scripts/bench_parse.py
+
+bench-dialogue: train
+	@$(PY) scripts/bench_dialogue.py
+
+clean:
+	rm -rf models .rasa results var/endpoints.yml

@@ -1,0 +1,277 @@
+"""Each custom action on hand-built trackers: the exact events and messages."""
+
+from typing import Dict, List, Optional
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import actions
+from assistant import replies
+from assistant.conversation import FORM_SLOTS
+
+EMPTY_SLOTS = {
+    "case_facts": None, "scan_finding": None, "medical_history": None, "current_symptoms": None,
+    "finding_change": None, "assessment_due": False, "assessment_done": False, "red_flags_told": None,
+    "triage_level": None, "likely_causes": None, "requested_slot": None,
+}
+
+
+def make_tracker(
+    intent: str = "inform",
+    entities: Optional[List[Dict]] = None,
+    slots: Optional[Dict] = None,
+    active_loop: Optional[str] = None,
+    text: str = "",
+    nothing: Optional[List[str]] = None,
+    events: Optional[List[Dict]] = None,
+) -> Tracker:
+    latest = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 1.0},
+        "entities": entities or [],
+        "clinical_nothing_to_report": nothing or [],
+    }
+    return Tracker(
+        sender_id="test",
+        slots={**EMPTY_SLOTS, **(slots or {})},
+        latest_message=latest,
+        events=events or [],
+        paused=False,
+        followup_action=None,
+        active_loop={"name": active_loop} if active_loop else {},
+        latest_action_name="action_listen",
+    )
+
+
+def run(action, tracker):
+    dispatcher = CollectingDispatcher()
+    events = action.run(dispatcher, tracker, {})
+    return events, dispatcher.messages
+
+
+def slot_events(events) -> Dict:
+    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+
+
+def ent(entity, value, role=None, context=None):
+    data = {"entity": entity, "value": value}
+    if role:
+        data["role"] = role
+    if context:
+        data["context"] = context
+    return data
+
+
+# --------------------------------------------------------------------------
+# action_collect_facts
+# --------------------------------------------------------------------------
+
+
+def test_collect_facts_from_a_finding_fills_the_form_and_marks_assessment_due():
+    tracker = make_tracker(entities=[ent("imaging", "ct"), ent("pattern", "punctate"), ent("finding", "calcification"),
+                                     ent("condition", "tuberculosis", context=["historical"])])
+    events, messages = run(actions.ActionCollectFacts(), tracker)
+    assert messages == []
+    assert events == [
+        SlotSet("case_facts", [
+            {"entity": "imaging", "value": "ct"}, {"entity": "pattern", "value": "punctate"},
+            {"entity": "finding", "value": "calcification"}, {"entity": "condition", "value": "tuberculosis"},
+        ]),
+        SlotSet("scan_finding", "calcification"),
+        SlotSet("medical_history", "tuberculosis"),
+        SlotSet("current_symptoms", None),
+        SlotSet("finding_change", None),
+        SlotSet("assessment_due", True),
+    ]
+
+
+def test_collect_facts_on_a_question_sets_no_form_slot():
+    tracker = make_tracker(intent="ask_seriousness", entities=[ent("condition", "cancer", context=["hypothetical"])],
+                           active_loop="assessment_form", slots={"requested_slot": "medical_history"})
+    events, messages = run(actions.ActionCollectFacts(), tracker)
+    # A condition in a question is not history, and the form must step aside.
+    assert events == [] and messages == []
+
+
+def test_collect_facts_answers_a_red_flag_at_once_and_ends_the_form():
+    tracker = make_tracker(
+        entities=[ent("symptom", "vomiting_blood")],
+        active_loop="assessment_form",
+        slots={"requested_slot": "medical_history", "scan_finding": "calcification",
+               "case_facts": [{"entity": "finding", "value": "calcification"}]},
+    )
+    events, messages = run(actions.ActionCollectFacts(), tracker)
+    slots = slot_events(events)
+    assert slots["triage_level"] == "emergency"
+    assert slots["red_flags_told"] == ["vomiting_blood"]
+    assert all(slots[name] for name in FORM_SLOTS)  # no more questions
+    assert slots["medical_history"] == actions.SKIPPED
+    assert len(messages) == 1
+    assert messages[0]["text"].startswith("⚠️ GET EMERGENCY HELP NOW")
+    assert "emergency" in messages[0]["text"].lower()
+
+
+def test_collect_facts_does_not_repeat_a_told_red_flag():
+    facts = [{"entity": "symptom", "value": "jaundice"}]
+    tracker = make_tracker(entities=[ent("symptom", "jaundice")],
+                           slots={"case_facts": facts, "red_flags_told": ["new_jaundice"], "triage_level": "see_clinician_soon"})
+    events, messages = run(actions.ActionCollectFacts(), tracker)
+    assert messages == []
+    assert "triage_level" not in slot_events(events)
+
+
+def test_collect_facts_negated_and_family_symptoms_raise_nothing():
+    tracker = make_tracker(entities=[ent("symptom", "vomiting_blood", "negated"), ent("symptom", "black_stools", "family")])
+    events, messages = run(actions.ActionCollectFacts(), tracker)
+    assert messages == []
+    assert "triage_level" not in slot_events(events)
+    assert slot_events(events)["current_symptoms"] == "none"
+
+
+def test_collect_facts_no_to_the_history_question_denies_cancer():
+    tracker = make_tracker(intent="deny", active_loop="assessment_form",
+                           slots={"requested_slot": "medical_history", "scan_finding": "calcification"})
+    events, _ = run(actions.ActionCollectFacts(), tracker)
+    slots = slot_events(events)
+    assert slots["medical_history"] == "none"
+    assert {"entity": "condition", "value": "cancer", "role": "negated"} in slots["case_facts"]
+
+
+def test_collect_facts_no_to_the_change_question_means_unknown():
+    tracker = make_tracker(intent="deny", active_loop="assessment_form",
+                           slots={"requested_slot": "finding_change", "scan_finding": "calcification",
+                                  "medical_history": "none", "current_symptoms": "none"})
+    events, _ = run(actions.ActionCollectFacts(), tracker)
+    assert slot_events(events)["finding_change"] == "unknown"
+
+
+def test_collect_facts_correction_replaces_the_scan_type():
+    tracker = make_tracker(entities=[ent("imaging", "mri")], active_loop="assessment_form",
+                           slots={"requested_slot": "current_symptoms",
+                                  "case_facts": [{"entity": "imaging", "value": "ct"}, {"entity": "finding", "value": "calcification"}]})
+    events, _ = run(actions.ActionCollectFacts(), tracker)
+    facts = slot_events(events)["case_facts"]
+    assert {"entity": "imaging", "value": "mri"} in facts
+    assert {"entity": "imaging", "value": "ct"} not in facts
+
+
+# --------------------------------------------------------------------------
+# action_give_assessment
+# --------------------------------------------------------------------------
+
+
+def test_give_assessment_reassurance_for_old_tb_granulomas():
+    facts = [{"entity": "finding", "value": "calcification"}, {"entity": "pattern", "value": "punctate"},
+             {"entity": "condition", "value": "tuberculosis"}, {"entity": "change", "value": "stable"}]
+    events, messages = run(actions.ActionGiveAssessment(), make_tracker(slots={"case_facts": facts}))
+    slots = slot_events(events)
+    assert slots["triage_level"] == "reassurance"
+    assert slots["likely_causes"][0] == "granulomatous_infection"
+    assert slots["assessment_done"] is True and slots["assessment_due"] is False
+    text = "\n".join(m["text"] for m in messages)
+    assert "Here is what you told me" in text
+    assert "Most likely harmless" in text
+    assert "Old healed infection" in text
+    assert "What a doctor may check" in text
+    assert "How each possible cause is treated" in text
+    assert text.count("Sources:") >= 4
+    assert messages[-1]["buttons"] == [replies.BUTTON_SUMMARY, replies.BUTTON_CLINICIAN, replies.BUTTON_RESTART]
+
+
+def test_give_assessment_emergency_advice_comes_first():
+    facts = [{"entity": "finding", "value": "calcification"}, {"entity": "symptom", "value": "black_stools"}]
+    events, messages = run(actions.ActionGiveAssessment(), make_tracker(slots={"case_facts": facts}))
+    assert slot_events(events)["triage_level"] == "emergency"
+    assert messages[0]["text"].startswith("⚠️")
+
+
+def test_give_assessment_cancer_history_with_new_finding():
+    facts = [{"entity": "condition", "value": "colorectal_cancer"}, {"entity": "change", "value": "new"},
+             {"entity": "finding", "value": "calcification"}]
+    events, _ = run(actions.ActionGiveAssessment(), make_tracker(slots={"case_facts": facts}))
+    slots = slot_events(events)
+    assert slots["triage_level"] == "see_clinician_soon"
+    assert slots["likely_causes"][0] == "hepatic_metastases"
+
+
+# --------------------------------------------------------------------------
+# action_answer_question
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "intent, answer_id",
+    [("ask_what_is", "what_is"), ("ask_causes", "causes_overview"), ("ask_diagnosis", "diagnosis_overview"),
+     ("ask_treatment", "treatment_overview"), ("ask_seriousness", "seriousness"), ("out_of_scope", "out_of_scope")],
+)
+def test_answer_question_general(kb, intent, answer_id):
+    events, messages = run(actions.ActionAnswerQuestion(), make_tracker(intent=intent))
+    assert events == []
+    assert messages[0]["text"].startswith(kb.answers[answer_id].text)
+    assert "Sources:" in messages[0]["text"]
+
+
+def test_answer_is_it_cancer(kb):
+    tracker = make_tracker(intent="ask_seriousness", entities=[ent("condition", "cancer", context=["hypothetical"])])
+    _, messages = run(actions.ActionAnswerQuestion(), tracker)
+    assert messages[0]["text"].startswith(kb.answers["is_it_cancer"].text)
+
+
+def test_answer_is_tailored_when_we_know_the_user(kb):
+    facts = [{"entity": "medication", "value": "amiodarone"}, {"entity": "finding", "value": "calcification"}]
+    _, messages = run(actions.ActionAnswerQuestion(), make_tracker(intent="ask_treatment", slots={"case_facts": facts}))
+    assert messages[0]["text"].startswith("How each possible cause is treated")
+    assert kb.causes["drug_related"].name in messages[0]["text"]
+
+
+# --------------------------------------------------------------------------
+# summary, care, fallback, session start
+# --------------------------------------------------------------------------
+
+
+def test_visit_summary_lists_reports_and_questions():
+    facts = [{"entity": "finding", "value": "calcification"}, {"entity": "symptom", "value": "fever", "role": "negated"},
+             {"entity": "condition", "value": "liver_cancer", "role": "family"}]
+    _, messages = run(actions.ActionVisitSummary(), make_tracker(slots={"case_facts": facts, "assessment_done": True}))
+    text = messages[0]["text"]
+    assert text.startswith("VISIT SUMMARY")
+    assert "- Finding: calcification" in text
+    assert "- Symptoms: no fever" in text
+    assert "in the family: liver cancer" in text
+    assert "Questions to ask:" in text and "1. " in text
+
+
+def test_find_care_uses_configured_clinic(monkeypatch):
+    monkeypatch.setenv("CLINIC_NAME", "Riverside Clinic")
+    monkeypatch.setenv("CLINIC_CONTACT", "+44 20 0000 0000")
+    monkeypatch.setenv("EMERGENCY_NUMBER", "999")
+    _, messages = run(actions.ActionFindCare(), make_tracker(intent="request_clinician"))
+    assert "Riverside Clinic: +44 20 0000 0000" in messages[0]["text"]
+    assert "Emergency number: 999." in messages[0]["text"]
+
+
+def test_find_care_neutral_by_default(monkeypatch):
+    for name in ("CLINIC_NAME", "CLINIC_CONTACT", "EMERGENCY_NUMBER"):
+        monkeypatch.delenv(name, raising=False)
+    _, messages = run(actions.ActionFindCare(), make_tracker(intent="request_clinician"))
+    assert "family doctor" in messages[0]["text"]
+    assert "local emergency number" in messages[0]["text"]
+
+
+def test_rephrase_once_then_offer_choices():
+    _, first = run(actions.ActionRephrase(), make_tracker(intent="nlu_fallback"))
+    assert first == [{"response": "utter_rephrase", **{k: v for k, v in first[0].items() if k != "response"}}]
+    events = [{"event": "action", "name": "action_rephrase"}]
+    _, second = run(actions.ActionRephrase(), make_tracker(intent="nlu_fallback", events=events))
+    assert second[0]["response"] == "utter_fallback_choices"
+
+
+def test_session_start_sends_disclaimer_and_carries_facts(kb):
+    facts = [{"entity": "finding", "value": "calcification"}]
+    events, messages = run(actions.ActionSessionStart(), make_tracker(slots={"case_facts": facts}))
+    assert events[0] == SessionStarted()
+    assert SlotSet("case_facts", facts) in events
+    assert events[-1] == ActionExecuted("action_listen")
+    assert messages[0]["text"] == kb.answers["disclaimer"].text

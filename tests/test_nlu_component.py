@@ -1,0 +1,134 @@
+"""The clinical NLU component on its own (no server): values, roles, context, bad input."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant.nlp import pipeline
+
+TABLE = yaml.safe_load((Path(__file__).parent / "data" / "entity_phrases.yml").read_text(encoding="utf-8"))
+
+
+def as_tuples(entities):
+    out = []
+    for e in entities:
+        value = "*" if e["entity"] == "size" else str(e["value"]).lower()
+        out.append((e["entity"], value, e.get("role")))
+    return sorted(out, key=str)
+
+
+@pytest.mark.parametrize("case", TABLE, ids=[c["text"][:50] for c in TABLE])
+def test_phrase_table(parse, case):
+    message = parse(case["text"])
+    assert as_tuples(message.get("entities")) == as_tuples(case.get("entities") or [])
+
+
+def test_table_is_large_enough_and_covers_every_value():
+    from assistant.contract import ENTITY_VALUES
+
+    assert len(TABLE) >= 80
+    seen = {(e["entity"], e["value"]) for case in TABLE for e in case.get("entities") or []}
+    for entity, values in ENTITY_VALUES.items():
+        for value in values or ():
+            assert (entity, value) in seen, f"no table phrase for {entity}={value}"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("TB", ("condition", "tuberculosis", None)),
+        ("yellow eyes", ("symptom", "jaundice", None)),
+        ("hydatid cyst", ("condition", "echinococcosis", None)),
+        ("PBC", ("condition", "primary_biliary_cholangitis", None)),
+        ("a sonogram", ("imaging", "ultrasound", None)),
+        ("the CAT scan", ("imaging", "ct", None)),
+        ("unchanged since 2021", ("change", "stable", None)),
+    ],
+)
+def test_contract_colloquial_mappings(parse, text, expected):
+    assert as_tuples(parse(text).get("entities")) == [expected]
+
+
+def test_question_context_marks_condition_as_hypothetical(parse):
+    entities = parse("could it be cancer?").get("entities")
+    assert [(e["entity"], e["value"], e.get("role")) for e in entities] == [("condition", "cancer", None)]
+    assert "hypothetical" in entities[0]["context"]
+
+
+def test_history_is_own_and_marked_historical(parse):
+    entities = parse("I had TB as a child").get("entities")
+    assert entities[0]["value"] == "tuberculosis" and "role" not in entities[0]
+    assert entities[0]["context"] == ["historical"]
+
+
+def test_entities_carry_offsets_and_extractor(parse):
+    text = "my CT shows punctate calcification"
+    for entity in parse(text).get("entities"):
+        assert text[entity["start"]:entity["end"]]
+        assert entity["extractor"] == "ClinicalEntityExtractor"
+
+
+@pytest.mark.parametrize(
+    "text, topics",
+    [
+        ("I have no symptoms", ["symptom"]),
+        ("no other health problems", ["condition"]),
+        ("I'm not on any medication", ["medication"]),
+        ("I had TB", []),
+    ],
+)
+def test_nothing_to_report(parse, text, topics):
+    assert parse(text).get("clinical_nothing_to_report") == topics
+
+
+BAD_INPUTS = [
+    "",
+    "   \n\t ",
+    "a" * 20000,
+    "liver calcification " * 1500,
+    "😀😀😀🙏",
+    "¿Qué significa calcificación hepática?",
+    "肝脏钙化是什么意思",
+    "<script>alert('x')</script> calcification",
+    "\x00\x01\x02\x1b[31m TB \x7f",
+    "\u202e\u200b\ufeff tuberculosis",
+    "asdkjh qwe zxcmnb",
+    "'; DROP TABLE events; --",
+    "\ud800 lone surrogate",
+]
+
+
+@pytest.mark.parametrize("text", BAD_INPUTS, ids=range(len(BAD_INPUTS)))
+def test_bad_input_never_crashes(parse, text):
+    message = parse(text)
+    entities = message.get("entities")
+    assert isinstance(entities, list)
+    for entity in entities:
+        assert entity["entity"] in {"finding", "pattern", "size", "imaging", "change", "condition", "medication", "symptom"}
+
+
+def test_long_input_is_bounded(parse):
+    text = "I had TB. " + "blah " * 5000 + " I also have jaundice"
+    values = [e["value"] for e in parse(text).get("entities")]
+    assert "tuberculosis" in values
+    assert "jaundice" not in values  # beyond MAX_CHARS: ignored, not a stall
+    assert len(pipeline.clean_text(text)) == pipeline.MAX_CHARS
+
+
+def test_changed_terms_change_the_fingerprint(tmp_path, kb):
+    """Rasa's cache must see a changed term list (STACK_NOTES: it keys on paths only)."""
+    import shutil
+
+    from assistant import knowledge
+    from assistant.nlp.component import ClinicalEntityExtractor
+
+    copy = tmp_path / "knowledge"
+    shutil.copytree(kb.directory, copy)
+    before = ClinicalEntityExtractor.fingerprint_addon({"knowledge_dir": str(copy)})
+    terms = copy / "terms.yml"
+    terms.write_text(terms.read_text(encoding="utf-8").replace("[calcification,", "[calcification, calcium dot,"), encoding="utf-8")
+    after = ClinicalEntityExtractor.fingerprint_addon({"knowledge_dir": str(copy)})
+    assert before != after
+    nlp = pipeline.build(knowledge.load(copy))
+    assert [(e.entity, e.value) for e in pipeline.extract(nlp, "a calcium dot")] == [("finding", "calcification")]
