@@ -46,15 +46,14 @@ def _assessment(tracker: Tracker) -> engine.Assessment:
 class ActionCollectFacts(Action):
     """Runs on every user message (custom slot mapping of `case_facts`).
 
-    Adds what the message says to the case, fills the form questions it
-    answers, and answers a red flag at once, whatever else is going on.
+    Adds what the message says to the case and fills the form questions it
+    answers. Red flags are answered right after, by ActionAlertRedFlags.
     """
 
     def name(self) -> Text:
         return "action_collect_facts"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        kb = _kb()
         latest = tracker.latest_message or {}
         intent = (latest.get("intent") or {}).get("name")
         requested = tracker.get_slot("requested_slot")
@@ -66,39 +65,80 @@ class ActionCollectFacts(Action):
         facts = conversation.merge_facts(known, new_facts)
         current = {name: tracker.get_slot(name) for name in FORM_SLOTS}
         answers = conversation.form_answers(facts, current, requested, intent, new_facts, nothing)
-        facts = conversation.merge_facts(facts, conversation.facts_implied_by_answers(answers, requested, intent))
+        implied = conversation.facts_implied_by_answers(answers, current.get("medical_history"), facts)
+        facts = conversation.merge_facts(facts, implied)
         events: List[EventType] = []
         if facts != known:
             events.append(SlotSet("case_facts", conversation.facts_to_slot(facts)))
-        slots = answers.as_slots()
-
-        # Red flags: answered now, each once.
-        triage = engine.triage(engine.Case.of(facts), kb)
-        told = list(tracker.get_slot("red_flags_told") or [])
-        fresh = [rule for rule in triage.red_flags if rule.id not in told]
-        emergency_stop = False
-        if fresh:
-            replies_ = replies.red_flag_alert(kb, fresh)
-            _send(dispatcher, [replies_])
-            events.append(SlotSet("red_flags_told", told + [rule.id for rule in fresh]))
-            previous = tracker.get_slot("triage_level")
-            level = triage.level if not previous else engine.more_urgent(triage.level, previous, kb)
-            events.append(SlotSet("triage_level", level))
-            if level == "emergency" and tracker.active_loop_name == FORM_NAME:
-                # No more questions in an emergency: finish the form now.
-                slots = {name: value or SKIPPED for name, value in slots.items()}
-                emergency_stop = True
-
         # On an answer, report every form slot (even unchanged) so the form
         # goes on and re-asks what is missing; on a question or small talk,
         # report none, so the form steps aside for a digression rule.
-        if intent in conversation.ANSWER_INTENTS or emergency_stop:
-            events.extend(SlotSet(name, value) for name, value in slots.items())
-
+        if intent in conversation.ANSWER_INTENTS:
+            events.extend(SlotSet(name, value) for name, value in answers.as_slots().items())
         due = bool(answers.scan_finding) and not tracker.get_slot("assessment_done") and not tracker.active_loop_name
         if due != bool(tracker.get_slot("assessment_due")):
             events.append(SlotSet("assessment_due", due))
         return events
+
+
+class ActionAlertRedFlags(Action):
+    """Answers a red flag at once, whatever else is going on.
+
+    Rasa runs `action_validate_slot_mappings` after slot extraction on every
+    user message, before any policy predicts, and sends its messages; so the
+    emergency advice always comes first, inside or outside the assessment.
+    """
+
+    def name(self) -> Text:
+        return "action_validate_slot_mappings"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        kb = _kb()
+        triage = engine.triage(engine.Case.of(_known_facts(tracker)), kb)
+        told = list(tracker.get_slot("red_flags_told") or [])
+        fresh = [rule for rule in triage.red_flags if rule.id not in told]
+        if not fresh:
+            return []
+        _send(dispatcher, [replies.red_flag_alert(kb, fresh)])
+        previous = tracker.get_slot("triage_level")
+        level = triage.level if not previous else engine.more_urgent(triage.level, previous, kb)
+        events: List[EventType] = [
+            SlotSet("red_flags_told", told + [rule.id for rule in fresh]),
+            SlotSet("triage_level", level),
+        ]
+        if level == "emergency" and tracker.active_loop_name == FORM_NAME:
+            # No more questions in an emergency: finish the form now.
+            events.extend(SlotSet(name, tracker.get_slot(name) or SKIPPED) for name in FORM_SLOTS)
+        return events
+
+
+class ActionAskFormQuestion(Action):
+    """Asks one assessment question, with buttons that carry exact values."""
+
+    slot = ""
+
+    def name(self) -> Text:
+        return f"action_ask_{self.slot}"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        _send(dispatcher, [replies.form_question(self.slot)])
+        return []
+
+
+class ActionAskScanFinding(ActionAskFormQuestion):
+    slot = "scan_finding"
+
+
+class ActionAskMedicalHistory(ActionAskFormQuestion):
+    slot = "medical_history"
+
+
+class ActionAskCurrentSymptoms(ActionAskFormQuestion):
+    slot = "current_symptoms"
+
+
+class ActionAskFindingChange(ActionAskFormQuestion):
+    slot = "finding_change"
 
 
 class ActionGiveAssessment(Action):

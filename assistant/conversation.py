@@ -131,11 +131,13 @@ def form_answers(
     return FormAnswers(**answers)
 
 
-def facts_implied_by_answers(answers: FormAnswers, requested_slot: Optional[str], intent: Optional[str]) -> List[Fact]:
-    """A plain "no" to the history question denies the cancer it asked about."""
-    if requested_slot == "medical_history" and intent == "deny" and answers.medical_history == NONE:
-        return list(DENIED_BY_NO_HISTORY)
-    return []
+def facts_implied_by_answers(answers: FormAnswers, previous_history: Optional[str], facts: Sequence[Fact]) -> List[Fact]:
+    """Answering the history question with "none" ("no", "no other health
+    problems") denies the cancer it asked about, unless the user said they had it."""
+    if answers.medical_history != NONE or previous_history == NONE:
+        return []
+    own = {(f.entity, f.value) for f in facts if f.role is None}
+    return [fact for fact in DENIED_BY_NO_HISTORY if (fact.entity, fact.value) not in own]
 
 
 def case_of(facts: Iterable[Fact]) -> Case:

@@ -44,16 +44,20 @@ class Fact:
         return data
 
 
-_SIZE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(mm|cm|millimet(?:er|re)s?|centimet(?:er|re)s?)", re.I)
+_NUMBER = r"(?:\d+(?:[.,]\d+)?|[.,]\d+)"
+_SIZE = re.compile(
+    rf"({_NUMBER}(?:\s*(?:x|by|\*|×)\s*{_NUMBER})*)\s*(mm|cm|millimet(?:er|re)s?|centimet(?:er|re)s?)\b", re.I
+)
 
 
 def size_in_mm(text: str) -> Optional[float]:
-    """'3 mm' -> 3.0, '1,2 cm' -> 12.0; None when no size can be read."""
+    """The largest dimension in mm: '3 mm' -> 3, '1,2 cm' -> 12, '12 x 3 mm' -> 12; None if unreadable."""
     match = _SIZE.search(text or "")
     if not match:
         return None
-    number = float(match.group(1).replace(",", "."))
-    return number * 10 if match.group(2).lower().startswith("c") else number
+    numbers = [float(n.replace(",", ".")) for n in re.findall(_NUMBER, match.group(1))]
+    largest = max(numbers)
+    return largest * 10 if match.group(2).lower().startswith("c") else largest
 
 
 @dataclass(frozen=True)

@@ -440,10 +440,11 @@ def load(directory: os.PathLike | str | None = None) -> KnowledgeBase:
         )
         if not rule.all and not rule.any:
             entry.fail("all", "a rule needs 'all' or 'any' patterns")
-        for pattern in rule.all + rule.any + rule.unless:
-            # Only own, affirmed facts may move the urgency (see README).
-            if pattern.role is not None:
-                entry.fail("all", f"triage patterns take no role: {pattern.describe()}")
+        for field_name in ("all", "any", "unless"):
+            for pattern in getattr(rule, field_name):
+                # Only own, affirmed facts may move the urgency (see README).
+                if pattern.role is not None:
+                    entry.fail(field_name, f"triage patterns take no role: {pattern.describe()}")
         rules.append(rule)
 
     answers = {}

@@ -62,6 +62,57 @@ def disclaimer(kb: KnowledgeBase) -> Message:
 
 
 # --------------------------------------------------------------------------
+# The assessment's questions
+# --------------------------------------------------------------------------
+
+
+def _inform(entity: str, value: str) -> str:
+    return '/inform{"%s": "%s"}' % (entity, value)
+
+
+FORM_QUESTIONS: Dict[str, Message] = {
+    "scan_finding": {
+        "text": "What does your scan report say about the liver? You can paste the sentence, e.g. "
+                "\"a few punctate calcifications in the right lobe\", and mention the type of scan if you know it.",
+    },
+    "medical_history": {
+        "text": "Have you ever had any of these: cancer (now or in the past), liver disease such as cirrhosis or "
+                "hepatitis, tuberculosis or histoplasmosis, a hydatid cyst, gallstones? And do you take methotrexate "
+                "or amiodarone? Tell me what applies, or say \"none\".",
+        "buttons": [
+            {"title": "None of these", "payload": "/deny"},
+            {"title": "Cancer", "payload": _inform("condition", "cancer")},
+            {"title": "Cirrhosis or hepatitis", "payload": _inform("condition", "cirrhosis")},
+            {"title": "TB or histoplasmosis", "payload": _inform("condition", "tuberculosis")},
+        ],
+    },
+    "current_symptoms": {
+        "text": "Do you have any symptoms at the moment, such as yellow skin or eyes, tummy pain, fever, weight loss "
+                "you did not try for, itching or tiredness? Tell me, or say \"none\".",
+        "buttons": [
+            {"title": "No symptoms", "payload": "/deny"},
+            {"title": "Tummy pain", "payload": _inform("symptom", "abdominal_pain")},
+            {"title": "Yellow skin or eyes", "payload": _inform("symptom", "jaundice")},
+            {"title": "Fever", "payload": _inform("symptom", "fever")},
+        ],
+    },
+    "finding_change": {
+        "text": "Do you know whether it has changed compared with an earlier scan?",
+        "buttons": [
+            {"title": "It's new", "payload": _inform("change", "new")},
+            {"title": "Unchanged", "payload": _inform("change", "stable")},
+            {"title": "It has grown", "payload": _inform("change", "growing")},
+            {"title": "I don't know", "payload": "/deny"},
+        ],
+    },
+}
+
+
+def form_question(slot: str) -> Message:
+    return dict(FORM_QUESTIONS[slot])
+
+
+# --------------------------------------------------------------------------
 # Red flags and triage
 # --------------------------------------------------------------------------
 

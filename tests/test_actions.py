@@ -95,39 +95,62 @@ def test_collect_facts_on_a_question_sets_no_form_slot():
     assert events == [] and messages == []
 
 
-def test_collect_facts_answers_a_red_flag_at_once_and_ends_the_form():
+def test_red_flag_is_answered_at_once_and_ends_the_form():
     tracker = make_tracker(
-        entities=[ent("symptom", "vomiting_blood")],
         active_loop="assessment_form",
         slots={"requested_slot": "medical_history", "scan_finding": "calcification",
-               "case_facts": [{"entity": "finding", "value": "calcification"}]},
+               "case_facts": [{"entity": "finding", "value": "calcification"},
+                              {"entity": "symptom", "value": "vomiting_blood"}]},
     )
-    events, messages = run(actions.ActionCollectFacts(), tracker)
+    events, messages = run(actions.ActionAlertRedFlags(), tracker)
     slots = slot_events(events)
     assert slots["triage_level"] == "emergency"
     assert slots["red_flags_told"] == ["vomiting_blood"]
-    assert all(slots[name] for name in FORM_SLOTS)  # no more questions
-    assert slots["medical_history"] == actions.SKIPPED
+    assert slots["scan_finding"] == "calcification"
+    assert all(slots[name] == actions.SKIPPED for name in FORM_SLOTS if name != "scan_finding")
     assert len(messages) == 1
     assert messages[0]["text"].startswith("⚠️ GET EMERGENCY HELP NOW")
-    assert "emergency" in messages[0]["text"].lower()
 
 
-def test_collect_facts_does_not_repeat_a_told_red_flag():
+def test_soon_red_flag_keeps_the_form_going():
+    tracker = make_tracker(active_loop="assessment_form",
+                           slots={"requested_slot": "current_symptoms",
+                                  "case_facts": [{"entity": "symptom", "value": "jaundice"}]})
+    events, messages = run(actions.ActionAlertRedFlags(), tracker)
+    assert events == [SlotSet("red_flags_told", ["new_jaundice"]), SlotSet("triage_level", "see_clinician_soon")]
+    assert messages[0]["text"].startswith("⚠️ SEE A DOCTOR WITHIN DAYS")
+
+
+def test_a_later_red_flag_never_lowers_the_level():
+    tracker = make_tracker(slots={"triage_level": "emergency", "red_flags_told": ["confusion"],
+                                  "case_facts": [{"entity": "symptom", "value": "jaundice"}]})
+    events, _ = run(actions.ActionAlertRedFlags(), tracker)
+    assert events == [SlotSet("red_flags_told", ["confusion", "new_jaundice"]), SlotSet("triage_level", "emergency")]
+
+
+def test_a_told_red_flag_is_not_repeated():
     facts = [{"entity": "symptom", "value": "jaundice"}]
-    tracker = make_tracker(entities=[ent("symptom", "jaundice")],
-                           slots={"case_facts": facts, "red_flags_told": ["new_jaundice"], "triage_level": "see_clinician_soon"})
-    events, messages = run(actions.ActionCollectFacts(), tracker)
-    assert messages == []
-    assert "triage_level" not in slot_events(events)
+    tracker = make_tracker(slots={"case_facts": facts, "red_flags_told": ["new_jaundice"], "triage_level": "see_clinician_soon"})
+    assert run(actions.ActionAlertRedFlags(), tracker) == ([], [])
 
 
-def test_collect_facts_negated_and_family_symptoms_raise_nothing():
+def test_negated_and_family_red_flags_raise_nothing():
     tracker = make_tracker(entities=[ent("symptom", "vomiting_blood", "negated"), ent("symptom", "black_stools", "family")])
     events, messages = run(actions.ActionCollectFacts(), tracker)
     assert messages == []
-    assert "triage_level" not in slot_events(events)
     assert slot_events(events)["current_symptoms"] == "none"
+    facts = slot_events(events)["case_facts"]
+    assert run(actions.ActionAlertRedFlags(), make_tracker(slots={"case_facts": facts})) == ([], [])
+
+
+@pytest.mark.parametrize("slot", FORM_SLOTS)
+def test_form_questions_have_exact_button_payloads(slot):
+    action = next(cls() for cls in actions.ActionAskFormQuestion.__subclasses__() if cls.slot == slot)
+    assert action.name() == f"action_ask_{slot}"
+    events, messages = run(action, make_tracker())
+    assert events == [] and messages[0]["text"]
+    for button in messages[0].get("buttons") or []:
+        assert button["payload"] == "/deny" or button["payload"].startswith("/inform{")
 
 
 def test_collect_facts_no_to_the_history_question_denies_cancer():

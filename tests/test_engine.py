@@ -151,9 +151,6 @@ def test_clinical_notes_urgency(facts, level):
     assert level_of(*facts) == level
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "CLINICAL: CLINICAL_NOTES.md says 'a new or growing lesion ... : prompt review', but a new calcification "
-    "in a person without a high-risk condition only gets see_clinician_routine (rule new_calcification)"))
 def test_new_lesion_gets_prompt_review():
     assert RANK[level_of(F("finding", "calcification"), F("change", "new"))] >= RANK["see_clinician_soon"]
 
@@ -409,16 +406,11 @@ def test_size_in_mm(text, mm):
     assert engine.size_in_mm(text) == pytest.approx(mm)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG size_in_mm: for 'A x B unit' it reads only the number next to the unit, so '12 x 3 mm' -> 3 "
-    "(small band) and '1.2 x 0.8 cm' -> 8; the largest dimension (12 mm, large band) is lost: under-triage"))
 @pytest.mark.parametrize("text,mm", [("12 x 3 mm", 12.0), ("1.2 x 0.8 cm", 12.0), ("15 by 4 mm", 15.0)])
 def test_size_in_mm_takes_largest_dimension(text, mm):
     assert engine.size_in_mm(text) == pytest.approx(mm)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG size_in_mm: a leading-dot decimal '.5 cm' is read as 5 cm = 50 mm (large band) instead of 5 mm"))
 def test_size_in_mm_leading_dot_decimal():
     assert engine.size_in_mm(".5 cm") == pytest.approx(5.0)
 
@@ -601,11 +593,13 @@ def test_property_own_facts_ignoring_roles_bound_urgency(fact_list):
         assert urgency(owned) >= urgency(fact_list)
 
 
-def test_random_cases_run_quickly():
-    """A smoke check over many random cases, so the property strategies are not the only source of cases."""
+def test_many_seeded_random_cases_are_valid_and_monotone():
+    """A seeded sweep besides hypothesis: valid level, and denying every fact never raises urgency."""
     rnd = random.Random(1)
     pool = [Fact(e, v, r) for e, vals in contract.ENTITY_VALUES.items() for v in (vals or SIZE_TEXTS)
             for r in (None, "negated", "family")]
     for _ in range(2000):
-        case = Case.of(rnd.sample(pool, rnd.randint(0, 10)))
-        assert engine.assess(case, KB).level in contract.TRIAGE_LEVELS
+        sample = rnd.sample(pool, rnd.randint(0, 10))
+        assert engine.assess(Case.of(sample), KB).level in contract.TRIAGE_LEVELS
+        denied = [Fact(f.entity, f.value, "negated") for f in sample]
+        assert engine.triage(Case.of(denied), KB).level == "reassurance"

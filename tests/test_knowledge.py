@@ -606,9 +606,6 @@ def test_broken_field_is_named(kdir, case, file, change, fragments):
     assert message.startswith(file)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG knowledge.py: a role in a triage rule's 'any' (or 'unless') pattern is reported as field 'all' "
-    "(entry.fail('all', ...) for every pattern list), so the message names the wrong field"))
 @pytest.mark.parametrize("field,rule_id", [("any", "cholangitis_triad"), ("unless", "cancer_history_not_known_stable")])
 def test_role_in_any_or_unless_names_that_field(kdir, field, rule_id):
     def change(data):
