@@ -57,8 +57,10 @@ class ActionCollectFacts(Action):
         latest = tracker.latest_message or {}
         intent = (latest.get("intent") or {}).get("name")
         requested = tracker.get_slot("requested_slot")
-        # Another organ or topic ("calcification in my breast") is not this case.
-        new_facts = [] if intent == "out_of_scope" else conversation.facts_from_entities(latest.get("entities"))
+        # Another organ or topic ("calcification in my breast") is not this case,
+        # nor is a message we did not understand, unless it answers a question.
+        ignored = intent == "out_of_scope" or (intent == "nlu_fallback" and not tracker.active_loop_name)
+        new_facts = [] if ignored else conversation.facts_from_entities(latest.get("entities"))
         nothing = latest.get(NOTHING_TO_REPORT) or []
 
         known = _known_facts(tracker)

@@ -31,6 +31,29 @@ logger = logging.getLogger(__name__)
 NOTHING_TO_REPORT = "clinical_nothing_to_report"
 
 
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False)
+class TextSanitizer(GraphComponent):
+    """First in the pipeline: every later step sees clean, bounded text.
+
+    Strips HTML/script markup and control characters and cuts very long
+    pastes, so bad input can neither crash nor stall parsing.
+    """
+
+    @classmethod
+    def create(cls, config, model_storage, resource, execution_context) -> "TextSanitizer":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT)
+            if isinstance(text, str) or text is None:
+                message.set(TEXT, pipeline.clean_text(text))
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)
 class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
     """Rule-based clinical entities with negation and family context."""

@@ -279,12 +279,17 @@ class ClinicalEntity:
         return data
 
 
+# Markup: a script/style element with its content, or any tag such as <b> or </div>.
+_TAG = re.compile(r"<(script|style)\b.*?(</\1\s*>|$)|</?[a-z][a-z0-9-]*(\s[^<>]{0,200})?/?>", re.I | re.S)
+
+
 def clean_text(text: Any) -> str:
-    """Text safe to parse: a string, no control characters, bounded length."""
+    """Text safe to parse: a string, no markup or control characters, bounded length."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
-    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") else ch for ch in text[:MAX_CHARS])
-    return text
+    text = _TAG.sub(" ", text[: MAX_CHARS * 2])
+    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") else ch for ch in text)
+    return " ".join(text.split())[:MAX_CHARS]
 
 
 def _role(span: Span) -> Optional[str]:

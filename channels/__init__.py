@@ -1,0 +1,1 @@
+"""Channel connectors: Rasa's own, with the input checks they lack."""
