@@ -20,6 +20,7 @@ logger = logging.getLogger(__name__)
 FORM_NAME = "assessment_form"
 SKIPPED = "skipped"  # form questions not asked because of an emergency
 NOTHING_TO_REPORT = "clinical_nothing_to_report"
+QUESTION_INTENTS = frozenset({"ask_what_is", "ask_causes", "ask_diagnosis", "ask_treatment", "ask_seriousness"})
 
 
 def _kb() -> knowledge.KnowledgeBase:
@@ -39,8 +40,12 @@ def _known_facts(tracker: Tracker) -> List[engine.Fact]:
     return conversation.facts_from_slot(tracker.get_slot("case_facts"))
 
 
-def _assessment(tracker: Tracker) -> engine.Assessment:
-    return engine.assess(engine.Case.of(_known_facts(tracker)), _kb())
+def _form_slot_updates(tracker: Tracker) -> List[EventType]:
+    """Form questions that what we know now answers (used after a digression,
+    so the form does not ask for something the user just told us)."""
+    current = {name: tracker.get_slot(name) for name in FORM_SLOTS}
+    answers = conversation.form_answers(_known_facts(tracker), current, None, None, [], [])
+    return [SlotSet(name, value) for name, value in answers.as_slots().items() if value != current[name]]
 
 
 class ActionCollectFacts(Action):
@@ -61,6 +66,9 @@ class ActionCollectFacts(Action):
         # nor is a message we did not understand, unless it answers a question.
         ignored = intent == "out_of_scope" or (intent == "nlu_fallback" and not tracker.active_loop_name)
         new_facts = [] if ignored else conversation.facts_from_entities(latest.get("entities"))
+        if intent in QUESTION_INTENTS and not conversation.about_own_scan(latest.get("text"), new_facts):
+            # "what is liver calcification?" asks in general; keep only personal facts.
+            new_facts = [f for f in new_facts if f.entity not in conversation.SCAN_ENTITIES]
         nothing = latest.get(NOTHING_TO_REPORT) or []
 
         known = _known_facts(tracker)
@@ -75,7 +83,7 @@ class ActionCollectFacts(Action):
         # On an answer, report every form slot (even unchanged) so the form
         # goes on and re-asks what is missing; on a question or small talk,
         # report none, so the form steps aside for a digression rule.
-        if intent in conversation.ANSWER_INTENTS:
+        if conversation.answers_the_form(intent, new_facts):
             events.extend(SlotSet(name, value) for name, value in answers.as_slots().items())
         due = bool(answers.scan_finding) and not tracker.get_slot("assessment_done") and not tracker.active_loop_name
         if due != bool(tracker.get_slot("assessment_due")):
@@ -153,7 +161,8 @@ class ActionGiveAssessment(Action):
         kb = _kb()
         case = engine.Case.of(_known_facts(tracker))
         result = engine.assess(case, kb)
-        _send(dispatcher, replies.assessment_messages(kb, case, result))
+        told = set(tracker.get_slot("red_flags_told") or [])
+        _send(dispatcher, replies.assessment_messages(kb, case, result, told))
         return [
             SlotSet("triage_level", result.level),
             SlotSet("likely_causes", result.cause_ids),
@@ -178,7 +187,7 @@ class ActionAnswerQuestion(Action):
         cause_ids = result.cause_ids if result and personal else []
         messages = answer_messages(kb, intent, latest.get("entities") or [], result, cause_ids)
         _send(dispatcher, messages)
-        return []
+        return _form_slot_updates(tracker)
 
 
 def answer_messages(

@@ -4,6 +4,7 @@ Pure functions between NLU output and the engine's Case; no Rasa import.
 The actions call these with plain dicts taken from the tracker.
 """
 
+import re
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -26,7 +27,12 @@ UNCLEAR = "unclear"
 REPORTED = "reported"
 
 # Intents that answer the question the form asked (a question back is a digression).
-ANSWER_INTENTS = frozenset({"inform", "deny", "affirm", "nlu_fallback", "start_assessment"})
+ANSWER_INTENTS = frozenset({"inform", "deny", "affirm", "start_assessment"})
+# Answers we keep as "unclear" when they hold nothing we can read, so the
+# form moves on instead of asking the same question again.
+UNCLEAR_INTENTS = frozenset({"inform", "affirm"})
+SCAN_ENTITIES = frozenset({"finding", "pattern", "size", "imaging", "change"})
+_FIRST_PERSON = re.compile(r"\b(my|mine|i|i'm|im|i've|ive|me|we|our)\b", re.I)
 # What a "none" to the history question denies, for cause ranking.
 DENIED_BY_NO_HISTORY = (Fact("condition", "cancer", "negated"),)
 
@@ -124,11 +130,24 @@ def form_answers(
     if requested_slot in FORM_SLOTS and not values.get(requested_slot) and not current.get(requested_slot):
         if intent == "deny":
             values[requested_slot] = UNKNOWN if requested_slot in ("finding_change", "scan_finding") else NONE
-        elif intent in ANSWER_INTENTS and not message_facts:
+        elif intent in UNCLEAR_INTENTS and not message_facts:
             values[requested_slot] = UNCLEAR
 
     answers = {name: values.get(name) or current.get(name) for name in FORM_SLOTS}
     return FormAnswers(**answers)
+
+
+def answers_the_form(intent: Optional[str], message_facts: Sequence[Fact]) -> bool:
+    """Does this message answer the form's question (rather than digress)?
+
+    A message we could not classify still answers when it holds facts."""
+    return intent in ANSWER_INTENTS or (intent == "nlu_fallback" and bool(message_facts))
+
+
+def about_own_scan(text: str, facts: Sequence[Fact]) -> bool:
+    """In a question, is the finding the user's own ("my CT shows...") or
+    general ("what is liver calcification?")?"""
+    return bool(_FIRST_PERSON.search(text or "")) or any(f.entity == "imaging" for f in facts)
 
 
 def facts_implied_by_answers(answers: FormAnswers, previous_history: Optional[str], facts: Sequence[Fact]) -> List[Fact]:

@@ -235,10 +235,17 @@ def reported_lines(case: Case) -> List[str]:
     return lines
 
 
-def assessment_messages(kb: KnowledgeBase, case: Case, result: Assessment) -> List[Message]:
+def assessment_messages(
+    kb: KnowledgeBase, case: Case, result: Assessment, told: Iterable[str] = ()
+) -> List[Message]:
+    """The result; emergency advice first (in full unless it was just given)."""
     messages: List[Message] = []
     if result.triage.red_flags and result.level == "emergency":
-        messages.append(red_flag_alert(kb, result.triage.red_flags))
+        if {rule.id for rule in result.triage.red_flags} <= set(told):
+            top = result.triage.red_flags[0]
+            messages.append({"text": f"⚠️ As I said: {top.advice} {emergency_contact()}"})
+        else:
+            messages.append(red_flag_alert(kb, result.triage.red_flags))
     reported = reported_lines(case)
     if reported:
         messages.append({"text": "Here is what you told me:\n" + "\n".join(reported)})

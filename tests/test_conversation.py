@@ -290,10 +290,41 @@ def test_deny_to_the_requested_slot(slot, expected):
 
 
 @pytest.mark.parametrize("slot", FORM_SLOTS)
-@pytest.mark.parametrize("intent", ["inform", "affirm", "nlu_fallback", "start_assessment"])
+@pytest.mark.parametrize("intent", ["inform", "affirm"])
 def test_unreadable_answer_is_unclear(slot, intent):
     result = answers([], requested=slot, intent=intent, message_facts=[])
     assert getattr(result, slot) == UNCLEAR
+
+
+@pytest.mark.parametrize("slot", FORM_SLOTS)
+@pytest.mark.parametrize("intent", ["nlu_fallback", "start_assessment"])
+def test_not_understood_or_restarted_question_stays_open(slot, intent):
+    """Gibberish gets a rephrase and the question again; "help me with my result"
+    mid-form re-asks the question instead of skipping it."""
+    result = answers([], requested=slot, intent=intent, message_facts=[])
+    assert getattr(result, slot) is None
+
+
+def test_answers_the_form():
+    fact = [F("symptom", "fever")]
+    assert conversation.answers_the_form("inform", [])
+    assert conversation.answers_the_form("nlu_fallback", fact)
+    assert not conversation.answers_the_form("nlu_fallback", [])
+    assert not conversation.answers_the_form("ask_causes", fact)
+
+
+@pytest.mark.parametrize(
+    "text, facts, own",
+    [
+        ("what is liver calcification?", [F("finding", "calcification")], False),
+        ("what can cause liver calcifications?", [F("finding", "calcification")], False),
+        ("what does it mean if my CT shows punctate calcification?", [F("finding", "calcification")], True),
+        ("I have calcifications, should I worry?", [F("finding", "calcification")], True),
+        ("does a calcified granuloma on ultrasound need treatment?", [F("imaging", "ultrasound")], True),
+    ],
+)
+def test_about_own_scan(text, facts, own):
+    assert conversation.about_own_scan(text, facts) is own
 
 
 @pytest.mark.parametrize("intent", ["ask_what_is", "ask_seriousness", "greet", "request_clinician", None])
