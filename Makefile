@@ -65,10 +65,10 @@ eval-samples: train
 	@python3 ../shared/eval/contract_eval.py --project . --cases ../shared/eval/samples --start
 
 bench-parse: train
-	@$(PY) scripts/bench_parse.py
+	@$(PY) scripts/bench.py parse -n 500
 
 bench-dialogue: train
-	@$(PY) scripts/bench_dialogue.py
+	@$(PY) scripts/bench.py dialogue -n 100
 
 clean:
 	rm -rf models .rasa results var/endpoints.yml

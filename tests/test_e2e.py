@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers import TOKEN, Servers
+from scripts.servers import TOKEN, Servers
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif(not (ROOT / "models" / "current.tar.gz").exists(), reason="needs `make train`")
