@@ -175,3 +175,42 @@ def test_conversation_survives_a_restart(tmp_path):
         assert final["slots"]["likely_causes"][0] == "granulomatous_infection"
     finally:
         servers.stop()
+
+
+def test_make_run_brings_everything_up_and_ctrl_c_stops_it():
+    """The README's `make run`: all three servers answer; SIGINT to the group stops them all."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import time
+
+    ports = {"RASA_PORT": 5805, "ACTIONS_PORT": 5855, "WEB_PORT": 8885}
+    env = {**os.environ, **{k: str(v) for k, v in ports.items()}, "RASA_TOKEN": TOKEN}
+    log = ROOT / "results" / "e2e-make-run.log"
+    log.parent.mkdir(exist_ok=True)
+    with open(log, "wb") as out:
+        process = subprocess.Popen(["make", "run"], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+
+    def listening(port):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return True
+        except OSError:
+            return False
+
+    try:
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline and not all(listening(p) for p in ports.values()):
+            assert process.poll() is None, log.read_text()[-2000:]
+            time.sleep(1)
+        assert all(listening(p) for p in ports.values()), log.read_text()[-2000:]
+        with urllib.request.urlopen(f"http://127.0.0.1:{ports['RASA_PORT']}/status?token={TOKEN}", timeout=10) as r:
+            assert json.loads(r.read())["model_file"].endswith("current.tar.gz")
+    finally:
+        os.killpg(process.pid, signal.SIGINT)
+        process.wait(timeout=60)
+    time.sleep(1)
+    assert not any(listening(p) for p in ports.values())
+    assert "Stopped." in log.read_text()
