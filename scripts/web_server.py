@@ -1,43 +1,141 @@
 #!/usr/bin/env python3
-"""Serve the web chat page (webchat/) on BIND_HOST:WEB_PORT.
+"""Serve the web chat page and the embeddable widget on BIND_HOST:WEB_PORT.
 
-Static files only, with a Content-Security-Policy that allows no third-party
-request: scripts, styles and the socket.io connection go to this page's own
-host and the Rasa server only.
+Only these paths exist (nothing else under webchat/, node_modules included):
+
+  /                           demo page (webchat/index.html, with the Rasa URL filled in; /demo.css)
+  /widget.js, /widget.css     the widget (embed: <script src=".../widget.js" data-server="RASA_URL" defer>)
+  /vendor/socket.io.min.js    socket.io client 4.8.1 from webchat/node_modules (npm, pinned)
+
+Every response carries a Content-Security-Policy that allows no third-party
+request: scripts, styles and images come from this server, and connections
+go to this server and the Rasa server only (http: and ws:).
+
+Environment: WEB_PORT=8080, BIND_HOST=127.0.0.1, RASA_PORT=5005,
+RASA_PUBLIC_URL (the Rasa URL as browsers see it; default http://<page host>:RASA_PORT),
+WEB_ORIGINS (sites allowed to frame the page, as for the socket), WEB_ACCESS_LOG=1 to log requests.
 """
 
-import functools
+import hashlib
+import html
 import os
+import re
 import sys
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Dict, List, Optional, Tuple
 
 ROOT = Path(__file__).resolve().parent.parent
 WEB_ROOT = ROOT / "webchat"
+SOCKET_IO_CLIENT = WEB_ROOT / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js"
+
+FILES: Dict[str, Tuple[Path, str]] = {
+    "/": (WEB_ROOT / "index.html", "text/html; charset=utf-8"),
+    "/index.html": (WEB_ROOT / "index.html", "text/html; charset=utf-8"),
+    "/widget.js": (WEB_ROOT / "widget.js", "text/javascript; charset=utf-8"),
+    "/widget.css": (WEB_ROOT / "widget.css", "text/css; charset=utf-8"),
+    "/demo.css": (WEB_ROOT / "demo.css", "text/css; charset=utf-8"),
+    "/vendor/socket.io.min.js": (SOCKET_IO_CLIENT, "text/javascript; charset=utf-8"),
+}
+HOSTNAME = re.compile(r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
+                      r"|\[[0-9A-Fa-f:.]+\])$")
 
 
-def rasa_origins() -> str:
-    rasa_port = os.environ.get("RASA_PORT", "5005")
+def request_hostname(host_header: Optional[str]) -> str:
+    """The page's host name from the Host header, if well formed; else 127.0.0.1."""
+    host = (host_header or "").strip()
+    if host.startswith("["):
+        name = host[: host.find("]") + 1] if "]" in host else ""
+    else:
+        name = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+    return name if name and len(name) <= 253 and HOSTNAME.match(name) else "127.0.0.1"
+
+
+def rasa_url(hostname: str) -> str:
+    """The Rasa server as the browser reaches it."""
     public = os.environ.get("RASA_PUBLIC_URL", "").strip().rstrip("/")
-    origins = [public] if public else [f"http://127.0.0.1:{rasa_port}", f"http://localhost:{rasa_port}"]
-    ws = [o.replace("http", "ws", 1) for o in origins]
-    return " ".join(origins + ws)
+    if public:
+        return public
+    return f"http://{hostname}:{os.environ.get('RASA_PORT', '5005')}"
 
 
-class Handler(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript", ".mjs": "text/javascript"}
+def rasa_origins(hostname: str = "127.0.0.1") -> str:
+    """connect-src sources for the Rasa server: http(s) for polling, ws(s) for the socket."""
+    origins: List[str] = [rasa_url(hostname)]
+    if not os.environ.get("RASA_PUBLIC_URL", "").strip():
+        for name in ("127.0.0.1", "localhost"):
+            if rasa_url(name) not in origins:
+                origins.append(rasa_url(name))
+    return " ".join(origins + [o.replace("http", "ws", 1) for o in origins])
 
-    def end_headers(self) -> None:
-        self.send_header(
-            "Content-Security-Policy",
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            f"connect-src 'self' {rasa_origins()}; font-src 'self'; object-src 'none'; "
-            "base-uri 'none'; frame-ancestors *; form-action 'none'",
-        )
+
+def frame_ancestors() -> str:
+    extra = [o.strip() for o in os.environ.get("WEB_ORIGINS", "").split(",") if o.strip() and o.strip() != "*"]
+    return " ".join(["'self'"] + extra)
+
+
+def content_security_policy(hostname: str) -> str:
+    return (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        f"connect-src 'self' {rasa_origins(hostname)}; font-src 'self'; object-src 'none'; "
+        f"base-uri 'none'; frame-ancestors {frame_ancestors()}; form-action 'none'"
+    )
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "webchat"
+    sys_version = ""
+
+    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        self._serve(head=False)
+
+    def do_HEAD(self) -> None:  # noqa: N802 - stdlib name
+        self._serve(head=True)
+
+    def _serve(self, head: bool) -> None:
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        hostname = request_hostname(self.headers.get("Host"))
+        if path == "/favicon.ico":
+            self._send(204, b"", None, hostname, head)
+            return
+        entry = FILES.get(path)
+        if entry is None or not entry[0].is_file():
+            missing = entry is not None and path.startswith("/vendor/")
+            body = (b"socket.io client missing: run `make install` (npm ci --prefix webchat)\n" if missing
+                    else b"Not found\n")
+            self._send(404, body, "text/plain; charset=utf-8", hostname, head)
+            return
+        file, content_type = entry
+        body = file.read_bytes()
+        if file.name == "index.html":
+            body = body.replace(b"__RASA_URL__", html.escape(rasa_url(hostname), quote=True).encode())
+        etag = '"' + hashlib.sha1(body).hexdigest()[:20] + '"'
+        if self.headers.get("If-None-Match") == etag:
+            self._send(304, b"", None, hostname, head=True, etag=etag)
+            return
+        self._send(200, body, content_type, hostname, head, etag=etag,
+                   modified=formatdate(file.stat().st_mtime, usegmt=True))
+
+    def _send(self, status: int, body: bytes, content_type: Optional[str], hostname: str, head: bool,
+              etag: Optional[str] = None, modified: Optional[str] = None) -> None:
+        self.send_response(status)
+        if content_type:
+            self.send_header("Content-Type", content_type)
+        if status != 304:
+            self.send_header("Content-Length", str(len(body)))
+        if etag:
+            self.send_header("ETag", etag)
+        if modified:
+            self.send_header("Last-Modified", modified)
+        self.send_header("Content-Security-Policy", content_security_policy(hostname))
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
         self.send_header("Cache-Control", "no-cache")
-        super().end_headers()
+        self.end_headers()
+        if body and not head:
+            self.wfile.write(body)
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
         if os.environ.get("WEB_ACCESS_LOG"):
@@ -47,8 +145,10 @@ class Handler(SimpleHTTPRequestHandler):
 def main() -> int:
     host = os.environ.get("BIND_HOST", "127.0.0.1")
     port = int(os.environ.get("WEB_PORT", "8080"))
-    handler = functools.partial(Handler, directory=str(WEB_ROOT))
-    server = ThreadingHTTPServer((host, port), handler)
+    if not SOCKET_IO_CLIENT.is_file():
+        print(f"Warning: {SOCKET_IO_CLIENT.relative_to(ROOT)} is missing; run `make install`.", file=sys.stderr)
+    server = ThreadingHTTPServer((host, port), Handler)
+    server.daemon_threads = True
     print(f"Web chat page on http://{host}:{port}", flush=True)
     try:
         server.serve_forever()
