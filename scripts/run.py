@@ -4,7 +4,9 @@
 Configuration comes from the environment (see README):
 RASA_PORT=5005 ACTIONS_PORT=5055 WEB_PORT=8080 BIND_HOST=127.0.0.1,
 RASA_TOKEN (random and printed when unset), TRACKER_STORE_URL (unset: SQLite
-under var/), LOCK_STORE_URL (unset: in memory), WEB_ORIGINS.
+under var/), LOCK_STORE_URL (unset: in memory), WEB_ORIGINS, and the messaging
+platforms' variables (PLATFORMS below): a platform is on when all its required
+variables are set.
 """
 
 import os
@@ -15,7 +17,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 from urllib.parse import unquote, urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,7 +68,7 @@ def lock_store_config(url: Optional[str]) -> Optional[Dict]:
     return config
 
 
-def write_endpoints(actions_port: str) -> Path:
+def write_endpoints(actions_port: str, rasa_port: str = "5005") -> Path:
     import yaml
 
     VAR.mkdir(exist_ok=True)
@@ -77,10 +79,64 @@ def write_endpoints(actions_port: str) -> Path:
     lock = lock_store_config(os.environ.get("LOCK_STORE_URL"))
     if lock:
         endpoints["lock_store"] = lock
-    path = VAR / "endpoints.yml"
+    path = VAR / config_name("endpoints", rasa_port)
     path.write_text(yaml.safe_dump(endpoints, sort_keys=False), encoding="utf-8")
     path.chmod(0o600)  # may hold a database password
     return path
+
+
+# Messaging platforms: (name, connector class, {credential key: required env var}, {key: optional env var}).
+# Secrets stay in the environment: var/credentials.yml holds ${VAR} references that Rasa expands.
+# The *_API_URL variables are test hooks (they point the outbound calls at a fake API); unset in production.
+PLATFORMS = [
+    ("telegram", "channels.telegram.TelegramInput",
+     {"access_token": "TELEGRAM_TOKEN", "verify": "TELEGRAM_BOT_NAME", "secret_token": "TELEGRAM_SECRET_TOKEN"},
+     {"webhook_url": "TELEGRAM_WEBHOOK_URL", "api_url": "TELEGRAM_API_URL"}),
+    ("slack", "channels.slack.SlackInput",
+     {"slack_token": "SLACK_TOKEN", "slack_signing_secret": "SLACK_SIGNING_SECRET"},
+     {"api_url": "SLACK_API_URL"}),
+    ("facebook", "channels.facebook.FacebookInput",
+     {"verify": "FACEBOOK_VERIFY", "secret": "FACEBOOK_SECRET", "page-access-token": "FACEBOOK_PAGE_ACCESS_TOKEN"},
+     {"api_url": "FACEBOOK_API_URL"}),
+    ("twilio", "channels.twilio.TwilioInput",
+     {"account_sid": "TWILIO_ACCOUNT_SID", "auth_token": "TWILIO_AUTH_TOKEN", "twilio_number": "TWILIO_NUMBER"},
+     {"webhook_url": "TWILIO_WEBHOOK_URL", "api_url": "TWILIO_API_URL"}),
+]
+
+
+def channel_credentials(base: Dict, environ: Dict[str, str]) -> Tuple[Dict, str]:
+    """The repo's channels plus each platform whose variables are all set; and the "Channels: ..." line."""
+    credentials = dict(base or {})
+    names = []
+    for channel in credentials:
+        short = channel.rsplit(".", 1)[-1].lower()
+        names.append(next((n for n in ("rest", "socketio") if n in short), short.replace("input", "")))
+    for name, class_path, required, optional in PLATFORMS:
+        missing = [var for var in required.values() if not environ.get(var, "").strip()]
+        if missing:
+            names.append(f"{name} (off: set {', '.join(missing)})")
+            continue
+        entry = {key: "${%s}" % var for key, var in required.items()}
+        entry.update({key: "${%s}" % var for key, var in optional.items() if environ.get(var, "").strip()})
+        credentials[class_path] = entry
+        names.append(f"{name} (on)")
+    return credentials, "Channels: " + ", ".join(names)
+
+
+def write_credentials(rasa_port: str) -> Tuple[Path, str]:
+    import yaml
+
+    base = yaml.safe_load((ROOT / "credentials.yml").read_text(encoding="utf-8")) or {}
+    credentials, summary = channel_credentials(base, dict(os.environ))
+    path = VAR / config_name("credentials", rasa_port)
+    path.write_text("# Written by scripts/run.py at start: credentials.yml + the platforms configured in the "
+                    "environment.\n" + yaml.safe_dump(credentials, sort_keys=False), encoding="utf-8")
+    return path, summary
+
+
+def config_name(kind: str, rasa_port: str) -> str:
+    """var/<kind>.yml for the default port; var/<kind>-<port>.yml for other instances (tests side by side)."""
+    return f"{kind}.yml" if rasa_port == "5005" else f"{kind}-{rasa_port}.yml"
 
 
 def wait_for_port(host: str, port: int, process: subprocess.Popen, seconds: float) -> bool:
@@ -108,7 +164,9 @@ def main() -> int:
         print(f"No trained model at {MODEL}: run `make train` first.", file=sys.stderr)
         return 1
 
-    endpoints = write_endpoints(actions_port)
+    endpoints = write_endpoints(actions_port, rasa_port)
+    credentials, channels_line = write_credentials(rasa_port)
+    print(channels_line, flush=True)
     base_env = dict(os.environ)
     base_env.update({
         "PYTHONPATH": str(ROOT) + os.pathsep + base_env.get("PYTHONPATH", ""),
@@ -123,7 +181,7 @@ def main() -> int:
          {"SANIC_HOST": host, "ACTION_SERVER_SANIC_WORKERS": "1"}, int(actions_port)),
         ("rasa server", ["-m", "rasa", "run", "--model", str(MODEL), "--enable-api", "--auth-token", token,
                          "--interface", host, "--port", rasa_port, "--endpoints", str(endpoints),
-                         "--credentials", str(ROOT / "credentials.yml"),
+                         "--credentials", str(credentials),
                          "--cors", *env("WEB_ORIGINS", f"http://127.0.0.1:{web_port}").split(",")],
          {}, int(rasa_port)),
     ]
