@@ -14,6 +14,7 @@ export PYTHONWARNINGS := ignore
 LOCK_HASH := $(shell sha1sum requirements.lock | cut -c1-12)
 INSTALLED := $(VENV)/.installed-$(LOCK_HASH)
 MODEL := models/current.tar.gz
+WEBCHAT_INSTALLED := webchat/node_modules/.installed
 TRAINING_INPUTS := config.yml domain.yml $(shell find data knowledge assistant -type f \( -name '*.yml' -o -name '*.py' \) 2>/dev/null | sort)
 
 .PHONY: help install train run test test-unit test-dialogue validate nlu-report eval-samples bench-parse bench-dialogue clean
@@ -24,12 +25,24 @@ help:
 	@echo "make run       install, train if needed, start action server + Rasa + web page"
 	@echo "make test      install, train if needed, run every test"
 
-install: $(INSTALLED)
+install: $(INSTALLED) $(WEBCHAT_INSTALLED)
 
 $(INSTALLED): requirements.lock scripts/install.sh
 	@scripts/install.sh
 	@rm -f $(VENV)/.installed-*
 	@touch $@
+
+# The web chat widget's npm packages (socket.io client, axe-core), pinned in package-lock.json:
+# installed when webchat/node_modules is missing or the lock file changed.
+$(WEBCHAT_INSTALLED): webchat/package-lock.json webchat/package.json
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js 18+ and npm (apt-get install nodejs npm)" >&2; exit 1; }
+	@echo "==> npm ci --prefix webchat"
+	@npm ci --prefix webchat --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Debian packages the browser tests need (chromium, emoji font); installs them when missing and root.
+system:
+	@scripts/setup_system.sh
 
 train: install $(MODEL)
 
@@ -54,7 +67,8 @@ test-dialogue: train
 	@echo "==> Conversation tests (tests/test_*.yml)"
 	@$(RASA) test core --model $(MODEL) --stories tests --fail-on-prediction-errors --out results/core 2>&1 | grep -E "rror|Finished|Correct|stories" ; test $${PIPESTATUS[0]} -eq 0
 
-test: install validate train test-unit test-dialogue
+.PHONY: system
+test: system install validate train test-unit test-dialogue
 	@echo "==> All tests passed"
 
 nlu-report: train
