@@ -219,6 +219,12 @@ def test_telegram_whole_assessment_ends_in_reassurance(servers, fake_api):
     assert not (tracker.get("active_loop") or {}).get("name")
 
 
+def test_telegram_start_command_greets(servers, fake_api):
+    sent = telegram_say(servers, fake_api, new_id(), "/start@liver_info_bot")
+    keyboards = [m["reply_markup"]["inline_keyboard"] for m in sent if "reply_markup" in m]
+    assert any(row[0]["callback_data"] == "/start_assessment" for keyboard in keyboards for row in keyboard)
+
+
 def test_telegram_refuses_a_forged_or_missing_secret_token(servers, fake_api):
     chat = new_id()
     assert telegram_post(servers, telegram_update(chat, "hello"), secret="not-the-secret") == 403
@@ -513,3 +519,40 @@ def test_twilio_signed_url():
         "https://bot.example.org/webhooks/twilio/webhook?a=1"
     assert signed_url("https://x.example/webhooks/twilio/webhook", "http", "h", "/p", "",
                       {"X-Forwarded-Host": "evil"}) == "https://x.example/webhooks/twilio/webhook"
+
+
+def test_slack_signature_rules():
+    from channels.slack import signature_problem
+
+    body, now = b'{"type":"event_callback"}', 1_700_000_000
+    good = "v0=" + hmac.new(b"s3cret", f"v0:{now}:".encode() + body, hashlib.sha256).hexdigest()
+    assert signature_problem("s3cret", str(now), body, good, now=now) is None
+    assert signature_problem("s3cret", str(now), body, good, now=now + 300) is None
+    assert signature_problem("s3cret", str(now), body, good, now=now + 301) == 403
+    assert signature_problem("s3cret", str(now), body, good, now=now - 301) == 403
+    assert signature_problem("other", str(now), body, good, now=now) == 403
+    assert signature_problem("s3cret", str(now), body + b" ", good, now=now) == 403
+    assert signature_problem("s3cret", "not-a-number", body, good, now=now) == 403
+    assert signature_problem("s3cret", None, body, good, now=now) == 401
+    assert signature_problem("s3cret", str(now), body, None, now=now) == 401
+
+
+def test_messenger_signature_rules():
+    from channels.facebook import messaging_events, signature_problem
+
+    body = b'{"object":"page"}'
+    good = "sha256=" + hmac.new(b"app", body, hashlib.sha256).hexdigest()
+    assert signature_problem("app", body, good) is None
+    assert signature_problem("app", body, good.replace("sha256=", "sha1=")) == 403
+    assert signature_problem("app", body + b"x", good) == 403
+    assert signature_problem("app", body, None) == 401 and signature_problem("app", body, "") == 401
+    events = {"object": "page", "entry": [{"messaging": [
+        {"sender": {"id": "1"}, "message": {"text": "hi"}},
+        {"sender": {"id": "1"}, "message": {"text": "Cancer", "quick_reply": {"payload": "/p"}}},
+        {"sender": {"id": "2"}, "postback": {"payload": "/start_assessment", "title": "Start"}},
+        {"sender": {"id": "3"}, "message": {"text": "echo", "is_echo": True}},
+        {"sender": {"id": "4"}, "delivery": {"mids": ["m"]}},
+        {"sender": {"id": "5"}, "message": {"attachments": [{"type": "image"}]}},
+    ]}]}
+    assert messaging_events(events) == [("1", "hi"), ("1", "/p"), ("2", "/start_assessment")]
+    assert messaging_events({"object": "instagram", "entry": []}) == [] and messaging_events([]) == []
