@@ -290,6 +290,7 @@ def test_keyboard_only(new_page):
 def test_phone_layout_axe_and_screenshot(new_page):
     page = new_page(360, 740, device_scale_factor=2, is_mobile=True, has_touch=True)
     open_chat(page)
+    page.locator(".lca-quick-reply").first.wait_for()  # the welcome, then the question
     type_and_enter(page, "what does punctate calcification mean?")
     bot_said(page, "Sources")
     panel = page.locator("#lca-panel").bounding_box()

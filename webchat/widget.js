@@ -538,16 +538,23 @@
 
   // ------------------------------------------------------------------ start
 
-  restore();
-  setStatus("");
-  document.body.appendChild(host);
-  if (!document.querySelector('link[data-lca-print]')) {
-    // The host page's half of the print styles (hide the page, keep the summary).
-    document.head.appendChild(el("link", { rel: "stylesheet", href: sheet.href, "data-lca-print": "" }));
-  }
-  if (START_OPEN || state.open) {
-    open(false);
+  function start() {
+    restore();
+    setStatus("");
+    document.body.appendChild(host);
+    if (!document.querySelector("link[data-lca-print]")) {
+      // The host page's half of the print styles (hide the page, keep the summary).
+      document.head.appendChild(el("link", { rel: "stylesheet", href: sheet.href, "data-lca-print": "" }));
+    }
+    if (START_OPEN || state.open) {
+      open(false);
+    }
   }
 
   window.LiverChatWidget = { open: function () { open(true); }, close: close, startOver: startOver };
+  if (document.body) {
+    start();
+  } else {
+    document.addEventListener("DOMContentLoaded", start); // loaded with async or without defer in <head>
+  }
 })();
