@@ -49,6 +49,7 @@ train: install $(MODEL)
 $(MODEL): $(TRAINING_INPUTS) | $(INSTALLED)
 	@echo "==> Validating the knowledge base"
 	@$(PY) -m assistant.knowledge
+	@$(PY) scripts/generate_lookups.py
 	@echo "==> Training (about a minute)"
 	@start=$$(date +%s); \
 	$(RASA) train --fixed-model-name current --out models $(RASA_TRAIN_FLAGS) 2>&1 | grep -E "Training|Finished|Your Rasa model|Nothing changed|rror" ; \

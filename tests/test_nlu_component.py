@@ -132,3 +132,13 @@ def test_changed_terms_change_the_fingerprint(tmp_path, kb):
     assert before != after
     nlp = pipeline.build(knowledge.load(copy))
     assert [(e.entity, e.value) for e in pipeline.extract(nlp, "a calcium dot")] == [("finding", "calcification")]
+
+
+def test_generated_lookups_are_current():
+    """data/nlu/generated_lookups.yml comes from knowledge/terms.yml (make train regenerates it)."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, str(root / "scripts" / "generate_lookups.py"), "--check"], cwd=root)
+    assert result.returncode == 0, "run scripts/generate_lookups.py (make train does)"

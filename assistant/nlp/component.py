@@ -10,7 +10,9 @@ on the component's config and source; `fingerprint_addon` adds the content of
 the term and context files, so a changed term list always reaches the model.
 """
 
+import json
 import logging
+import re
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
@@ -19,7 +21,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
@@ -29,6 +31,8 @@ from assistant.nlp import pipeline
 logger = logging.getLogger(__name__)
 
 NOTHING_TO_REPORT = "clinical_nothing_to_report"
+TEXT_WAS_EMPTY = "text_was_empty"
+EMPTY_PLACEHOLDER = "empty"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False)
@@ -47,7 +51,13 @@ class TextSanitizer(GraphComponent):
         for message in messages:
             text = message.get(TEXT)
             if isinstance(text, str) or text is None:
-                message.set(TEXT, pipeline.clean_text(text))
+                cleaned = pipeline.clean_text(text)
+                if not cleaned:
+                    # Featurizers need a token (an empty text breaks the intent
+                    # classifier); the guard sends this to the fallback.
+                    cleaned = EMPTY_PLACEHOLDER
+                    message.set(TEXT_WAS_EMPTY, True)
+                message.set(TEXT, cleaned)
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
@@ -146,3 +156,78 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data
 
+
+
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class ReadableTextGuard(GraphComponent):
+    """Zeroes the intent confidence of text we cannot read, so the
+    FallbackClassifier after it asks the user to rephrase.
+
+    Unreadable: no letters at all (emoji, empty, punctuation), or no clinical
+    entity and fewer than half of the words seen in training or in the
+    knowledge base's terms (another language, keyboard mashing). A linear
+    intent classifier is otherwise confident about such text.
+    """
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"min_known_share": 0.5}
+
+    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, vocabulary=None):
+        self._config = config
+        self._model_storage = model_storage
+        self._resource = resource
+        self.vocabulary = set(vocabulary or ())
+
+    @classmethod
+    def create(cls, config, model_storage, resource, execution_context) -> "ReadableTextGuard":
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def load(cls, config, model_storage, resource, execution_context, **kwargs: Any) -> "ReadableTextGuard":
+        try:
+            with model_storage.read_from(resource) as directory:
+                vocabulary = json.loads((Path(directory) / "vocabulary.json").read_text(encoding="utf-8"))
+        except (ValueError, FileNotFoundError, OSError):
+            vocabulary = []
+        return cls(config, model_storage, resource, vocabulary)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        words = set()
+        for example in training_data.training_examples:
+            words.update(_WORD.findall((example.get(TEXT) or "").lower()))
+        for term in knowledge.default().terms:
+            for phrase in (term.value.replace("_", " "),) + term.synonyms:
+                words.update(_WORD.findall(phrase.lower()))
+        self.vocabulary = words
+        with self._model_storage.write_to(self._resource) as directory:
+            (Path(directory) / "vocabulary.json").write_text(json.dumps(sorted(words)), encoding="utf-8")
+        return self._resource
+
+    def readable(self, text: str, has_entities: bool) -> bool:
+        words = _WORD.findall((text or "").lower())
+        if not words:
+            return False
+        if has_entities or not self.vocabulary:
+            return True
+        known = sum(word in self.vocabulary for word in words)
+        return known / len(words) >= self._config["min_known_share"]
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            intent = message.get(INTENT)
+            if not intent:
+                continue
+            if not message.get(TEXT_WAS_EMPTY) and self.readable(message.get(TEXT) or "", bool(message.get(ENTITIES))):
+                continue
+            message.set(INTENT, {**intent, "confidence": 0.0}, add_to_output=True)
+            ranking = message.get(INTENT_RANKING_KEY)
+            if ranking:
+                message.set(INTENT_RANKING_KEY, [{**r, "confidence": 0.0} for r in ranking], add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
