@@ -48,78 +48,78 @@ def _form_slot_updates(tracker: Tracker) -> List[EventType]:
     return [SlotSet(name, value) for name, value in answers.as_slots().items() if value != current[name]]
 
 
-class ActionCollectFacts(Action):
-    """Runs on every user message (custom slot mapping of `case_facts`).
+class ActionReadMessage(Action):
+    """Runs on every user message, before any policy predicts the next step.
 
-    Adds what the message says to the case and fills the form questions it
-    answers. Red flags are answered right after, by ActionAlertRedFlags.
-    """
-
-    def name(self) -> Text:
-        return "action_collect_facts"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        latest = tracker.latest_message or {}
-        intent = (latest.get("intent") or {}).get("name")
-        requested = tracker.get_slot("requested_slot")
-        # Another organ or topic ("calcification in my breast") is not this case,
-        # nor is a message we did not understand, unless it answers a question.
-        ignored = intent == "out_of_scope" or (intent == "nlu_fallback" and not tracker.active_loop_name)
-        new_facts = [] if ignored else conversation.facts_from_entities(latest.get("entities"))
-        if intent in QUESTION_INTENTS and not conversation.about_own_scan(latest.get("text"), new_facts):
-            # "what is liver calcification?" asks in general; keep only personal facts.
-            new_facts = [f for f in new_facts if f.entity not in conversation.SCAN_ENTITIES]
-        nothing = latest.get(NOTHING_TO_REPORT) or []
-
-        known = _known_facts(tracker)
-        facts = conversation.merge_facts(known, new_facts)
-        current = {name: tracker.get_slot(name) for name in FORM_SLOTS}
-        answers = conversation.form_answers(facts, current, requested, intent, new_facts, nothing)
-        implied = conversation.facts_implied_by_answers(answers, current.get("medical_history"), facts)
-        facts = conversation.merge_facts(facts, implied)
-        events: List[EventType] = []
-        if facts != known:
-            events.append(SlotSet("case_facts", conversation.facts_to_slot(facts)))
-        # On an answer, report every form slot (even unchanged) so the form
-        # goes on and re-asks what is missing; on a question or small talk,
-        # report none, so the form steps aside for a digression rule.
-        if conversation.answers_the_form(intent, new_facts):
-            events.extend(SlotSet(name, value) for name, value in answers.as_slots().items())
-        due = bool(answers.scan_finding) and not tracker.get_slot("assessment_done") and not tracker.active_loop_name
-        if due != bool(tracker.get_slot("assessment_due")):
-            events.append(SlotSet("assessment_due", due))
-        return events
-
-
-class ActionAlertRedFlags(Action):
-    """Answers a red flag at once, whatever else is going on.
-
-    Rasa runs `action_validate_slot_mappings` after slot extraction on every
-    user message, before any policy predicts, and sends its messages; so the
-    emergency advice always comes first, inside or outside the assessment.
+    Rasa calls `action_validate_slot_mappings` after slot extraction on every
+    user message and sends its messages, so this one round trip:
+    - adds what the message says to the case (facts with roles),
+    - fills the assessment questions it answers, so the form asks only what
+      is missing,
+    - answers a red flag at once, whatever else is going on.
     """
 
     def name(self) -> Text:
         return "action_validate_slot_mappings"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        kb = _kb()
-        triage = engine.triage(engine.Case.of(_known_facts(tracker)), kb)
-        told = list(tracker.get_slot("red_flags_told") or [])
-        fresh = [rule for rule in triage.red_flags if rule.id not in told]
-        if not fresh:
-            return []
-        _send(dispatcher, [replies.red_flag_alert(kb, fresh)])
-        previous = tracker.get_slot("triage_level")
-        level = triage.level if not previous else engine.more_urgent(triage.level, previous, kb)
-        events: List[EventType] = [
-            SlotSet("red_flags_told", told + [rule.id for rule in fresh]),
-            SlotSet("triage_level", level),
-        ]
-        if level == "emergency" and tracker.active_loop_name == FORM_NAME:
-            # No more questions in an emergency: finish the form now.
-            events.extend(SlotSet(name, tracker.get_slot(name) or SKIPPED) for name in FORM_SLOTS)
-        return events
+        events, facts = collect_facts(tracker)
+        return events + alert_red_flags(dispatcher, tracker, facts)
+
+
+def collect_facts(tracker: Tracker):
+    """SlotSet events for what the latest message adds, and the resulting facts."""
+    latest = tracker.latest_message or {}
+    intent = (latest.get("intent") or {}).get("name")
+    requested = tracker.get_slot("requested_slot")
+    # Another organ or topic ("calcification in my breast") is not this case,
+    # nor is a message we did not understand, unless it answers a question.
+    ignored = intent == "out_of_scope" or (intent == "nlu_fallback" and not tracker.active_loop_name)
+    new_facts = [] if ignored else conversation.facts_from_entities(latest.get("entities"))
+    if intent in QUESTION_INTENTS and not conversation.about_own_scan(latest.get("text"), new_facts):
+        # "what is liver calcification?" asks in general; keep only personal facts.
+        new_facts = [f for f in new_facts if f.entity not in conversation.SCAN_ENTITIES]
+    nothing = latest.get(NOTHING_TO_REPORT) or []
+
+    known = _known_facts(tracker)
+    facts = conversation.merge_facts(known, new_facts)
+    current = {name: tracker.get_slot(name) for name in FORM_SLOTS}
+    answers = conversation.form_answers(facts, current, requested, intent, new_facts, nothing)
+    implied = conversation.facts_implied_by_answers(answers, current.get("medical_history"), facts)
+    facts = conversation.merge_facts(facts, implied)
+    events: List[EventType] = []
+    if facts != known:
+        events.append(SlotSet("case_facts", conversation.facts_to_slot(facts)))
+    # On an answer, report every form slot (even unchanged) so the form goes
+    # on and re-asks what is missing; on a question or small talk, report
+    # none, so the form steps aside for a digression rule.
+    if conversation.answers_the_form(intent, new_facts):
+        events.extend(SlotSet(name, value) for name, value in answers.as_slots().items())
+    due = bool(answers.scan_finding) and not tracker.get_slot("assessment_done") and not tracker.active_loop_name
+    if due != bool(tracker.get_slot("assessment_due")):
+        events.append(SlotSet("assessment_due", due))
+    return events, facts
+
+
+def alert_red_flags(dispatcher: CollectingDispatcher, tracker: Tracker, facts: List[engine.Fact]) -> List[EventType]:
+    """Emergency advice first, each red flag once; in an emergency the form ends."""
+    kb = _kb()
+    triage = engine.triage(engine.Case.of(facts), kb)
+    told = list(tracker.get_slot("red_flags_told") or [])
+    fresh = [rule for rule in triage.red_flags if rule.id not in told]
+    if not fresh:
+        return []
+    _send(dispatcher, [replies.red_flag_alert(kb, fresh)])
+    previous = tracker.get_slot("triage_level")
+    level = triage.level if not previous else engine.more_urgent(triage.level, previous, kb)
+    events: List[EventType] = [
+        SlotSet("red_flags_told", told + [rule.id for rule in fresh]),
+        SlotSet("triage_level", level),
+    ]
+    if level == "emergency" and tracker.active_loop_name == FORM_NAME:
+        # No more questions in an emergency: finish the form now.
+        events.extend(SlotSet(name, tracker.get_slot(name) or SKIPPED) for name in FORM_SLOTS)
+    return events
 
 
 class ActionAskFormQuestion(Action):

@@ -37,7 +37,7 @@ PARSE_TEXTS = [
 ASSESSMENTS = [
     ["My CT showed a few punctate calcifications in the liver. I had tuberculosis years ago.", "no",
      "stable since 2018"],
-    ["the ultrasound shows a tiny calcified granuloma", "my aunt had breast cancer, I have no symptoms", "no"],
+    ["the ultrasound shows a tiny calcified granuloma", "my aunt had breast cancer, I have no symptoms", "no", "no"],
     ["I take amiodarone and the CT shows small calcifications in my liver", "none", "no"],
     ["help me understand my result", "CT: coarse calcification 12 mm", "I have cirrhosis", "itching", "it's new"],
 ]

@@ -3,12 +3,18 @@
 
 Configuration comes from the environment (see README):
 RASA_PORT=5005 ACTIONS_PORT=5055 WEB_PORT=8080 BIND_HOST=127.0.0.1,
-RASA_TOKEN (random and printed when unset), TRACKER_STORE_URL (unset: SQLite
-under var/), LOCK_STORE_URL (unset: in memory), WEB_ORIGINS, and the messaging
-platforms' variables (PLATFORMS below): a platform is on when all its required
-variables are set.
+RASA_TOKEN (random and printed when unset), RASA_JWT_SECRET and RASA_JWT_METHOD
+(optional JWT auth of the HTTP API, default HS256), TRACKER_STORE_URL (unset:
+SQLite under var/), LOCK_STORE_URL (unset: in memory), ACTION_SERVER_URL
+(unset: the action server started here), WEB_ORIGINS, RATE_LIMIT_PER_MINUTE,
+MAX_MESSAGE_CHARS, and the messaging platforms' variables (PLATFORMS below): a
+platform is on when all its required variables are set.
+
+`--only rasa`, `--only actions`, `--only web` (or a comma-separated list) start
+only those servers: one per container in deploy/docker-compose.yml.
 """
 
+import argparse
 import os
 import secrets
 import signal
@@ -68,12 +74,19 @@ def lock_store_config(url: Optional[str]) -> Optional[Dict]:
     return config
 
 
+def action_server_url(actions_port: str) -> str:
+    """ACTION_SERVER_URL, or the action server this script starts next to Rasa."""
+    return env("ACTION_SERVER_URL", f"http://127.0.0.1:{actions_port}/webhook")
+
+
 def write_endpoints(actions_port: str, rasa_port: str = "5005") -> Path:
     import yaml
 
     VAR.mkdir(exist_ok=True)
     endpoints = {
-        "action_endpoint": {"url": f"http://127.0.0.1:{actions_port}/webhook"},
+        # Selective domain: no action reads the domain, so Rasa need not send
+        # it on every call (a large JSON per round trip).
+        "action_endpoint": {"url": action_server_url(actions_port), "enable_selective_domain": True},
         "tracker_store": tracker_store_config(os.environ.get("TRACKER_STORE_URL")),
     }
     lock = lock_store_config(os.environ.get("LOCK_STORE_URL"))
@@ -152,21 +165,59 @@ def wait_for_port(host: str, port: int, process: subprocess.Popen, seconds: floa
     return False
 
 
-def main() -> int:
+SERVERS = ("actions", "rasa", "web")
+JWT_METHODS = ("HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "ES256", "ES384", "ES512")
+
+
+def auth_args(token: str, environ: Dict[str, str]) -> List[str]:
+    """--auth-token, plus --jwt-secret/--jwt-method when RASA_JWT_SECRET is set (either then works)."""
+    args = ["--auth-token", token]
+    secret = environ.get("RASA_JWT_SECRET", "").strip()
+    if secret:
+        method = environ.get("RASA_JWT_METHOD", "").strip() or "HS256"
+        if method not in JWT_METHODS:
+            raise SystemExit(f"RASA_JWT_METHOD: {method} is not one of {', '.join(JWT_METHODS)}")
+        args += ["--jwt-secret", secret, "--jwt-method", method]
+    return args
+
+
+def actions_bind_host(only: List[str], host: str, environ: Dict[str, str]) -> str:
+    """ACTIONS_BIND_HOST; else loopback when the Rasa server runs here too (its only client), else BIND_HOST."""
+    return environ.get("ACTIONS_BIND_HOST", "").strip() or ("127.0.0.1" if "rasa" in only else host)
+
+
+def parse_only(argv: List[str]) -> List[str]:
+    parser = argparse.ArgumentParser(description="Start the assistant's servers (see README).")
+    parser.add_argument("--only", default=",".join(SERVERS),
+                        help="comma-separated subset of: " + ", ".join(SERVERS))
+    only = [name.strip() for name in parser.parse_args(argv).only.split(",") if name.strip()]
+    unknown = [name for name in only if name not in SERVERS]
+    if unknown or not only:
+        parser.error(f"--only takes {', '.join(SERVERS)}; got {', '.join(unknown) or 'nothing'}")
+    return only
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    only = parse_only(sys.argv[1:] if argv is None else argv)
     host = env("BIND_HOST", "127.0.0.1")
     probe_host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     rasa_port, actions_port, web_port = env("RASA_PORT", "5005"), env("ACTIONS_PORT", "5055"), env("WEB_PORT", "8080")
     token = os.environ.get("RASA_TOKEN", "").strip()
-    if not token:
+    if not token and "rasa" in only:
         token = secrets.token_urlsafe(24)
         print(f"RASA_TOKEN was not set; this run's token is: {token}", flush=True)
-    if not MODEL.exists():
+    if "rasa" in only and not MODEL.exists():
         print(f"No trained model at {MODEL}: run `make train` first.", file=sys.stderr)
         return 1
+    if "rasa" in only:
+        # Fail early on bad limits (channels/limits.py reads them again in the Rasa process).
+        sys.path.insert(0, str(ROOT))
+        from channels.limits import max_message_chars, rate_limit_per_minute
 
-    endpoints = write_endpoints(actions_port, rasa_port)
-    credentials, channels_line = write_credentials(rasa_port)
-    print(channels_line, flush=True)
+        max_message_chars(), rate_limit_per_minute()
+        endpoints = write_endpoints(actions_port, rasa_port)
+        credentials, channels_line = write_credentials(rasa_port)
+        print(channels_line, flush=True)
     base_env = dict(os.environ)
     base_env.update({
         "PYTHONPATH": str(ROOT) + os.pathsep + base_env.get("PYTHONPATH", ""),
@@ -176,17 +227,26 @@ def main() -> int:
         "PYTHONWARNINGS": "ignore",
         "RASA_TOKEN": token,
     })
-    commands: List[tuple] = [
-        ("action server", ["-m", "rasa_sdk", "--actions", "actions", "--port", actions_port],
-         {"SANIC_HOST": host, "ACTION_SERVER_SANIC_WORKERS": "1"}, int(actions_port)),
-        ("rasa server", ["-m", "rasa", "run", "--model", str(MODEL), "--enable-api", "--auth-token", token,
-                         "--interface", host, "--port", rasa_port, "--endpoints", str(endpoints),
-                         "--credentials", str(credentials),
-                         "--cors", *env("WEB_ORIGINS", f"http://127.0.0.1:{web_port}").split(",")],
-         {}, int(rasa_port)),
-    ]
+    base_env.pop("RASA_JWT_SECRET", None)  # passed on the command line of the Rasa server only
+    # Sanic reads SANIC_* variables: bound request bodies (its default is 100 MB).
+    base_env.setdefault("SANIC_REQUEST_MAX_SIZE", str(2 * 1024 * 1024))
+    commands: List[tuple] = []
+    if "actions" in only:
+        # Our launcher around rasa-sdk (400 on malformed calls). Its only client is the Rasa server: next to
+        # it, loopback whatever BIND_HOST says; alone (a container of its own), BIND_HOST.
+        actions_host = actions_bind_host(only, host, os.environ)
+        commands.append(("action server", [str(ROOT / "scripts" / "action_server.py"), "--host", actions_host,
+                                           "--port", actions_port],
+                         {"SANIC_HOST": actions_host, "ACTION_SERVER_SANIC_WORKERS": "1"}, int(actions_port)))
+    if "rasa" in only:
+        commands.append(("rasa server", ["-m", "rasa", "run", "--model", str(MODEL), "--enable-api",
+                                         *auth_args(token, os.environ),
+                                         "--interface", host, "--port", rasa_port, "--endpoints", str(endpoints),
+                                         "--credentials", str(credentials),
+                                         "--cors", *env("WEB_ORIGINS", f"http://127.0.0.1:{web_port}").split(",")],
+                         {}, int(rasa_port)))
     web_server = ROOT / "scripts" / "web_server.py"
-    if web_server.exists():
+    if "web" in only and web_server.exists():
         commands.append(("web chat page", [str(web_server)], {}, int(web_port)))
 
     processes: List[tuple] = []
@@ -215,18 +275,21 @@ def main() -> int:
 
     started = time.monotonic()
     for name, args, extra_env, port in commands:
-        print(f"Starting the {name} on {probe_host}:{port} ...", flush=True)
+        bound = extra_env.get("SANIC_HOST", probe_host) if name == "action server" else probe_host
+        bound = "127.0.0.1" if bound in ("0.0.0.0", "::") else bound
+        print(f"Starting the {name} on {bound}:{port} ...", flush=True)
         process = subprocess.Popen([sys.executable, *args], cwd=ROOT, env={**base_env, **extra_env})
         processes.append((name, process))
-        if not wait_for_port(probe_host, port, process, 300):
+        if not wait_for_port(bound, port, process, 300):
             print(f"The {name} did not start (exit code {process.poll()}).", file=sys.stderr)
             stop()
             return 1
         if stopping:
             return 130
-    print(f"All up in {time.monotonic() - started:.0f} s: Rasa http://{probe_host}:{rasa_port} "
-          f"actions http://{probe_host}:{actions_port} web http://{probe_host}:{web_port}  (Ctrl-C stops)",
-          flush=True)
+    urls = {"rasa": f"Rasa http://{probe_host}:{rasa_port}", "actions": f"actions http://{probe_host}:{actions_port}",
+            "web": f"web http://{probe_host}:{web_port}"}
+    print(f"All up in {time.monotonic() - started:.0f} s: {' '.join(urls[name] for name in SERVERS if name in only)}"
+          "  (Ctrl-C stops)", flush=True)
     while not stopping:
         for name, process in processes:
             if process.poll() is not None and not stopping:

@@ -65,14 +65,14 @@ def ent(entity, value, role=None, context=None):
 
 
 # --------------------------------------------------------------------------
-# action_collect_facts
+# action_validate_slot_mappings (ActionReadMessage): facts, form answers, red flags
 # --------------------------------------------------------------------------
 
 
 def test_collect_facts_from_a_finding_fills_the_form_and_marks_assessment_due():
     tracker = make_tracker(entities=[ent("imaging", "ct"), ent("pattern", "punctate"), ent("finding", "calcification"),
                                      ent("condition", "tuberculosis", context=["historical"])])
-    events, messages = run(actions.ActionCollectFacts(), tracker)
+    events, messages = run(actions.ActionReadMessage(), tracker)
     assert messages == []
     assert events == [
         SlotSet("case_facts", [
@@ -90,7 +90,7 @@ def test_collect_facts_from_a_finding_fills_the_form_and_marks_assessment_due():
 def test_collect_facts_on_a_question_sets_no_form_slot():
     tracker = make_tracker(intent="ask_seriousness", entities=[ent("condition", "cancer", context=["hypothetical"])],
                            active_loop="assessment_form", slots={"requested_slot": "medical_history"})
-    events, messages = run(actions.ActionCollectFacts(), tracker)
+    events, messages = run(actions.ActionReadMessage(), tracker)
     # A condition in a question is not history, and the form must step aside.
     assert events == [] and messages == []
 
@@ -102,7 +102,7 @@ def test_red_flag_is_answered_at_once_and_ends_the_form():
                "case_facts": [{"entity": "finding", "value": "calcification"},
                               {"entity": "symptom", "value": "vomiting_blood"}]},
     )
-    events, messages = run(actions.ActionAlertRedFlags(), tracker)
+    events, messages = run(actions.ActionReadMessage(), tracker)
     slots = slot_events(events)
     assert slots["triage_level"] == "emergency"
     assert slots["red_flags_told"] == ["vomiting_blood"]
@@ -113,34 +113,35 @@ def test_red_flag_is_answered_at_once_and_ends_the_form():
 
 
 def test_soon_red_flag_keeps_the_form_going():
-    tracker = make_tracker(active_loop="assessment_form",
+    tracker = make_tracker(intent="greet", active_loop="assessment_form",
                            slots={"requested_slot": "current_symptoms",
                                   "case_facts": [{"entity": "symptom", "value": "jaundice"}]})
-    events, messages = run(actions.ActionAlertRedFlags(), tracker)
+    events, messages = run(actions.ActionReadMessage(), tracker)
     assert events == [SlotSet("red_flags_told", ["new_jaundice"]), SlotSet("triage_level", "see_clinician_soon")]
     assert messages[0]["text"].startswith("⚠️ SEE A DOCTOR WITHIN DAYS")
 
 
 def test_a_later_red_flag_never_lowers_the_level():
-    tracker = make_tracker(slots={"triage_level": "emergency", "red_flags_told": ["confusion"],
+    tracker = make_tracker(intent="greet", slots={"triage_level": "emergency", "red_flags_told": ["confusion"],
                                   "case_facts": [{"entity": "symptom", "value": "jaundice"}]})
-    events, _ = run(actions.ActionAlertRedFlags(), tracker)
+    events, _ = run(actions.ActionReadMessage(), tracker)
     assert events == [SlotSet("red_flags_told", ["confusion", "new_jaundice"]), SlotSet("triage_level", "emergency")]
 
 
 def test_a_told_red_flag_is_not_repeated():
     facts = [{"entity": "symptom", "value": "jaundice"}]
-    tracker = make_tracker(slots={"case_facts": facts, "red_flags_told": ["new_jaundice"], "triage_level": "see_clinician_soon"})
-    assert run(actions.ActionAlertRedFlags(), tracker) == ([], [])
+    tracker = make_tracker(intent="greet", slots={"case_facts": facts, "red_flags_told": ["new_jaundice"],
+                                                  "triage_level": "see_clinician_soon"})
+    assert run(actions.ActionReadMessage(), tracker) == ([], [])
 
 
 def test_negated_and_family_red_flags_raise_nothing():
     tracker = make_tracker(entities=[ent("symptom", "vomiting_blood", "negated"), ent("symptom", "black_stools", "family")])
-    events, messages = run(actions.ActionCollectFacts(), tracker)
+    events, messages = run(actions.ActionReadMessage(), tracker)
     assert messages == []
     assert slot_events(events)["current_symptoms"] == "none"
     facts = slot_events(events)["case_facts"]
-    assert run(actions.ActionAlertRedFlags(), make_tracker(slots={"case_facts": facts})) == ([], [])
+    assert run(actions.ActionReadMessage(), make_tracker(intent="greet", slots={"case_facts": facts})) == ([], [])
 
 
 @pytest.mark.parametrize("slot", FORM_SLOTS)
@@ -156,7 +157,7 @@ def test_form_questions_have_exact_button_payloads(slot):
 def test_collect_facts_no_to_the_history_question_denies_cancer():
     tracker = make_tracker(intent="deny", active_loop="assessment_form",
                            slots={"requested_slot": "medical_history", "scan_finding": "calcification"})
-    events, _ = run(actions.ActionCollectFacts(), tracker)
+    events, _ = run(actions.ActionReadMessage(), tracker)
     slots = slot_events(events)
     assert slots["medical_history"] == "none"
     assert {"entity": "condition", "value": "cancer", "role": "negated"} in slots["case_facts"]
@@ -166,7 +167,7 @@ def test_collect_facts_no_to_the_change_question_means_unknown():
     tracker = make_tracker(intent="deny", active_loop="assessment_form",
                            slots={"requested_slot": "finding_change", "scan_finding": "calcification",
                                   "medical_history": "none", "current_symptoms": "none"})
-    events, _ = run(actions.ActionCollectFacts(), tracker)
+    events, _ = run(actions.ActionReadMessage(), tracker)
     assert slot_events(events)["finding_change"] == "unknown"
 
 
@@ -174,7 +175,7 @@ def test_collect_facts_correction_replaces_the_scan_type():
     tracker = make_tracker(entities=[ent("imaging", "mri")], active_loop="assessment_form",
                            slots={"requested_slot": "current_symptoms",
                                   "case_facts": [{"entity": "imaging", "value": "ct"}, {"entity": "finding", "value": "calcification"}]})
-    events, _ = run(actions.ActionCollectFacts(), tracker)
+    events, _ = run(actions.ActionReadMessage(), tracker)
     facts = slot_events(events)["case_facts"]
     assert {"entity": "imaging", "value": "mri"} in facts
     assert {"entity": "imaging", "value": "ct"} not in facts
