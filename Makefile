@@ -85,5 +85,13 @@ bench-parse: train
 bench-dialogue: train
 	@$(PY) scripts/bench.py dialogue -n 100
 
+# Measurements (issue 7; README "Measurements"): results/eval.md and results/bench.md with their pictures.
+.PHONY: eval bench
+eval: train
+	@$(PY) scripts/eval_run.py
+
+bench: train
+	@$(PY) scripts/bench_run.py
+
 clean:
 	rm -rf models .rasa results var/endpoints.yml

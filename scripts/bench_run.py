@@ -1,0 +1,494 @@
+#!/usr/bin/env python3
+"""`make bench`: the assistant against Rasa's own starter bot, in the same run (issue 7).
+
+1. Training, each timed as a whole CLI command (Python start-up and imports included):
+   - the assistant: `rasa train` into a fresh --out dir with RASA_CACHE_DIRECTORY
+     set to an empty temp dir (from scratch), then the same command again
+     (nothing changed);
+   - the baseline: `rasa init --no-prompt` in a temp folder (it scaffolds and
+     trains from scratch, the cache again in an empty temp dir), then
+     `rasa train` there again (nothing changed).
+2. Serving: the assistant as `make run` starts it (scripts/run.py: action server,
+   Rasa server with the SQLite tracker store, web page) on 5905/5955/8985; the
+   baseline with `rasa run` on 5915 (in-memory tracker store; its custom action
+   server is not needed). Both warm up with a few conversations.
+3. Load (scripts/bench_load.py): for 1, 20 and 50 concurrent users, whole
+   conversations over REST, each bot in turn (interleaved, so both see the same
+   machine); per-turn latency p50/p95/p99, throughput (turns/s), errors; the
+   resident memory of each server (VmRSS summed over its process tree, sampled
+   every 0.5 s) idle and at peak.
+4. results/bench.md, results/bench.json and the chart results/bench.png.
+
+Targets (same run, as ratios): per-turn latency <= 1.0x the baseline, throughput
+>= 1.0x; training from scratch <= 60 s; one Rasa server <= 1.5 GB.
+
+  bench_run.py [--users 1,20,50] [--seconds 30] [--warmup 5] [--no-baseline] [--no-training]
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import Dict, List, Optional
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scripts.bench_load import CONVERSATIONS, run_load  # noqa: E402
+
+PY = sys.executable
+PORTS = {"assistant": (5905, 5955, 8985), "baseline": 5915}
+TARGETS = {"latency_ratio_max": 1.0, "throughput_ratio_min": 1.0, "train_scratch_max_s": 60.0,
+           "rasa_server_max_mb": 1536.0}
+
+
+def env(extra: Optional[Dict] = None) -> Dict:
+    e = dict(os.environ)
+    e.update({"PYTHONPATH": str(ROOT) + os.pathsep + e.get("PYTHONPATH", ""), "TF_CPP_MIN_LOG_LEVEL": "2",
+              "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "RASA_TELEMETRY_ENABLED": "false",
+              "PYTHONWARNINGS": "ignore"})
+    e.update(extra or {})
+    return e
+
+
+# --------------------------------------------------------------------------
+# Memory: VmRSS summed over a process tree, from /proc
+# --------------------------------------------------------------------------
+
+def _children() -> Dict[int, List[int]]:
+    tree: Dict[int, List[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rfind(")") + 2:].split()[1])
+        tree.setdefault(ppid, []).append(int(entry))
+    return tree
+
+
+def tree_pids(pid: int, tree: Optional[Dict[int, List[int]]] = None) -> List[int]:
+    tree = tree if tree is not None else _children()
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(tree.get(p, []))
+    return out
+
+
+def rss_mb(pid: int, tree=None) -> float:
+    total = 0
+    for p in tree_pids(pid, tree):
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+                    break
+        except OSError:
+            continue
+    return total / 1024
+
+
+def cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def assistant_servers(run_pid: int) -> Dict[str, int]:
+    """The children of scripts/run.py: which pid is the Rasa server, the action server, the web page."""
+    found = {}
+    for pid in _children().get(run_pid, []):
+        line = cmdline(pid)
+        if " rasa run" in line or "-m rasa run" in line:
+            found["rasa server"] = pid
+        elif "rasa_sdk" in line or "action_server" in line:
+            found["action server"] = pid
+        elif "web_server" in line:
+            found["web page"] = pid
+    return found
+
+
+class MemorySampler:
+    def __init__(self, pids: Dict[str, int]):
+        self.pids = pids
+        self.peak = {name: 0.0 for name in pids}
+
+    def sample(self) -> Dict[str, float]:
+        tree = _children()
+        now = {name: rss_mb(pid, tree) for name, pid in self.pids.items()}
+        for name, value in now.items():
+            self.peak[name] = max(self.peak[name], value)
+        return now
+
+
+# --------------------------------------------------------------------------
+# Training
+# --------------------------------------------------------------------------
+
+def timed(cmd: List, cwd: Path, extra_env: Dict, log: Path) -> Dict:
+    with open(log, "a", encoding="utf-8") as fh:
+        fh.write("\n$ " + " ".join(map(str, cmd)) + "\n")
+        fh.flush()
+        t0 = time.monotonic()
+        code = subprocess.call([str(c) for c in cmd], cwd=cwd, env=env(extra_env), stdout=fh,
+                               stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        seconds = time.monotonic() - t0
+    if code != 0:
+        raise RuntimeError(f"{' '.join(map(str, cmd[:5]))} exited with {code}; see {log}")
+    return {"seconds": round(seconds, 1)}
+
+
+def train_assistant(tmp: Path, log: Path) -> Dict:
+    cache, out = tmp / "assistant-cache", tmp / "assistant-models"
+    cmd = [PY, "-m", "rasa", "train", "--config", "config.yml", "--domain", "domain.yml", "--data", "data",
+           "--out", out, "--fixed-model-name", "bench"]
+    scratch = timed(cmd, ROOT, {"RASA_CACHE_DIRECTORY": str(cache)}, log)
+    unchanged = timed(cmd, ROOT, {"RASA_CACHE_DIRECTORY": str(cache)}, log)
+    return {"scratch_s": scratch["seconds"], "unchanged_s": unchanged["seconds"]}
+
+
+def init_baseline(tmp: Path, log: Path) -> Dict:
+    project, cache = tmp / "baseline", tmp / "baseline-cache"
+    project.mkdir()
+    scratch = timed([PY, "-m", "rasa", "init", "--no-prompt", "--init-dir", project], tmp,
+                    {"RASA_CACHE_DIRECTORY": str(cache)}, log)
+    unchanged = timed([PY, "-m", "rasa", "train"], project, {"RASA_CACHE_DIRECTORY": str(cache)}, log)
+    return {"scratch_s": scratch["seconds"], "unchanged_s": unchanged["seconds"], "project": str(project)}
+
+
+# --------------------------------------------------------------------------
+# Serving
+# --------------------------------------------------------------------------
+
+def wait_http(url: str, process: subprocess.Popen, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode} before answering {url}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"no answer from {url} within {seconds:.0f} s")
+
+
+class Baseline:
+    def __init__(self, project: Path, port: int, log: Path):
+        self.project, self.port, self.log = project, port, log
+        self.process: Optional[subprocess.Popen] = None
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 300) -> "Baseline":
+        with open(self.log, "ab") as fh:
+            self.process = subprocess.Popen(
+                [PY, "-m", "rasa", "run", "--model", "models", "--interface", "127.0.0.1", "--port", str(self.port)],
+                cwd=self.project, env=env(), stdout=fh, stderr=subprocess.STDOUT, start_new_session=True)
+        wait_http(self.base + "/", self.process, timeout)
+        return self
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGINT)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+
+
+def port_free(port: int) -> bool:
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) != 0
+
+
+def loadavg() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
+
+
+# --------------------------------------------------------------------------
+# Report
+# --------------------------------------------------------------------------
+
+def ratio(a, b):
+    return round(a / b, 2) if a is not None and b else None
+
+
+def fmt(x, spec=".1f"):
+    return "–" if x is None else format(x, spec)
+
+
+def verdict(ok: Optional[bool]) -> str:
+    return "–" if ok is None else ("met" if ok else "**missed**")
+
+
+def targets(data: Dict) -> List[Dict]:
+    """Each target with its measured value and whether it is met (None: not measured)."""
+    rows = []
+    load = data.get("load", {})
+    for users, levels in sorted(load.items(), key=lambda kv: int(kv[0])):
+        a, b = levels.get("assistant"), levels.get("baseline")
+        for key in ("p50_ms", "p95_ms", "p99_ms"):
+            r = ratio(a and a.get(key), b and b.get(key))
+            rows.append({"target": f"{users} users: {key[:3]} latency <= 1.0x baseline", "value": r,
+                         "ok": None if r is None else r <= TARGETS["latency_ratio_max"]})
+        r = ratio(a and a.get("throughput"), b and b.get("throughput"))
+        rows.append({"target": f"{users} users: throughput >= 1.0x baseline", "value": r,
+                     "ok": None if r is None else r >= TARGETS["throughput_ratio_min"]})
+    train = (data.get("training") or {}).get("assistant") or {}
+    s = train.get("scratch_s")
+    rows.append({"target": "training from scratch <= 60 s", "value": s,
+                 "ok": None if s is None else s <= TARGETS["train_scratch_max_s"]})
+    mem = (data.get("memory") or {}).get("assistant", {}).get("peak_mb", {}).get("rasa server")
+    rows.append({"target": "one Rasa server <= 1.5 GB", "value": mem,
+                 "ok": None if mem is None else mem <= TARGETS["rasa_server_max_mb"]})
+    return rows
+
+
+def plot(data: Dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    load = data.get("load", {})
+    levels = sorted(load, key=int)
+    bots = [b for b in ("assistant", "baseline") if any(load[u].get(b) for u in levels)]
+    colors = {"assistant": "#1f77b4", "baseline": "#ff7f0e"}
+    fig, axes = plt.subplots(1, 4, figsize=(15, 3.8))
+    width = 0.38
+    for n, bot in enumerate(bots):
+        xs = [i + (n - (len(bots) - 1) / 2) * width for i in range(len(levels))]
+        p50 = [(load[u].get(bot) or {}).get("p50_ms") or 0 for u in levels]
+        p95 = [(load[u].get(bot) or {}).get("p95_ms") or 0 for u in levels]
+        axes[0].bar(xs, p95, width, color=colors[bot], alpha=0.35, label=f"{bot} p95")
+        axes[0].bar(xs, p50, width, color=colors[bot], label=f"{bot} p50")
+        axes[1].bar(xs, [(load[u].get(bot) or {}).get("throughput") or 0 for u in levels], width,
+                    color=colors[bot], label=bot)
+    for ax, title, unit in ((axes[0], "Per-turn latency", "ms"), (axes[1], "Throughput", "turns/s")):
+        ax.set_xticks(range(len(levels)), [f"{u} user{'s' if int(u) > 1 else ''}" for u in levels])
+        ax.set_title(title)
+        ax.set_ylabel(unit)
+        ax.legend(fontsize=7)
+        ax.grid(axis="y", alpha=0.3)
+    mem = data.get("memory", {})
+    names, values, cols = [], [], []
+    for bot in bots:
+        for server, value in sorted((mem.get(bot) or {}).get("peak_mb", {}).items()):
+            names.append(f"{bot}\n{server}")
+            values.append(value)
+            cols.append(colors[bot])
+    axes[2].bar(range(len(values)), values, color=cols)
+    axes[2].axhline(TARGETS["rasa_server_max_mb"], color="crimson", linestyle="--", linewidth=1)
+    axes[2].set_xticks(range(len(names)), names, fontsize=7)
+    axes[2].set_title("Peak resident memory (MB)")
+    train = data.get("training") or {}
+    tb = [b for b in bots if train.get(b)]
+    x = range(len(tb))
+    axes[3].bar([i - 0.2 for i in x], [train[b].get("scratch_s") or 0 for b in tb], 0.4, label="from scratch",
+                color=[colors[b] for b in tb])
+    axes[3].bar([i + 0.2 for i in x], [train[b].get("unchanged_s") or 0 for b in tb], 0.4, label="nothing changed",
+                color=[colors[b] for b in tb], alpha=0.4)
+    axes[3].axhline(TARGETS["train_scratch_max_s"], color="crimson", linestyle="--", linewidth=1)
+    axes[3].set_xticks(list(x), tb)
+    axes[3].set_title("Training time (s)")
+    axes[3].legend(fontsize=7)
+    fig.suptitle(f"Assistant vs Rasa starter bot ({data.get('date', '')}, {data.get('machine', {}).get('cores')} cores)")
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+def render(data: Dict, out_md: Path, png: Optional[Path] = None) -> Path:
+    m = data.get("machine", {})
+    lines = [
+        "# Measurements: speed, memory, training (`make bench`)",
+        "",
+        f"Run {data.get('date', '?')} on {m.get('cores', '?')} cores ({m.get('cpu', '?')}, {m.get('memory_gb', '?')} GB "
+        f"RAM), commit {data.get('commit', '?')}; load average {data.get('loadavg_start', '?')} at the start, "
+        f"{data.get('loadavg_end', '?')} at the end (other work on the machine shows up there). "
+        "Written by `scripts/bench_run.py`; raw numbers in `results/bench.json`.",
+        "",
+        "**Assistant**: this project as `make run` starts it (`scripts/run.py`: Rasa server with the SQLite "
+        "tracker store, action server, web page). **Baseline**: Rasa's starter bot from `rasa init --no-prompt`, "
+        "trained in a temp folder and served with `rasa run` (in-memory tracker store, no action server). "
+        f"Load: `scripts/bench_load.py`, N users each playing whole conversations back to back over "
+        f"`POST /webhooks/rest/webhook` with no think time, {data.get('seconds', '?')} s measured after "
+        f"{data.get('warmup', '?')} s of warm-up per level; the two bots take turns at each level.",
+        "",
+        "## Targets",
+        "",
+        "| target | measured | |",
+        "|---|---|---|",
+    ]
+    for row in targets(data):
+        value = row["value"]
+        shown = "–" if value is None else (f"{value:.2f}x" if "baseline" in row["target"] else
+                                          (f"{value:.0f} MB" if "GB" in row["target"] else f"{value:.0f} s"))
+        lines.append(f"| {row['target']} | {shown} | {verdict(row['ok'])} |")
+    lines += ["", "## Per-turn latency and throughput", "",
+              "| users | bot | turns | errors | p50 ms | p95 ms | p99 ms | throughput turns/s | p50 ratio | p95 ratio | "
+              "p99 ratio | throughput ratio |",
+              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for users, levels in sorted(data.get("load", {}).items(), key=lambda kv: int(kv[0])):
+        a, b = levels.get("assistant"), levels.get("baseline")
+        for bot, r in (("assistant", a), ("baseline", b)):
+            if not r:
+                continue
+            ratios = ["", "", "", ""]
+            if bot == "assistant" and b:
+                ratios = [fmt(ratio(r.get(k), b.get(k)), ".2f") + "x" for k in ("p50_ms", "p95_ms", "p99_ms", "throughput")]
+            lines.append(f"| {users} | {bot} | {r['turns']} | {r['errors']} | {fmt(r['p50_ms'])} | {fmt(r['p95_ms'])} | "
+                         f"{fmt(r['p99_ms'])} | {fmt(r['throughput'])} | " + " | ".join(ratios) + " |")
+    lines += ["", "## Resident memory (MB, VmRSS summed over each server's process tree)", "",
+              "| bot | server | idle after start | peak under load |", "|---|---|---|---|"]
+    for bot, mem in (data.get("memory") or {}).items():
+        for server in sorted(mem.get("peak_mb", {})):
+            lines.append(f"| {bot} | {server} | {fmt(mem.get('idle_mb', {}).get(server), '.0f')} | "
+                         f"{fmt(mem['peak_mb'][server], '.0f')} |")
+    train = data.get("training") or {}
+    if train:
+        lines += ["", "## Training time (s, whole CLI command)", "",
+                  "| bot | from scratch (fresh out dir, empty cache) | nothing changed |", "|---|---|---|"]
+        for bot, t in train.items():
+            if t:
+                lines.append(f"| {bot} | {fmt(t.get('scratch_s'))} | {fmt(t.get('unchanged_s'))} |")
+        a, b = train.get("assistant"), train.get("baseline")
+        if a and b:
+            lines.append(f"| ratio | {fmt(ratio(a.get('scratch_s'), b.get('scratch_s')), '.2f')}x | "
+                         f"{fmt(ratio(a.get('unchanged_s'), b.get('unchanged_s')), '.2f')}x |")
+    if data.get("notes"):
+        lines += ["", "## Notes", ""] + [f"- {n}" for n in data["notes"]]
+    if png and png.exists():
+        lines += ["", f"![Latency, throughput, memory and training]({os.path.relpath(png, out_md.parent)})"]
+    out_md.parent.mkdir(parents=True, exist_ok=True)
+    out_md.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return out_md
+
+
+# --------------------------------------------------------------------------
+# Main
+# --------------------------------------------------------------------------
+
+def git_commit() -> str:
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                              text=True).stdout.strip() or "?"
+    except OSError:
+        return "?"
+
+
+def machine() -> Dict:
+    from scripts.eval_run import machine as eval_machine
+
+    return eval_machine()
+
+
+def measure(name: str, base: str, users: int, seconds: float, warmup: float, sampler: MemorySampler) -> Dict:
+    result = asyncio.run(run_load(base, users, seconds, CONVERSATIONS[name], warmup=warmup,
+                                  on_tick=sampler.sample))
+    summary = result.summary()
+    print(f"    {name:9s} {users:3d} users: p50 {summary['p50_ms']} ms, p95 {summary['p95_ms']} ms, "
+          f"p99 {summary['p99_ms']} ms, {summary['throughput']} turns/s, {summary['errors']} errors", flush=True)
+    return summary
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--users", default="1,20,50")
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--warmup", type=float, default=5)
+    parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--no-training", action="store_true", help="skip the assistant's timed training")
+    parser.add_argument("--out", default=str(ROOT / "results"))
+    args = parser.parse_args(argv)
+    levels = [int(u) for u in args.users.split(",") if u.strip()]
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    log = out / "bench.log"
+    log.write_text("", encoding="utf-8")
+    busy = [p for p in (*PORTS["assistant"], PORTS["baseline"]) if not port_free(p)]
+    if busy:
+        print(f"ports in use: {busy} (another bench running?)", file=sys.stderr)
+        return 1
+
+    from scripts.servers import Servers
+
+    data: Dict = {"date": time.strftime("%Y-%m-%d %H:%M %Z"), "machine": machine(), "commit": git_commit(),
+                  "loadavg_start": loadavg(), "seconds": args.seconds, "warmup": args.warmup, "users": levels,
+                  "training": {}, "load": {}, "memory": {}, "notes": []}
+    tmp = Path(tempfile.mkdtemp(prefix="bench-"))
+    assistant = baseline = None
+    try:
+        print("==> bench: training", flush=True)
+        if not args.no_training:
+            data["training"]["assistant"] = train_assistant(tmp, log)
+            print(f"    assistant: {data['training']['assistant']}", flush=True)
+        if not args.no_baseline:
+            info = init_baseline(tmp, log)
+            data["training"]["baseline"] = {k: v for k, v in info.items() if k != "project"}
+            print(f"    baseline:  {data['training']['baseline']}", flush=True)
+
+        print("==> bench: starting the servers", flush=True)
+        rasa_port, actions_port, web_port = PORTS["assistant"]
+        assistant = Servers(rasa_port, actions_port, web_port,
+                            {"TRACKER_STORE_URL": f"sqlite:///{tmp / 'trackers.db'}"}).start()
+        pids = {"assistant": assistant_servers(assistant.process.pid)}
+        bases = {"assistant": assistant.base}
+        if not args.no_baseline:
+            baseline = Baseline(Path(info["project"]), PORTS["baseline"], out / "bench-baseline-server.log").start()
+            pids["baseline"] = {"rasa server": baseline.process.pid}
+            bases["baseline"] = baseline.base
+        samplers = {bot: MemorySampler(p) for bot, p in pids.items()}
+        for bot, sampler in samplers.items():
+            asyncio.run(run_load(bases[bot], 2, 0, CONVERSATIONS[bot], warmup=0, max_conversations=3))  # warm up
+            data["memory"][bot] = {"idle_mb": {k: round(v) for k, v in sampler.sample().items()}}
+
+        print("==> bench: load", flush=True)
+        for users in levels:
+            data["load"][str(users)] = {}
+            for bot in bases:
+                data["load"][str(users)][bot] = measure(bot, bases[bot], users, args.seconds, args.warmup,
+                                                         samplers[bot])
+        for bot, sampler in samplers.items():
+            sampler.sample()
+            data["memory"][bot]["peak_mb"] = {k: round(v) for k, v in sampler.peak.items()}
+    finally:
+        if assistant:
+            assistant.stop()
+        if baseline:
+            baseline.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+    data["loadavg_end"] = loadavg()
+    (out / "bench.json").write_text(json.dumps(data, indent=1), encoding="utf-8")
+    png = out / "bench.png"
+    plot(data, png)
+    path = render(data, out / "bench.md", png)
+    print(path.read_text(encoding="utf-8"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
