@@ -142,3 +142,22 @@ def test_generated_lookups_are_current():
     root = Path(__file__).resolve().parent.parent
     result = subprocess.run([sys.executable, str(root / "scripts" / "generate_lookups.py"), "--check"], cwd=root)
     assert result.returncode == 0, "run scripts/generate_lookups.py (make train does)"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I grew up in Ohio and had histoplasmosis as a teenager", [("condition", "histoplasmosis", None)]),
+        ("I haven't thrown up any blood", [("symptom", "vomiting_blood", "negated")]),
+        ("it wasn't there on the last scan", [("change", "new", None)]),
+        ("it is not growing", [("change", "stable", None)]),
+    ],
+)
+def test_regressions_found_by_cross_validation(parse, text, expected):
+    assert as_tuples(parse(text).get("entities")) == sorted(expected, key=str)
+
+
+@pytest.mark.parametrize("text", ["my poo is not black", "no black stools", "I have not vomited blood", "not confused at all"])
+def test_a_denied_red_flag_is_never_read_as_the_users_own(parse, text):
+    own = [e for e in parse(text).get("entities") if e["entity"] == "symptom" and not e.get("role")]
+    assert own == []
