@@ -183,31 +183,29 @@ def tests_for(kb: KnowledgeBase, cause_ids: Sequence[str]) -> List[str]:
     return test_ids
 
 
+def _bulleted(kb: KnowledgeBase, header: str, items: Sequence[tuple]) -> Message:
+    """A header, one "- line" per (line, source ids) item, then their sources."""
+    lines = [header] + [f"- {line}" for line, _ in items]
+    lines.append(sources_line(kb, [s for _, source_ids in items for s in source_ids]))
+    return {"text": "\n".join(lines)}
+
+
 def tests_message(kb: KnowledgeBase, cause_ids: Sequence[str]) -> Message:
     test_ids = tests_for(kb, cause_ids) if cause_ids else list(kb.tests)
-    lines = ["What a doctor may check:"]
-    for test_id in test_ids:
-        test = kb.tests[test_id]
-        lines.append(f"- {test.name}: {test.what_it_is} {test.why}")
-    lines.append(sources_line(kb, [s for test_id in test_ids for s in kb.tests[test_id].sources]))
-    return {"text": "\n".join(lines)}
+    tests = [kb.tests[test_id] for test_id in test_ids]
+    return _bulleted(kb, "What a doctor may check:",
+                     [(f"{t.name}: {t.what_it_is} {t.why}", t.sources) for t in tests])
 
 
 def treatment_message(kb: KnowledgeBase, cause_ids: Sequence[str]) -> Message:
-    lines = ["How each possible cause is treated (your doctor decides what, if anything, is needed):"]
-    for cause_id in cause_ids:
-        cause = kb.causes[cause_id]
-        lines.append(f"- {cause.name}: {cause.treatment}")
-    lines.append(sources_line(kb, [s for cause_id in cause_ids for s in kb.causes[cause_id].sources]))
-    return {"text": "\n".join(lines)}
+    causes = [kb.causes[cause_id] for cause_id in cause_ids]
+    return _bulleted(kb, "How each possible cause is treated (your doctor decides what, if anything, is needed):",
+                     [(f"{c.name}: {c.treatment}", c.sources) for c in causes])
 
 
 def watch_for_message(kb: KnowledgeBase, cause_ids: Sequence[str]) -> Message:
-    lines = ["Get medical advice sooner if:"]
-    for cause_id in cause_ids[:2]:
-        lines.append(f"- {kb.causes[cause_id].watch_for}")
-    lines.append(sources_line(kb, [s for cause_id in cause_ids[:2] for s in kb.causes[cause_id].sources]))
-    return {"text": "\n".join(lines)}
+    causes = [kb.causes[cause_id] for cause_id in cause_ids[:2]]
+    return _bulleted(kb, "Get medical advice sooner if:", [(c.watch_for, c.sources) for c in causes])
 
 
 # --------------------------------------------------------------------------
