@@ -5,7 +5,6 @@ Trackers become a Case (assistant.conversation), the engine decides
 (assistant.replies). Nothing clinical is decided here.
 """
 
-import logging
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -14,8 +13,6 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from assistant import conversation, engine, knowledge, replies
 from assistant.conversation import FORM_SLOTS
-
-logger = logging.getLogger(__name__)
 
 FORM_NAME = "assessment_form"
 SKIPPED = "skipped"  # form questions not asked because of an emergency
@@ -29,11 +26,7 @@ def _kb() -> knowledge.KnowledgeBase:
 
 def _send(dispatcher: CollectingDispatcher, messages: List[replies.Message]) -> None:
     for message in messages:
-        dispatcher.utter_message(
-            text=message.get("text"),
-            buttons=message.get("buttons") or [],
-            json_message=message.get("custom"),
-        )
+        dispatcher.utter_message(text=message.get("text"), buttons=message.get("buttons") or [])
 
 
 def _known_facts(tracker: Tracker) -> List[engine.Fact]:
