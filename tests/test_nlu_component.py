@@ -161,3 +161,24 @@ def test_regressions_found_by_cross_validation(parse, text, expected):
 def test_a_denied_red_flag_is_never_read_as_the_users_own(parse, text):
     own = [e for e in parse(text).get("entities") if e["entity"] == "symptom" and not e.get("role")]
     assert own == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a question keeps its scope past "I"; a denial or a relative's story ends at "I"
+        ("my mum died of liver cancer. Do I have cancer??", [("condition", "liver_cancer", "family"), ("condition", "cancer", None)]),
+        ("No fever, I have jaundice", [("symptom", "fever", "negated"), ("symptom", "jaundice", None)]),
+        ("my dad had liver cancer and I had TB", [("condition", "liver_cancer", "family"), ("condition", "tuberculosis", None)]),
+        # a cue inside the entity's own words is not a denial
+        ("new calcified spots that weren't there before", [("change", "new", None), ("finding", "calcification", None), ("change", "new", None)]),
+        ("I've been sick twice today and there was blood in it", [("symptom", "vomiting_blood", None)]),
+    ],
+)
+def test_context_scope_regressions_from_the_vignettes(parse, text, expected):
+    assert as_tuples(parse(text).get("entities")) == sorted(expected, key=str)
+
+
+def test_a_condition_in_a_question_with_i_is_hypothetical(parse):
+    entities = parse("Do I have cancer?").get("entities")
+    assert entities[0]["value"] == "cancer" and "hypothetical" in entities[0]["context"]

@@ -28,6 +28,7 @@ from spacy.util import filter_spans
 
 import medspacy.context  # noqa: F401 - registers the "medspacy_context" factory
 from medspacy.context import ConTextRule
+from medspacy.context.context import DEFAULT_RULES_FILEPATH as DEFAULT_CONTEXT_RULES
 
 from assistant import knowledge
 
@@ -36,7 +37,8 @@ SIZE = "size"
 # Longest text we read: a pasted report is a few hundred words; beyond that,
 # the tail is ignored so one message cannot stall the server.
 MAX_CHARS = 5000
-CONTEXT_FLAGS = ("is_negated", "is_family", "is_historical", "is_hypothetical", "is_uncertain")
+# ConText categories reported in an entity's `context` list (roles aside).
+CONTEXT_FLAGS = (("HISTORICAL", "historical"), ("HYPOTHETICAL", "hypothetical"), ("POSSIBLE_EXISTENCE", "uncertain"))
 
 
 # --------------------------------------------------------------------------
@@ -187,6 +189,19 @@ class TypoMatcher:
 # --------------------------------------------------------------------------
 
 
+def _terminating_types(context: Dict[str, Any]) -> Dict[str, List[str]]:
+    return {k.upper(): [t.upper() for t in v] for k, v in (context.get("terminating_types") or {}).items()}
+
+
+def _add_context(nlp: Language, rules: List[ConTextRule], terminating_types: Dict[str, List[str]]) -> None:
+    # Set before adding rules: ConText applies it to each rule as it is added
+    # (passed through the factory config, spaCy would turn the lists into
+    # one-shot iterators).
+    context = nlp.add_pipe("medspacy_context", config={"rules": None, "excluded_types": [NOT_ENTITY]})
+    context.terminating_types = terminating_types
+    context.add(rules)
+
+
 def _context_rules(kb: knowledge.KnowledgeBase) -> List[ConTextRule]:
     rules = []
     for item in kb.context.get("rules") or []:
@@ -209,11 +224,7 @@ def build(kb: Optional[knowledge.KnowledgeBase] = None) -> Language:
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
     ruler.add_patterns(ruler_patterns(kb))
     nlp.add_pipe("clinical_typo_matcher", config={"lexicon": typo_lexicon(kb)})
-    context = nlp.add_pipe(
-        "medspacy_context",
-        config={"rules": "default", "excluded_types": [NOT_ENTITY]},
-    )
-    context.add(_context_rules(kb))
+    _add_context(nlp, ConTextRule.from_json(DEFAULT_CONTEXT_RULES) + _context_rules(kb), _terminating_types(kb.context))
     nlp.meta["name"] = "clinical_liver_calcification"
     nlp.meta["version"] = "1.0.0"
     nlp.meta["knowledge_fingerprint"] = nlp_fingerprint(kb)
@@ -236,15 +247,14 @@ def save(nlp: Language, path: Path) -> None:
     context = nlp.get_pipe("medspacy_context")
     rules = [rule.to_dict() for rule in context.rules]
     (path / "context_rules.json").write_text(json.dumps({"context_rules": rules}, indent=1, default=sorted), encoding="utf-8")
+    (path / "context_config.json").write_text(json.dumps({"terminating_types": context.terminating_types}), encoding="utf-8")
 
 
 def load(path: Path) -> Language:
     path = Path(path)
     nlp = spacy.load(path, exclude=["medspacy_context"])
-    nlp.add_pipe(
-        "medspacy_context",
-        config={"rules": str(path / "context_rules.json"), "excluded_types": [NOT_ENTITY]},
-    )
+    saved = json.loads((path / "context_config.json").read_text(encoding="utf-8"))
+    _add_context(nlp, ConTextRule.from_json(str(path / "context_rules.json")), _terminating_types(saved))
     nlp.meta.update(json.loads((path / "meta.json").read_text(encoding="utf-8")))
     return nlp
 
@@ -292,11 +302,22 @@ def clean_text(text: Any) -> str:
     return " ".join(text.split())[:MAX_CHARS]
 
 
-def _role(span: Span) -> Optional[str]:
+def _categories(span: Span) -> set:
+    """ConText categories modifying the span, ignoring cues inside the span
+    itself ("weren't there before" is a new finding, not a denied one)."""
+    found = set()
+    for modifier in span._.modifiers:
+        start, end = modifier.modifier_span
+        if end <= span.start or start >= span.end:
+            found.add(modifier.category)
+    return found
+
+
+def _role(categories: set) -> Optional[str]:
     # A denied relative's illness ("no family history of cancer") is a denial.
-    if span._.is_negated:
+    if "NEGATED_EXISTENCE" in categories:
         return "negated"
-    if span._.is_family:
+    if "FAMILY" in categories:
         return "family"
     return None
 
@@ -307,13 +328,12 @@ def entities_from_doc(doc: Doc) -> List[ClinicalEntity]:
         if span.label_ == NOT_ENTITY:
             continue
         value = span.text if span.label_ == SIZE else span.ent_id_
-        role = None if span.label_ == SIZE else _role(span)
+        categories = _categories(span)
+        role = None if span.label_ == SIZE else _role(categories)
         if span.label_ == "change" and role:
             # "not growing", "not new" say the finding is stable; change has no role.
             value, role = ("stable" if role == "negated" else value), None
-        flags = tuple(
-            flag[3:] for flag in ("is_historical", "is_hypothetical", "is_uncertain") if getattr(span._, flag)
-        )
+        flags = tuple(name for category, name in CONTEXT_FLAGS if category in categories)
         out.append(ClinicalEntity(span.label_, value, span.start_char, span.end_char, span.text, role, flags))
     return out
 
