@@ -32,6 +32,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from channels import formatting
+from channels.limits import guard
 from channels.platform import call_api, refuse
 
 logger = logging.getLogger(__name__)
@@ -140,6 +141,7 @@ class FacebookInput(RasaFacebookInput):
         return MessengerOutput(self.fb_access_token, self.fb_secret, self.api_url)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        on_new_message = guard(on_new_message, self.name())  # size/rate limits, deletion, safe failures
         fb_webhook = Blueprint("fb_webhook", __name__)
 
         @fb_webhook.route("/", methods=["GET"])

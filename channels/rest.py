@@ -2,13 +2,35 @@
 
 Registered in credentials.yml under this class path; its name stays "rest",
 so the contract's URL /webhooks/rest/webhook is unchanged.
+
+`POST /webhooks/rest/webhook` `{"sender": ID, "message": TEXT, "metadata": {...}}`:
+- 200 and the bot's messages as a list, as with Rasa's channel; the size and
+  rate limits (channels/limits.py) answer the same way, with one bot message
+  saying what happened (so every client shows it without special handling);
+- 400 with `{"error": ...}` when the body is not a JSON object, `sender` is not
+  1-200 printable characters, `message` is not text or `metadata` not an object;
+- 413 with `{"error": ...}` when the body itself is larger than any allowed
+  message could make it.
+`input_channel` in the body is ignored (always "rest"). Unlike Rasa's channel,
+nothing here logs the message text, not even when handling it fails.
+
+Its blueprint also installs channels/server_hooks.py (fixes to the Rasa server).
 """
 
-from typing import Any, Optional, Text
+import unicodedata
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
+from sanic import Blueprint, response
 from sanic.exceptions import SanicException
 from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from channels import server_hooks
+from channels.limits import guard, max_message_chars
+
+MAX_SENDER_CHARS = 200
 
 
 class BadRequest(SanicException):
@@ -17,10 +39,31 @@ class BadRequest(SanicException):
 
 
 def _body(request: Request) -> dict:
-    body = request.json
+    try:
+        body = request.json
+    except SanicException:
+        raise BadRequest('The body must be JSON: {"sender": "...", "message": "..."}.')
     if not isinstance(body, dict):
         raise BadRequest('The body must be a JSON object: {"sender": "...", "message": "..."}.')
     return body
+
+
+def valid_sender(sender: Any) -> Optional[str]:
+    """The sender id as text, or None when it is not 1-200 printable characters."""
+    if isinstance(sender, bool) or not isinstance(sender, (str, int)):
+        return None
+    sender = str(sender).strip()
+    if not sender or len(sender) > MAX_SENDER_CHARS:
+        return None
+    if any(unicodedata.category(c) in ("Cc", "Cs", "Cn", "Co") for c in sender):
+        return None  # control characters, lone surrogates, unassigned or private-use code points
+    return sender
+
+
+def max_body_bytes() -> int:
+    """A body larger than this cannot hold an allowed message (each character takes at most 12 bytes
+    as a JSON escape "\\ud83d\\ude00" for two characters), plus room for the rest of the object."""
+    return max(65536, 12 * max_message_chars() + 16384)
 
 
 class CheckedRestInput(RestInput):
@@ -29,10 +72,10 @@ class CheckedRestInput(RestInput):
         return "rest"
 
     async def _extract_sender(self, req: Request) -> Optional[Text]:
-        sender: Any = _body(req).get("sender", "default")
-        if not isinstance(sender, (str, int)) or isinstance(sender, bool) or not str(sender).strip():
-            raise BadRequest("'sender' must be a non-empty text.")
-        return str(sender)[:200]
+        sender = valid_sender(_body(req).get("sender", "default"))
+        if sender is None:
+            raise BadRequest(f"'sender' must be 1-{MAX_SENDER_CHARS} printable characters.")
+        return sender
 
     def _extract_message(self, req: Request) -> Optional[Text]:
         message: Any = _body(req).get("message")
@@ -41,3 +84,43 @@ class CheckedRestInput(RestInput):
         if not isinstance(message, str):
             raise BadRequest("'message' must be text.")
         return message
+
+    def _extract_input_channel(self, req: Request) -> Text:
+        return self.name()
+
+    def get_metadata(self, request: Request) -> Optional[Dict[Text, Any]]:
+        metadata = _body(request).get("metadata")
+        if metadata is not None and not isinstance(metadata, dict):
+            raise BadRequest("'metadata' must be a JSON object.")
+        return metadata
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        on_new_message = guard(on_new_message, self.name())
+        rest_webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
+        server_hooks.install(rest_webhook)
+        limit = max_body_bytes()
+
+        @rest_webhook.exception(BadRequest)
+        async def bad_request(_request: Request, error: BadRequest) -> HTTPResponse:
+            return response.json({"error": str(error)}, status=400)
+
+        @rest_webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @rest_webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> Any:
+            if len(request.body or b"") > limit:
+                return response.json({"error": f"The request is too large (over {limit} bytes)."}, status=413)
+            sender_id = await self._extract_sender(request)
+            text = self._extract_message(request)
+            metadata = self.get_metadata(request)
+            if str(request.args.get("stream", "")).lower() == "true":
+                return response.stream(self.stream_response(on_new_message, text, sender_id, self.name(), metadata),
+                                       content_type="text/event-stream")
+            collector = CollectingOutputChannel()
+            await on_new_message(UserMessage(text, collector, sender_id, input_channel=self.name(),
+                                             metadata=metadata))
+            return response.json(collector.messages)
+
+        return rest_webhook

@@ -33,6 +33,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from channels import formatting
+from channels.limits import guard
 from channels.platform import call_api, refuse
 
 logger = logging.getLogger(__name__)
@@ -146,6 +147,7 @@ class SlackInput(RasaSlackInput):
         return None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        on_new_message = guard(on_new_message, self.name())  # size/rate limits, deletion, safe failures
         slack_webhook = Blueprint("slack_webhook", __name__)
 
         @slack_webhook.route("/", methods=["GET"])

@@ -16,6 +16,8 @@ Also:
   made), and awaits `enter_room` when the installed python-socketio makes it a
   coroutine (>= 5.10; Rasa 3.6 does not await it and bot replies are lost).
 - `user_uttered` ignores payloads that are not JSON objects with text.
+- the size and rate limits, deletion on request and safe failures of
+  channels/limits.py (`guard`), answered with a `bot_uttered` like any reply.
 
 Registered in credentials.yml under `channels.socketio.OriginCheckedSocketIOInput`;
 its name stays "socketio", so the path /socket.io is unchanged.
@@ -32,10 +34,11 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 
+from channels.limits import guard
+
 logger = logging.getLogger(__name__)
 
 SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
-MAX_MESSAGE_CHARS = 20000
 
 
 def allowed_origins(environ: Optional[Dict[str, str]] = None) -> Union[str, List[str]]:
@@ -58,7 +61,7 @@ class OriginCheckedSocketIOInput(SocketIOInput):
         return "socketio"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        socketio_webhook = super().blueprint(on_new_message)
+        socketio_webhook = super().blueprint(guard(on_new_message, self.name()))
         sio = self.sio
         assert sio is not None
         origins = allowed_origins()
@@ -91,7 +94,7 @@ class OriginCheckedSocketIOInput(SocketIOInput):
                 if not isinstance(session_id, str) or not SESSION_ID.match(session_id):
                     logger.debug("socket.io: ignored a message without a valid session_id")
                     return
-            data = {**data, "message": data.get("message", "")[:MAX_MESSAGE_CHARS]}
+            data = dict(data)
             if not isinstance(data.get(self.metadata_key, {}), dict):
                 data.pop(self.metadata_key, None)
             await rasa_handle_message(sid, data)

@@ -33,6 +33,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from channels import formatting
+from channels.limits import guard
 from channels.platform import call_api, refuse
 
 logger = logging.getLogger(__name__)
@@ -145,6 +146,7 @@ class TelegramInput(RasaTelegramInput):
             logger.info("telegram: webhook set")
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        on_new_message = guard(on_new_message, self.name())  # size/rate limits, deletion, safe failures
         telegram_webhook = Blueprint("telegram_webhook", __name__)
 
         @telegram_webhook.listener("after_server_start")

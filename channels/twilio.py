@@ -33,6 +33,7 @@ from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 
 from channels import formatting
+from channels.limits import guard
 from channels.platform import call_api, last_buttons, refuse
 
 logger = logging.getLogger(__name__)
@@ -153,6 +154,7 @@ class TwilioInput(RasaTwilioInput):
         return None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        on_new_message = guard(on_new_message, self.name())  # size/rate limits, deletion, safe failures
         twilio_webhook = Blueprint("twilio_webhook", __name__)
 
         @twilio_webhook.route("/", methods=["GET"])

@@ -1,0 +1,155 @@
+"""What every input channel does with a user message before (and after) the dialogue sees it.
+
+Each channel (REST, socket.io, Telegram, Slack, Messenger, Twilio) wraps the
+`on_new_message` Rasa hands to its blueprint with `guard(...)`:
+
+- **Size limit**: a message longer than `MAX_MESSAGE_CHARS` (default 5000
+  characters) is answered with TOO_LONG and not processed (not parsed, not
+  stored).
+- **Rate limit**: more than `RATE_LIMIT_PER_MINUTE` (default 30) processed
+  messages from one sender within 60 seconds: the next ones are answered with
+  TOO_FAST and not processed until the window has room again. The count is
+  kept per server process (with N replicas behind round robin a sender gets
+  up to N times the limit; the proxy's per-address limit, see
+  deploy/nginx.conf, bounds the total). `0` turns a limit off.
+- **Deletion**: when the dialogue answered "delete my data" in this turn, the
+  conversation is deleted from the tracker store afterwards (channels/privacy.py)
+  and the user is told whether it worked.
+- **Failures**: an exception while handling the message is logged with its
+  type only (never the message text) and answered with SORRY, so a client
+  always gets an answer.
+
+Refusals go through the channel's own output channel, so they look like any
+bot message on every surface (for REST: HTTP 200 with the usual list of
+messages). Logs name the sender by a short hash, never the text.
+"""
+
+import asyncio
+import collections
+import hashlib
+import logging
+import os
+import time
+from typing import TYPE_CHECKING, Any, Awaitable, Callable, Deque, Dict, Optional
+
+
+from channels import privacy
+
+if TYPE_CHECKING:
+    from rasa.core.channels.channel import UserMessage
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_RATE_LIMIT_PER_MINUTE = 30
+DEFAULT_MAX_MESSAGE_CHARS = 5000
+WINDOW_SECONDS = 60.0
+MAX_TRACKED_SENDERS = 100_000
+
+TOO_FAST = "You're sending messages very fast; please wait a moment."
+TOO_LONG = ("That message is too long for me (over {limit} characters). "
+            "Please send the part of the report about the liver.")
+SORRY = "Sorry, something went wrong on my side. Please send your message again in a moment."
+
+
+def _int_env(name: str, default: int, environ: Optional[Dict[str, str]] = None) -> int:
+    environ = os.environ if environ is None else environ
+    raw = (environ.get(name) or "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SystemExit(f"{name} must be a whole number, got {raw!r}")
+    if value < 0:
+        raise SystemExit(f"{name} must be 0 (off) or more, got {value}")
+    return value
+
+
+def rate_limit_per_minute(environ: Optional[Dict[str, str]] = None) -> int:
+    return _int_env("RATE_LIMIT_PER_MINUTE", DEFAULT_RATE_LIMIT_PER_MINUTE, environ)
+
+
+def max_message_chars(environ: Optional[Dict[str, str]] = None) -> int:
+    return _int_env("MAX_MESSAGE_CHARS", DEFAULT_MAX_MESSAGE_CHARS, environ)
+
+
+def sender_tag(sender_id: Any) -> str:
+    """A short, stable stand-in for a sender id in logs (ids can be phone numbers)."""
+    return hashlib.sha256(str(sender_id).encode("utf-8", "surrogatepass")).hexdigest()[:10]
+
+
+class RateLimiter:
+    """Sliding window: at most `limit` accepted events per key in `window` seconds."""
+
+    def __init__(self, limit: int, window: float = WINDOW_SECONDS, clock: Callable[[], float] = time.monotonic,
+                 max_keys: int = MAX_TRACKED_SENDERS) -> None:
+        self.limit, self.window, self.clock, self.max_keys = limit, window, clock, max_keys
+        self._hits: "collections.OrderedDict[str, Deque[float]]" = collections.OrderedDict()
+
+    def allow(self, key: str) -> bool:
+        if self.limit <= 0:
+            return True
+        now = self.clock()
+        hits = self._hits.get(key)
+        if hits is None:
+            hits = self._hits[key] = collections.deque()
+        else:
+            self._hits.move_to_end(key)
+        while hits and now - hits[0] >= self.window:
+            hits.popleft()
+        if len(hits) >= self.limit:
+            return False
+        hits.append(now)
+        while len(self._hits) > self.max_keys:  # forget the least recently seen senders
+            self._hits.popitem(last=False)
+        return True
+
+
+class MessageGuard:
+    """The wrapped `on_new_message` (see the module docstring)."""
+
+    def __init__(self, on_new_message: Callable[["UserMessage"], Awaitable[Any]], channel: str,
+                 environ: Optional[Dict[str, str]] = None) -> None:
+        self.on_new_message = on_new_message
+        self.channel = channel
+        self.max_chars = max_message_chars(environ)
+        self.limiter = RateLimiter(rate_limit_per_minute(environ))
+
+    async def __call__(self, message: "UserMessage") -> None:
+        text = message.text if isinstance(message.text, str) else ""
+        sender = message.sender_id
+        out = message.output_channel
+        if self.max_chars and len(text) > self.max_chars:
+            logger.warning("%s: message over %s characters from sender %s refused", self.channel,
+                           self.max_chars, sender_tag(sender))
+            await self._say(out, sender, TOO_LONG.format(limit=self.max_chars))
+            return
+        if not self.limiter.allow(str(sender)):
+            logger.warning("%s: rate limit reached for sender %s", self.channel, sender_tag(sender))
+            await self._say(out, sender, TOO_FAST)
+            return
+        seen = privacy.watch_responses(out)
+        try:
+            await self.on_new_message(message)
+        except asyncio.CancelledError:
+            logger.error("%s: handling a message from sender %s was cancelled", self.channel, sender_tag(sender))
+            raise
+        except Exception as error:
+            logger.error("%s: handling a message from sender %s failed: %s", self.channel, sender_tag(sender),
+                         type(error).__name__)
+            await self._say(out, sender, SORRY)
+            return
+        if privacy.DELETE_RESPONSE in seen:
+            await privacy.delete_and_confirm(message)
+
+    @staticmethod
+    async def _say(out: Any, sender: str, text: str) -> None:
+        try:
+            await out.send_text_message(sender, text)
+        except Exception as error:  # the platform API may be down: nothing more to do
+            logger.error("could not send a message to sender %s: %s", sender_tag(sender), type(error).__name__)
+
+
+def guard(on_new_message: Callable[["UserMessage"], Awaitable[Any]], channel: str) -> MessageGuard:
+    """`on_new_message` with the size and rate limits, deletion and safe failures."""
+    return MessageGuard(on_new_message, channel)

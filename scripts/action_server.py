@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""The action server: rasa-sdk's executor behind our own small Sanic app.
+
+Why not `python -m rasa_sdk`: rasa-sdk 3.6.2 binds 0.0.0.0 unless SANIC_HOST
+says otherwise, allows CORS from any origin, answers 500 to malformed action
+calls (a JSON list, a missing tracker, a bad deflate body...) and its error
+handler returns the whole request body, i.e. the conversation, in the 500
+answer and logs it. Here:
+
+- it binds `--host` (default `SANIC_HOST`, else 127.0.0.1): the Rasa server is
+  its only client (scripts/run.py passes BIND_HOST);
+- `POST /webhook` checks the shape of the action call first: anything that is
+  not an action call gets 400 `{"error": ...}`; an unknown action 404; a
+  rejected form validation 400 (as rasa-sdk); an action that fails anyway 500
+  with a fixed message, logged with the action's name and the error type only;
+- no CORS headers (browsers have no business here); `GET /health`, `GET /actions`.
+
+Usage: scripts/action_server.py [--port 5055] [--host 127.0.0.1] [--actions actions]
+"""
+
+import argparse
+import json
+import logging
+import os
+import sys
+import warnings
+import zlib
+from pathlib import Path
+from typing import Any, Dict, Optional
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from sanic import Sanic, response  # noqa: E402
+from sanic.request import Request  # noqa: E402
+from sanic.response import HTTPResponse  # noqa: E402
+
+logger = logging.getLogger("actions.server")
+
+MAX_BODY_BYTES = 8 * 1024 * 1024  # an action call carries the whole tracker: generous, but bounded
+OPTIONAL_TYPES = {
+    "slots": dict,
+    "latest_message": dict,
+    "events": list,
+    "paused": bool,
+    "followup_action": str,
+    "active_loop": dict,
+    "active_form": dict,
+    "latest_action_name": str,
+    "latest_action": dict,
+    "latest_event_time": (int, float),
+    "latest_input_channel": str,
+}
+
+
+class BadCall(ValueError):
+    pass
+
+
+def _decode(request: Request) -> Any:
+    body = request.body or b""
+    if request.headers.get("Content-Encoding") == "deflate":
+        inflater = zlib.decompressobj()
+        try:
+            body = inflater.decompress(body, MAX_BODY_BYTES)
+        except zlib.error:
+            raise BadCall("the body is not valid deflate data")
+        if inflater.unconsumed_tail:
+            raise BadCall(f"the inflated body is larger than {MAX_BODY_BYTES} bytes")
+    if not body:
+        raise BadCall("empty body")
+    try:
+        return json.loads(body)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise BadCall("the body is not JSON")
+
+
+def check_action_call(call: Any) -> Dict[str, Any]:
+    """The action call if it has the shape Rasa sends; BadCall naming the first problem otherwise."""
+    if not isinstance(call, dict):
+        raise BadCall("an action call is a JSON object")
+    if not isinstance(call.get("next_action"), str) or not call["next_action"]:
+        raise BadCall("'next_action' must be an action name")
+    if call.get("version") is not None and not isinstance(call["version"], str):
+        raise BadCall("'version' must be text")
+    if call.get("domain") is not None and not isinstance(call["domain"], dict):
+        raise BadCall("'domain' must be an object")
+    tracker = call.get("tracker")
+    if not isinstance(tracker, dict):
+        raise BadCall("'tracker' must be an object")
+    sender = tracker.get("sender_id")
+    if not isinstance(sender, str) or isinstance(sender, bool):
+        raise BadCall("'tracker.sender_id' must be text")
+    for key, kind in OPTIONAL_TYPES.items():
+        value = tracker.get(key)
+        if value is not None and (not isinstance(value, kind) or (kind is not bool and isinstance(value, bool))):
+            raise BadCall(f"'tracker.{key}' has the wrong type")
+    if any(not isinstance(event, dict) for event in tracker.get("events") or []):
+        raise BadCall("'tracker.events' must be a list of objects")
+    if any(not isinstance(name, str) for name in (tracker.get("slots") or {})):
+        raise BadCall("slot names must be text")
+    latest = tracker.get("latest_message") or {}
+    intent = latest.get("intent")
+    if intent is not None and not (isinstance(intent, dict) and isinstance(intent.get("name", ""), (str, type(None)))):
+        raise BadCall("'latest_message.intent' must be an object with a name")
+    entities = latest.get("entities")
+    if entities is not None and not (isinstance(entities, list) and all(isinstance(e, dict) for e in entities)):
+        raise BadCall("'latest_message.entities' must be a list of objects")
+    if latest.get("text") is not None and not isinstance(latest["text"], str):
+        raise BadCall("'latest_message.text' must be text")
+    loop = tracker.get("active_loop") or {}
+    if loop.get("name") is not None and not isinstance(loop["name"], str):
+        raise BadCall("'active_loop.name' must be text")
+    return call
+
+
+def create_app(actions_package: str = "actions") -> Sanic:
+    from rasa_sdk.executor import ActionExecutor
+    from rasa_sdk.interfaces import ActionExecutionRejection, ActionNotFoundException
+
+    app = Sanic("rasa_sdk_checked", configure_logging=False)
+    app.config.REQUEST_MAX_SIZE = MAX_BODY_BYTES
+    executor = ActionExecutor()
+    executor.register_package(actions_package)
+
+    @app.get("/health")
+    async def health(_: Request) -> HTTPResponse:
+        return response.json({"status": "ok"})
+
+    @app.get("/actions")
+    async def actions(_: Request) -> HTTPResponse:
+        return response.json([{"name": name} for name in executor.actions])
+
+    @app.post("/webhook")
+    async def webhook(request: Request) -> HTTPResponse:
+        try:
+            call = check_action_call(_decode(request))
+        except BadCall as error:
+            return response.json({"error": f"Not an action call: {error}."}, status=400)
+        with warnings.catch_warnings():  # rasa-sdk warns on every call that has no or another version
+            warnings.simplefilter("ignore")
+            from rasa_sdk.utils import check_version_compatibility
+
+            check_version_compatibility(call.get("version"))
+        name = call["next_action"]
+        try:
+            result = await executor.run(call)
+        except ActionExecutionRejection as error:
+            return response.json({"error": error.message, "action_name": error.action_name}, status=400)
+        except ActionNotFoundException as error:
+            return response.json({"error": error.message, "action_name": error.action_name}, status=404)
+        except Exception as error:
+            logger.error("action %s failed: %s", name[:80], type(error).__name__)
+            return response.json({"error": "The action failed.", "action_name": name}, status=500)
+        return response.json(result)
+
+    @app.exception(Exception)
+    async def any_error(request: Request, error: Exception) -> HTTPResponse:
+        status = getattr(error, "status_code", 500) or 500
+        if status >= 500:
+            logger.error("%s %s failed: %s", request.method, request.path, type(error).__name__)
+        return response.json({"error": "The request could not be handled."}, status=status)
+
+    return app
+
+
+def main(argv: Optional[list] = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=int(os.environ.get("ACTIONS_PORT", "5055")))
+    parser.add_argument("--host", default=os.environ.get("SANIC_HOST") or "127.0.0.1")
+    parser.add_argument("--actions", default="actions")
+    args = parser.parse_args(argv)
+
+    from rasa_sdk import utils
+
+    logging.getLogger("matplotlib").setLevel(logging.WARN)
+    utils.configure_colored_logging(os.environ.get("LOG_LEVEL", "INFO"))
+    utils.update_sanic_log_level()
+    app = create_app(args.actions)
+    logger.info("Action server on http://%s:%s", args.host, args.port)
+    app.run(args.host, args.port, workers=1, access_log=False)
+
+
+if __name__ == "__main__":
+    main()
