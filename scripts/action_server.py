@@ -100,19 +100,70 @@ def check_action_call(call: Any) -> Dict[str, Any]:
         raise BadCall("'tracker.events' must be a list of objects")
     if any(not isinstance(name, str) for name in (tracker.get("slots") or {})):
         raise BadCall("slot names must be text")
-    latest = tracker.get("latest_message") or {}
-    intent = latest.get("intent")
-    if intent is not None and not (isinstance(intent, dict) and isinstance(intent.get("name", ""), (str, type(None)))):
-        raise BadCall("'latest_message.intent' must be an object with a name")
-    entities = latest.get("entities")
-    if entities is not None and not (isinstance(entities, list) and all(isinstance(e, dict) for e in entities)):
-        raise BadCall("'latest_message.entities' must be a list of objects")
-    if latest.get("text") is not None and not isinstance(latest["text"], str):
-        raise BadCall("'latest_message.text' must be text")
+    if any(not isinstance(event.get("event"), str) for event in tracker.get("events") or []):
+        raise BadCall("every event needs an 'event' name")
+    _check_latest_message(tracker.get("latest_message") or {})
     loop = tracker.get("active_loop") or {}
     if loop.get("name") is not None and not isinstance(loop["name"], str):
         raise BadCall("'active_loop.name' must be text")
+    for name, value in (tracker.get("slots") or {}).items():
+        kind = SLOT_TYPES.get(name, "any")
+        if kind != "any" and value is not None and not _is(value, SLOT_VALUE_TYPES[kind]):
+            raise BadCall(f"slot '{name[:40]}' must be of type {kind}")
+        if kind == "list" and value is not None and not all(isinstance(item, str) for item in value):
+            raise BadCall(f"slot '{name[:40]}' must be a list of texts")
+    # Absent and null mean the same to Rasa; rasa-sdk's Tracker wants the defaults, not None.
+    call["tracker"] = {key: value for key, value in tracker.items() if value is not None}
     return call
+
+
+def _is(value: Any, kinds: tuple) -> bool:
+    return isinstance(value, kinds) and not (isinstance(value, bool) and bool not in kinds)
+
+
+def _check_latest_message(latest: Dict[str, Any]) -> None:
+    """The parse result as Rasa and our NLU components make it."""
+    if latest.get("text") is not None and not isinstance(latest["text"], str):
+        raise BadCall("'latest_message.text' must be text")
+    intent = latest.get("intent")
+    if intent is not None:
+        if not isinstance(intent, dict) or not isinstance(intent.get("name"), (str, type(None))) \
+                or not _is(intent.get("confidence", 0.0), (int, float, type(None))):
+            raise BadCall("'latest_message.intent' must be an object with a name and a confidence")
+    entities = latest.get("entities")
+    if entities is not None:
+        if not isinstance(entities, list):
+            raise BadCall("'latest_message.entities' must be a list")
+        for entity in entities:
+            if not isinstance(entity, dict) or not isinstance(entity.get("entity"), str):
+                raise BadCall("each entity must be an object with an 'entity' name")
+            for key in ("role", "group"):
+                if not isinstance(entity.get(key), (str, type(None))):
+                    raise BadCall(f"an entity's '{key}' must be text")
+            context = entity.get("context")
+            if context is not None and not (isinstance(context, list) and all(isinstance(c, str) for c in context)):
+                raise BadCall("an entity's 'context' must be a list of texts")
+    nothing = latest.get("clinical_nothing_to_report")
+    if nothing is not None and not (isinstance(nothing, list) and all(isinstance(n, str) for n in nothing)):
+        raise BadCall("'clinical_nothing_to_report' must be a list of texts")
+
+
+def _slot_types() -> Dict[str, str]:
+    """Slot name -> type from domain.yml (what Rasa's slots can hold); requested_slot is Rasa's own."""
+    import yaml
+
+    try:
+        slots = (yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8")) or {}).get("slots") or {}
+    except (OSError, yaml.YAMLError):
+        slots = {}
+    types = {name: (spec or {}).get("type", "any") for name, spec in slots.items() if isinstance(spec, dict)}
+    types["requested_slot"] = "text"
+    return types
+
+
+SLOT_VALUE_TYPES = {"text": (str,), "categorical": (str,), "bool": (bool,), "float": (int, float),
+                    "list": (list,), "any": (object,)}
+SLOT_TYPES = {name: kind if kind in SLOT_VALUE_TYPES else "any" for name, kind in _slot_types().items()}
 
 
 def create_app(actions_package: str = "actions") -> Sanic:

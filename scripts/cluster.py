@@ -144,12 +144,14 @@ class Postgres:
                 if self.process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"PostgreSQL did not start; see {self.log}")
                 time.sleep(0.3)
-        with self.connect("postgres") as conn:
-            conn.autocommit = True
+        conn = self.connect("postgres")  # autocommit: CREATE DATABASE cannot run in a transaction
+        try:
             with conn.cursor() as cursor:
                 cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", (self.db,))
                 if not cursor.fetchone():
                     cursor.execute(f'CREATE DATABASE "{self.db}"')
+        finally:
+            conn.close()
         return self
 
     def connect(self, db: Optional[str] = None):

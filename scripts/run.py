@@ -65,8 +65,13 @@ def lock_store_config(url: Optional[str]) -> Optional[Dict]:
     parsed = urlparse(url)
     if parsed.scheme not in ("redis", "rediss"):
         raise SystemExit(f"LOCK_STORE_URL: unsupported scheme '{parsed.scheme}' (use redis://)")
-    config = {"type": "redis", "url": parsed.hostname or "127.0.0.1", "port": parsed.port or 6379,
+    # Rasa's RedisLockStore with atomic ticket operations (channels/lock_store.py): Rasa's own one lets two
+    # replicas take the same ticket and run two turns of a conversation at once.
+    config = {"type": "channels.lock_store.AtomicRedisLockStore", "url": parsed.hostname or "127.0.0.1",
+              "port": parsed.port or 6379,
               "db": int((parsed.path or "/0").lstrip("/") or 0)}
+    if parsed.username:
+        config["username"] = unquote(parsed.username)
     if parsed.password:
         config["password"] = unquote(parsed.password)
     if parsed.scheme == "rediss":
