@@ -225,6 +225,20 @@ def test_telegram_start_command_greets(servers, fake_api):
     assert any(row[0]["callback_data"] == "/start_assessment" for keyboard in keyboards for row in keyboard)
 
 
+def test_telegram_limits_and_delete_my_data(servers, fake_api):
+    """The platform connectors share the REST channel's guard (channels/limits.py, channels/privacy.py)."""
+    from channels import limits, privacy
+
+    chat = new_id()
+    sent = telegram_say(servers, fake_api, chat, "my CT shows liver calcification " + "x" * 5000)
+    assert [m["text"] for m in sent] == [limits.TOO_LONG.format(limit=5000)]
+    assert not any(e.get("event") == "user" for e in servers.tracker(str(chat)).get("events") or [])
+    telegram_say(servers, fake_api, chat, "My CT showed a few punctate calcifications, I had TB")
+    sent = telegram_say(servers, fake_api, chat, "delete my data")
+    assert sent[-1]["text"] == privacy.DONE
+    assert not any(e.get("event") == "user" for e in servers.tracker(str(chat)).get("events") or [])
+
+
 def test_telegram_refuses_a_forged_or_missing_secret_token(servers, fake_api):
     chat = new_id()
     assert telegram_post(servers, telegram_update(chat, "hello"), secret="not-the-secret") == 403
