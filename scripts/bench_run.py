@@ -13,8 +13,9 @@
    baseline with `rasa run` on 5915 (in-memory tracker store; its custom action
    server is not needed). Both warm up with a few conversations.
 3. Load (scripts/bench_load.py): for 1, 20 and 50 concurrent users, whole
-   conversations over REST, each bot in turn (interleaved, so both see the same
-   machine); per-turn latency p50/p95/p99, throughput (turns/s), errors; the
+   conversations over REST, the bots alternating in slices (3 per bot and level,
+   each after a warm-up, so both see the same background load on the machine);
+   per-turn latency p50/p95/p99, throughput (turns/s), errors; the
    resident memory of each server (VmRSS summed over its process tree, sampled
    every 0.5 s) idle and at peak.
 4. results/bench.md, results/bench.json and the chart results/bench.png.
@@ -43,10 +44,12 @@ from typing import Dict, List, Optional
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts.bench_load import CONVERSATIONS, run_load  # noqa: E402
+from scripts.bench_load import CONVERSATIONS, LoadResult, run_load  # noqa: E402
 
 PY = sys.executable
-PORTS = {"assistant": (5905, 5955, 8985), "baseline": 5915}
+PORTS = {"assistant": (5905, 5955, 8985), "baseline": 5915, "assistant-memory": (5906, 5956)}
+# The bots: the product, the baseline, and (a diagnostic) the product with the baseline's in-memory tracker store.
+BOT_CONVERSATIONS = {"assistant": "assistant", "assistant-memory": "assistant", "baseline": "baseline"}
 TARGETS = {"latency_ratio_max": 1.0, "throughput_ratio_min": 1.0, "train_scratch_max_s": 60.0,
            "rasa_server_max_mb": 1536.0}
 
@@ -216,6 +219,51 @@ class Baseline:
                 self.process.wait()
 
 
+class AssistantInMemory:
+    """The same model and action server, but Rasa's default in-memory tracker store (like the baseline):
+    a diagnostic, to show how much of the difference is the persistent store."""
+
+    def __init__(self, tmp: Path, log: Path):
+        self.rasa_port, self.actions_port = PORTS["assistant-memory"]
+        self.tmp, self.log = tmp, log
+        self.processes: List[subprocess.Popen] = []
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    def start(self, timeout: float = 300) -> "AssistantInMemory":
+        endpoints = self.tmp / "endpoints-memory.yml"
+        endpoints.write_text(f"action_endpoint:\n  url: http://127.0.0.1:{self.actions_port}/webhook\n"
+                             "  enable_selective_domain: true\n", encoding="utf-8")
+        launcher = ROOT / "scripts" / "action_server.py"
+        actions = [PY, launcher, "--host", "127.0.0.1", "--port", self.actions_port] if launcher.exists() else \
+            [PY, "-m", "rasa_sdk", "--actions", "actions", "--port", self.actions_port]
+        with open(self.log, "ab") as fh:
+            for cmd in (actions, [PY, "-m", "rasa", "run", "--model", ROOT / "models" / "current.tar.gz",
+                                  "--interface", "127.0.0.1", "--port", self.rasa_port, "--endpoints", endpoints,
+                                  "--credentials", ROOT / "credentials.yml"]):
+                self.processes.append(subprocess.Popen([str(c) for c in cmd], cwd=ROOT, env=env(), stdout=fh,
+                                                       stderr=subprocess.STDOUT, start_new_session=True))
+        wait_http(self.base + "/", self.processes[-1], timeout)
+        return self
+
+    @property
+    def pids(self) -> Dict[str, int]:
+        return {"action server": self.processes[0].pid, "rasa server": self.processes[1].pid}
+
+    def stop(self) -> None:
+        for process in self.processes:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGINT)
+        for process in self.processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+
 def port_free(port: int) -> bool:
     with socket.socket() as s:
         return s.connect_ex(("127.0.0.1", port)) != 0
@@ -275,10 +323,10 @@ def plot(data: Dict, path: Path) -> None:
 
     load = data.get("load", {})
     levels = sorted(load, key=int)
-    bots = [b for b in ("assistant", "baseline") if any(load[u].get(b) for u in levels)]
-    colors = {"assistant": "#1f77b4", "baseline": "#ff7f0e"}
+    bots = [b for b in ("assistant", "assistant-memory", "baseline") if any(load[u].get(b) for u in levels)]
+    colors = {"assistant": "#1f77b4", "assistant-memory": "#9ecae1", "baseline": "#ff7f0e"}
     fig, axes = plt.subplots(1, 4, figsize=(15, 3.8))
-    width = 0.38
+    width = 0.8 / max(1, len(bots))
     for n, bot in enumerate(bots):
         xs = [i + (n - (len(bots) - 1) / 2) * width for i in range(len(levels))]
         p50 = [(load[u].get(bot) or {}).get("p50_ms") or 0 for u in levels]
@@ -334,9 +382,14 @@ def render(data: Dict, out_md: Path, png: Optional[Path] = None) -> Path:
         "**Assistant**: this project as `make run` starts it (`scripts/run.py`: Rasa server with the SQLite "
         "tracker store, action server, web page). **Baseline**: Rasa's starter bot from `rasa init --no-prompt`, "
         "trained in a temp folder and served with `rasa run` (in-memory tracker store, no action server). "
+        "**assistant-memory** (a diagnostic, not a target): the assistant's model and action server with the "
+        "baseline's in-memory tracker store instead of SQLite, to show how much of any difference is the "
+        "persistent store. "
         f"Load: `scripts/bench_load.py`, N users each playing whole conversations back to back over "
-        f"`POST /webhooks/rest/webhook` with no think time, {data.get('seconds', '?')} s measured after "
-        f"{data.get('warmup', '?')} s of warm-up per level; the two bots take turns at each level.",
+        f"`POST /webhooks/rest/webhook` with no think time; per level and bot {data.get('seconds', '?')} s measured "
+        f"in {data.get('rounds', 1)} slices, each after {data.get('warmup', '?')} s of warm-up, the two bots "
+        "alternating slice by slice (so both see the same background load); percentiles over all turns of the "
+        "slices.",
         "",
         "## Targets",
         "",
@@ -353,12 +406,13 @@ def render(data: Dict, out_md: Path, png: Optional[Path] = None) -> Path:
               "p99 ratio | throughput ratio |",
               "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for users, levels in sorted(data.get("load", {}).items(), key=lambda kv: int(kv[0])):
-        a, b = levels.get("assistant"), levels.get("baseline")
-        for bot, r in (("assistant", a), ("baseline", b)):
+        b = levels.get("baseline")
+        for bot in ("assistant", "assistant-memory", "baseline"):
+            r = levels.get(bot)
             if not r:
                 continue
             ratios = ["", "", "", ""]
-            if bot == "assistant" and b:
+            if bot != "baseline" and b:
                 ratios = [fmt(ratio(r.get(k), b.get(k)), ".2f") + "x" for k in ("p50_ms", "p95_ms", "p99_ms", "throughput")]
             lines.append(f"| {users} | {bot} | {r['turns']} | {r['errors']} | {fmt(r['p50_ms'])} | {fmt(r['p95_ms'])} | "
                          f"{fmt(r['p99_ms'])} | {fmt(r['throughput'])} | " + " | ".join(ratios) + " |")
@@ -379,6 +433,21 @@ def render(data: Dict, out_md: Path, png: Optional[Path] = None) -> Path:
         if a and b:
             lines.append(f"| ratio | {fmt(ratio(a.get('scratch_s'), b.get('scratch_s')), '.2f')}x | "
                          f"{fmt(ratio(a.get('unchanged_s'), b.get('unchanged_s')), '.2f')}x |")
+    prof = data.get("profile") or {}
+    if prof.get("parts"):
+        load = prof.get("load", {})
+        lines += ["", "## Where the time goes (py-spy on the assistant's Rasa server, 1 user)", "",
+                  f"{prof['samples']} samples at 200 Hz over {load.get('seconds', '?')} s "
+                  f"({load.get('turns', '?')} turns, p50 {load.get('p50_ms', '?')} ms with the profiler attached); "
+                  "each sample counted once, in the first part of a turn its stack is in "
+                  "(`scripts/bench_profile.py`; raw stacks in `results/bench-profile.txt`).", "",
+                  "| part of a turn | share of time handling messages | share of all samples |", "|---|---|---|"]
+        for row in prof["parts"]:
+            share = row.get("share_of_handling")
+            lines.append(f"| {row['part']} | {'–' if share is None else f'{share * 100:.0f} %'} | "
+                         f"{row['share_of_samples'] * 100:.0f} % |")
+    elif prof.get("error"):
+        lines += ["", f"Profile: not taken ({prof['error']})."]
     if data.get("notes"):
         lines += ["", "## Notes", ""] + [f"- {n}" for n in data["notes"]]
     if png and png.exists():
@@ -406,21 +475,56 @@ def machine() -> Dict:
     return eval_machine()
 
 
-def measure(name: str, base: str, users: int, seconds: float, warmup: float, sampler: MemorySampler) -> Dict:
-    result = asyncio.run(run_load(base, users, seconds, CONVERSATIONS[name], warmup=warmup,
-                                  on_tick=sampler.sample))
-    summary = result.summary()
-    print(f"    {name:9s} {users:3d} users: p50 {summary['p50_ms']} ms, p95 {summary['p95_ms']} ms, "
-          f"p99 {summary['p99_ms']} ms, {summary['throughput']} turns/s, {summary['errors']} errors", flush=True)
-    return summary
+def measure_level(bases: Dict[str, str], users: int, seconds: float, warmup: float, rounds: int,
+                  samplers: Dict[str, MemorySampler]) -> Dict[str, Dict]:
+    """Each bot in turn, `rounds` slices of seconds/rounds each (the order flips every round), pooled:
+    both bots then share whatever else the machine was doing during the level."""
+    pooled = {bot: LoadResult(users, 0.0) for bot in bases}
+    order = list(bases)
+    for n in range(rounds):
+        for bot in (order if n % 2 == 0 else order[::-1]):
+            result = asyncio.run(run_load(bases[bot], users, seconds / rounds,
+                                          CONVERSATIONS[BOT_CONVERSATIONS[bot]], warmup=warmup,
+                                          seed=7 + n, on_tick=samplers[bot].sample))
+            pooled[bot].turns += result.turns
+            pooled[bot].seconds += result.seconds
+            pooled[bot].conversations += result.conversations
+    out = {}
+    for bot, result in pooled.items():
+        summary = out[bot] = result.summary()
+        print(f"    {bot:9s} {users:3d} users: p50 {summary['p50_ms']} ms, p95 {summary['p95_ms']} ms, "
+              f"p99 {summary['p99_ms']} ms, {summary['throughput']} turns/s, {summary['errors']} errors", flush=True)
+    return out
+
+
+def profile_assistant(pid: int, base: str, seconds: float, raw: Path) -> Dict:
+    """py-spy on the assistant's Rasa server while one user plays conversations."""
+    from scripts import bench_profile
+
+    if not bench_profile.py_spy():
+        return {"error": "py-spy not installed"}
+    print(f"==> bench: profiling the Rasa server for {seconds:.0f} s (py-spy, 1 user)", flush=True)
+    spy = bench_profile.record(pid, seconds, raw)
+    result = asyncio.run(run_load(base, 1, seconds, CONVERSATIONS["assistant"], warmup=0))
+    _, err = spy.communicate(timeout=seconds + 60)
+    if spy.returncode != 0 or not raw.exists():
+        return {"error": f"py-spy failed ({spy.returncode}): {err.decode(errors='replace')[-200:]}"}
+    found = bench_profile.breakdown(raw)
+    found["load"] = result.summary()
+    return found
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--users", default="1,20,50")
     parser.add_argument("--seconds", type=float, default=30)
-    parser.add_argument("--warmup", type=float, default=5)
+    parser.add_argument("--warmup", type=float, default=3, help="seconds of warm-up before each measured slice")
+    parser.add_argument("--rounds", type=int, default=3, help="slices per bot and level, bots alternating")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--no-memory-variant", action="store_true",
+                        help="skip the diagnostic run of the assistant with an in-memory tracker store")
+    parser.add_argument("--profile-seconds", type=float, default=15,
+                        help="py-spy profile of the assistant's Rasa server at 1 user (0: none)")
     parser.add_argument("--no-training", action="store_true", help="skip the assistant's timed training")
     parser.add_argument("--out", default=str(ROOT / "results"))
     args = parser.parse_args(argv)
@@ -429,7 +533,7 @@ def main(argv=None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     log = out / "bench.log"
     log.write_text("", encoding="utf-8")
-    busy = [p for p in (*PORTS["assistant"], PORTS["baseline"]) if not port_free(p)]
+    busy = [p for p in (*PORTS["assistant"], PORTS["baseline"], *PORTS["assistant-memory"]) if not port_free(p)]
     if busy:
         print(f"ports in use: {busy} (another bench running?)", file=sys.stderr)
         return 1
@@ -437,10 +541,11 @@ def main(argv=None) -> int:
     from scripts.servers import Servers
 
     data: Dict = {"date": time.strftime("%Y-%m-%d %H:%M %Z"), "machine": machine(), "commit": git_commit(),
-                  "loadavg_start": loadavg(), "seconds": args.seconds, "warmup": args.warmup, "users": levels,
+                  "loadavg_start": loadavg(), "seconds": args.seconds, "warmup": args.warmup, "rounds": args.rounds,
+                  "users": levels,
                   "training": {}, "load": {}, "memory": {}, "notes": []}
     tmp = Path(tempfile.mkdtemp(prefix="bench-"))
-    assistant = baseline = None
+    assistant = baseline = memory = None
     try:
         print("==> bench: training", flush=True)
         if not args.no_training:
@@ -461,21 +566,28 @@ def main(argv=None) -> int:
             baseline = Baseline(Path(info["project"]), PORTS["baseline"], out / "bench-baseline-server.log").start()
             pids["baseline"] = {"rasa server": baseline.process.pid}
             bases["baseline"] = baseline.base
+        if not args.no_memory_variant:
+            memory = AssistantInMemory(tmp, out / "bench-memory-variant.log").start()
+            pids["assistant-memory"] = memory.pids
+            bases["assistant-memory"] = memory.base
         samplers = {bot: MemorySampler(p) for bot, p in pids.items()}
         for bot, sampler in samplers.items():
-            asyncio.run(run_load(bases[bot], 2, 0, CONVERSATIONS[bot], warmup=0, max_conversations=3))  # warm up
+            asyncio.run(run_load(bases[bot], 2, 0, CONVERSATIONS[BOT_CONVERSATIONS[bot]], warmup=0,
+                                 max_conversations=3))  # warm up
             data["memory"][bot] = {"idle_mb": {k: round(v) for k, v in sampler.sample().items()}}
 
         print("==> bench: load", flush=True)
         for users in levels:
-            data["load"][str(users)] = {}
-            for bot in bases:
-                data["load"][str(users)][bot] = measure(bot, bases[bot], users, args.seconds, args.warmup,
-                                                         samplers[bot])
+            data["load"][str(users)] = measure_level(bases, users, args.seconds, args.warmup, args.rounds, samplers)
         for bot, sampler in samplers.items():
             sampler.sample()
             data["memory"][bot]["peak_mb"] = {k: round(v) for k, v in sampler.peak.items()}
+        if args.profile_seconds > 0:
+            data["profile"] = profile_assistant(pids["assistant"]["rasa server"], bases["assistant"],
+                                                args.profile_seconds, out / "bench-profile.txt")
     finally:
+        if memory:
+            memory.stop()
         if assistant:
             assistant.stop()
         if baseline:

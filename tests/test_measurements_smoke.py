@@ -125,3 +125,24 @@ def test_eval_report_without_results(tmp_path):
     (tmp_path / "eval").mkdir()
     report = render(tmp_path / "eval", tmp_path / "eval.md").read_text(encoding="utf-8")
     assert report.count("Not run.") == 3
+
+
+def test_profile_breakdown(tmp_path):
+    """py-spy's collapsed stacks are sorted into the parts of a turn (first matching part wins)."""
+    from scripts.bench_profile import IDLE, breakdown
+
+    handle = "run (sanic/app.py:1);handle_message (rasa/core/processor.py:10)"
+    raw = tmp_path / "raw.txt"
+    raw.write_text("\n".join([
+        f"{handle};save (rasa/core/tracker_store.py:5);commit (sqlalchemy/orm/session.py:9) 30",
+        f"{handle};_parse_message_with_graph (rasa/core/processor.py:20) 20",
+        f"{handle};run (rasa/core/actions/action.py:3);_retrieve (rasa/core/tracker_store.py:7) 10",
+        "run (sanic/app.py:1);serve (sanic/server/runners.py:2) 40",
+    ]) + "\n", encoding="utf-8")
+    result = breakdown(raw)
+    parts = {row["part"]: row for row in result["parts"]}
+    assert result["samples"] == 100 and result["handling_samples"] == 60
+    assert parts[IDLE]["share_of_samples"] == 0.4 and parts[IDLE]["share_of_handling"] is None
+    save = next(row for name, row in parts.items() if name.startswith("tracker store: save"))
+    load = next(row for name, row in parts.items() if name.startswith("tracker store: load"))
+    assert save["share_of_handling"] == 0.5 and load["share_of_handling"] == round(10 / 60, 3)
