@@ -77,7 +77,10 @@ class Client:
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory):
     db = tmp_path_factory.mktemp("fuzz") / "trackers.db"
-    running = Servers(free_port(), free_port(), free_port(), {"TRACKER_STORE_URL": f"sqlite:///{db}"}).start()
+    # A rate limit above the default, so that the few fixed senders reach the dialogue more often
+    # (the limit's own answer is still fuzzed).
+    running = Servers(free_port(), free_port(), free_port(), {"TRACKER_STORE_URL": f"sqlite:///{db}",
+                                                              "RATE_LIMIT_PER_MINUTE": "150"}).start()
     running.rest = Client(running.rasa_port)
     running.actions = Client(running.actions_port)
     yield running
