@@ -14,10 +14,11 @@ FAILED when the store could not be reached).
 
 What is deleted: the SQL store's rows of `events` with that `sender_id`
 (SQLite and PostgreSQL), the Redis tracker store's key, the in-memory store's
-entry, and the fail-safe fallback store's copy if Rasa ever used it. What is
-not: copies outside the tracker store (an event broker if one is configured,
-database backups, the platform's own chat history, the browser's transcript
-until the user presses "Start over").
+entry, and the fail-safe fallback store's copy if Rasa ever used it. On socket.io a
+`{"conversation_deleted": true}` message follows, and the web widget drops the
+transcript it keeps in the browser. What is not deleted: copies outside the
+tracker store (an event broker if one is configured, database backups, the
+messaging platforms' own chat history).
 """
 
 import contextvars
@@ -117,4 +118,15 @@ async def delete_and_confirm(message: "UserMessage") -> bool:
     logger.info("deleted the conversation of sender %s at their request (%s stored items)", sender_tag(sender),
                 count)
     await out.send_text_message(sender, DONE)
+    if _channel_name(out) == "socketio" and hasattr(out, "sio"):
+        # The web widget keeps a transcript in the browser: this tells it to drop it (webchat/widget.js).
+        # (Rasa's SocketIOOutput.send_custom_json passes the message as keyword arguments to emit: broken.)
+        await out.sio.emit(out.bot_message_evt, {"conversation_deleted": True}, room=sender)
     return True
+
+
+def _channel_name(out: Any) -> str:
+    try:
+        return str(out.name())
+    except Exception:
+        return ""

@@ -229,7 +229,8 @@ def test_delete_my_data_over_socketio(servers):
         chat.say(f"I take amiodarone {CANARY} and the CT shows liver calcifications")
         assert rows(servers, chat.session_id)
         replies = chat.say("delete my data")
-        assert texts(replies).endswith(privacy.DONE)
+        assert privacy.DONE in texts(replies)
+        assert replies[-1] == {"conversation_deleted": True}  # the widget drops its transcript (widget.js)
         assert rows(servers, chat.session_id) == []
     finally:
         chat.close()

@@ -243,6 +243,26 @@ def test_whole_assessment_buttons_sources_reload_summary_print_start_over(new_pa
     assert "stable since 2018" not in stored
 
 
+def test_delete_my_data_also_clears_the_browsers_copy(new_page, servers):
+    """The server deletes the conversation (channels/privacy.py) and the widget its stored transcript."""
+    page = new_page()
+    open_chat(page)
+    type_and_enter(page, "My CT showed a few punctate calcifications, zebra-widget-canary")
+    bot_said(page, "Have you ever had any of these")
+    type_and_enter(page, "delete my data")
+    bot_said(page, "have been deleted")
+    page.wait_for_function("""() => !document.querySelector('#lca-chat-widget').shadowRoot
+        .querySelector('.lca-log').innerText.includes('zebra-widget-canary')""")
+    stored = page.evaluate("() => Object.keys(localStorage).map(k => localStorage.getItem(k)).join('')")
+    assert "zebra-widget-canary" not in stored and "have been deleted" in stored
+    session = json.loads(page.evaluate("() => localStorage.getItem(Object.keys(localStorage)[0])"))["sessionId"]
+    tracker = servers.tracker(session)
+    assert not [e for e in tracker["events"] if e.get("event") == "user"]
+    page.reload()
+    bot_said(page, "have been deleted")
+    assert "zebra-widget-canary" not in log(page).inner_text()
+
+
 def test_emergency_advice_cannot_be_missed(new_page):
     page = new_page()
     open_chat(page)

@@ -388,6 +388,10 @@
     if (!data || typeof data !== "object") {
       return;
     }
+    if (data.conversation_deleted === true) {
+      forgetTranscript();
+      return;
+    }
     var text = typeof data.text === "string" ? data.text : "";
     var raw = Array.isArray(data.quick_replies) ? data.quick_replies : (Array.isArray(data.buttons) ? data.buttons : []);
     var buttons = raw.filter(function (b) {
@@ -400,6 +404,21 @@
     }
     setTyping(false);
     addMessage({ from: "bot", text: text, buttons: buttons }, true);
+  }
+
+  // "Delete my data": the server has deleted the conversation (channels/privacy.py); the browser's
+  // copy goes too. Only the confirmation stays, on screen and in storage.
+  function forgetTranscript() {
+    var confirmation = state.messages.length ? state.messages[state.messages.length - 1] : null;
+    clearQuickReplies();
+    log.textContent = "";
+    state.messages = [];
+    firstOfTurn = null;
+    if (confirmation && confirmation.from === "bot") {
+      addMessage(confirmation, false);
+    } else {
+      save();
+    }
   }
 
   function startOver() {
