@@ -335,7 +335,8 @@ def plot(data: Dict, path: Path) -> None:
         axes[0].bar(xs, p50, width, color=colors[bot], label=f"{bot} p50")
         axes[1].bar(xs, [(load[u].get(bot) or {}).get("throughput") or 0 for u in levels], width,
                     color=colors[bot], label=bot)
-    for ax, title, unit in ((axes[0], "Per-turn latency", "ms"), (axes[1], "Throughput", "turns/s")):
+    axes[0].set_yscale("log")
+    for ax, title, unit in ((axes[0], "Per-turn latency (log scale)", "ms"), (axes[1], "Throughput", "turns/s")):
         ax.set_xticks(range(len(levels)), [f"{u} user{'s' if int(u) > 1 else ''}" for u in levels])
         ax.set_title(title)
         ax.set_ylabel(unit)
@@ -345,12 +346,12 @@ def plot(data: Dict, path: Path) -> None:
     names, values, cols = [], [], []
     for bot in bots:
         for server, value in sorted((mem.get(bot) or {}).get("peak_mb", {}).items()):
-            names.append(f"{bot}\n{server}")
+            names.append(f"{bot}: {server.replace(' server', '')}")
             values.append(value)
             cols.append(colors[bot])
     axes[2].bar(range(len(values)), values, color=cols)
     axes[2].axhline(TARGETS["rasa_server_max_mb"], color="crimson", linestyle="--", linewidth=1)
-    axes[2].set_xticks(range(len(names)), names, fontsize=7)
+    axes[2].set_xticks(range(len(names)), names, fontsize=7, rotation=35, ha="right")
     axes[2].set_title("Peak resident memory (MB)")
     train = data.get("training") or {}
     tb = [b for b in bots if train.get(b)]
@@ -387,7 +388,7 @@ def render(data: Dict, out_md: Path, png: Optional[Path] = None) -> Path:
         "persistent store. "
         f"Load: `scripts/bench_load.py`, N users each playing whole conversations back to back over "
         f"`POST /webhooks/rest/webhook` with no think time; per level and bot {data.get('seconds', '?')} s measured "
-        f"in {data.get('rounds', 1)} slices, each after {data.get('warmup', '?')} s of warm-up, the two bots "
+        f"in {data.get('rounds', 1)} slices, each after {data.get('warmup', '?')} s of warm-up, the bots "
         "alternating slice by slice (so both see the same background load); percentiles over all turns of the "
         "slices.",
         "",
@@ -527,7 +528,14 @@ def main(argv=None) -> int:
                         help="py-spy profile of the assistant's Rasa server at 1 user (0: none)")
     parser.add_argument("--no-training", action="store_true", help="skip the assistant's timed training")
     parser.add_argument("--out", default=str(ROOT / "results"))
+    parser.add_argument("--render-only", action="store_true", help="rewrite bench.md and bench.png from bench.json")
     args = parser.parse_args(argv)
+    if args.render_only:
+        out = Path(args.out)
+        data = json.loads((out / "bench.json").read_text(encoding="utf-8"))
+        plot(data, out / "bench.png")
+        print(render(data, out / "bench.md", out / "bench.png"))
+        return 0
     levels = [int(u) for u in args.users.split(",") if u.strip()]
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
