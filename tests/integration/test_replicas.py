@@ -86,13 +86,20 @@ LOCK = threading.Lock()
 class Cluster:
     def __init__(self, base: Path):
         self.base = base
-        self.pg = Postgres(base).start()
-        self.redis = Redis(base).start()
-        env = {"TRACKER_STORE_URL": self.pg.url, "LOCK_STORE_URL": self.redis.url,
-               "RATE_LIMIT_PER_MINUTE": "200"}
-        self.replicas = [Servers(free_port(), free_port(), free_port(), env) for _ in range(2)]
-        self.start_replicas()
-        self.nginx = Nginx(base, [r.rasa_port for r in self.replicas]).start()
+        self.pg = self.redis = self.nginx = None
+        self.replicas: List[Servers] = []
+        try:
+            self.pg = Postgres(base)
+            self.pg.start()
+            self.redis = Redis(base).start()
+            env = {"TRACKER_STORE_URL": self.pg.url, "LOCK_STORE_URL": self.redis.url,
+                   "RATE_LIMIT_PER_MINUTE": "200"}
+            self.replicas = [Servers(free_port(), free_port(), free_port(), env) for _ in range(2)]
+            self.start_replicas()
+            self.nginx = Nginx(base, [r.rasa_port for r in self.replicas]).start()
+        except BaseException:
+            self.stop_all()  # leave nothing running behind a failed start
+            raise
 
     def start_replicas(self, which=None) -> None:
         targets = [r for r in self.replicas if which is None or r in which]
@@ -100,11 +107,11 @@ class Cluster:
             list(pool.map(lambda r: r.start(timeout=300), targets))
 
     def stop_all(self) -> None:
-        for replica in self.replicas:
-            replica.stop()
-        for service in (getattr(self, "nginx", None), self.redis, self.pg):
-            if service is not None:
-                service.stop()
+        for stop in [r.stop for r in self.replicas] + [s.stop for s in (self.nginx, self.redis, self.pg) if s]:
+            try:
+                stop()
+            except Exception as error:  # stop the others anyway
+                print(f"stopping failed: {error!r}")
 
     def replica_at(self, upstream: str) -> Servers:
         port = int(upstream.rsplit(":", 1)[1])
