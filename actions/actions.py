@@ -65,12 +65,14 @@ def collect_facts(tracker: Tracker):
     latest = tracker.latest_message or {}
     intent = (latest.get("intent") or {}).get("name")
     requested = tracker.get_slot("requested_slot")
-    # Another organ or topic ("calcification in my breast") is not this case,
-    # nor is a message we did not understand, unless it answers a question.
-    ignored = intent == "out_of_scope" or (intent == "nlu_fallback" and not tracker.active_loop_name)
-    new_facts = [] if ignored else conversation.facts_from_entities(latest.get("entities"))
-    if intent in QUESTION_INTENTS and not conversation.about_own_scan(latest.get("text"), new_facts):
-        # "what is liver calcification?" asks in general; keep only personal facts.
+    new_facts = conversation.facts_from_entities(latest.get("entities"))
+    # The scan finding of another organ ("calcification in my breast"), of an
+    # unreadable message, or of a general question ("what is liver
+    # calcification?") is not this case. Symptoms, history and medicines are
+    # always kept: a red flag must never be missed because of the intent.
+    off_topic = intent == "out_of_scope" or (intent == "nlu_fallback" and not tracker.active_loop_name)
+    general_question = intent in QUESTION_INTENTS and not conversation.about_own_scan(latest.get("text"), new_facts)
+    if off_topic or general_question:
         new_facts = [f for f in new_facts if f.entity not in conversation.SCAN_ENTITIES]
     nothing = latest.get(NOTHING_TO_REPORT) or []
 

@@ -299,3 +299,15 @@ def test_session_start_sends_disclaimer_and_carries_facts(kb):
     assert SlotSet("case_facts", facts) in events
     assert events[-1] == ActionExecuted("action_listen")
     assert messages[0]["text"] == kb.answers["disclaimer"].text
+
+
+@pytest.mark.parametrize("intent", ["out_of_scope", "nlu_fallback"])
+def test_a_red_flag_is_never_dropped_because_of_the_intent(intent):
+    """'my knee hurts and I'm vomiting blood' may be classified off-topic: the
+    red flag still counts; only scan findings of another organ are dropped."""
+    tracker = make_tracker(intent=intent, entities=[ent("symptom", "vomiting_blood"), ent("finding", "calcification")])
+    events, messages = run(actions.ActionReadMessage(), tracker)
+    slots = slot_events(events)
+    assert slots["case_facts"] == [{"entity": "symptom", "value": "vomiting_blood"}]
+    assert slots["triage_level"] == "emergency"
+    assert messages[0]["text"].startswith("⚠️ GET EMERGENCY HELP NOW")

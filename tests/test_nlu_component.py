@@ -182,3 +182,19 @@ def test_context_scope_regressions_from_the_vignettes(parse, text, expected):
 def test_a_condition_in_a_question_with_i_is_hypothetical(parse):
     entities = parse("Do I have cancer?").get("entities")
     assert entities[0]["value"] == "cancer" and "hypothetical" in entities[0]["context"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I threw up something that looked like coffee grounds", [("symptom", "vomiting_blood", None)]),
+        ("my poo looks like tar", [("symptom", "black_stools", None)]),
+        ("it has got larger since last year", [("change", "growing", None)]),
+        ("what's the latest news", []),
+        ("no change from the previous CT", [("change", "stable", None), ("imaging", "ct", None)]),
+        ("no new calcifications", [("change", "stable", None), ("finding", "calcification", None)]),
+        ("no swelling in my tummy", [("symptom", "swollen_abdomen", "negated")]),
+    ],
+)
+def test_regressions_from_the_second_vignette_batch(parse, text, expected):
+    assert as_tuples(parse(text).get("entities")) == sorted(expected, key=str)

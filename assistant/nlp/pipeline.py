@@ -33,6 +33,7 @@ from medspacy.context.context import DEFAULT_RULES_FILEPATH as DEFAULT_CONTEXT_R
 from assistant import knowledge
 
 NOT_ENTITY = "NOT_ENTITY"
+PLURAL_ENTITIES = frozenset({"finding", "condition", "symptom"})
 SIZE = "size"
 # Longest text we read: a pasted report is a few hundred words; beyond that,
 # the tail is ignored so one message cannot stall the server.
@@ -84,7 +85,9 @@ def ruler_patterns(kb: knowledge.KnowledgeBase) -> List[Dict[str, Any]]:
             value = entry["value"]
             phrases = [value.replace("_", " ")] + list(entry.get("synonyms") or [])
             for phrase in phrases:
-                for form in _plurals(phrase.lower()):
+                # Only nouns take plurals ("new" must not become "news").
+                forms = _plurals(phrase.lower()) if entity in PLURAL_ENTITIES else [phrase.lower()]
+                for form in forms:
                     add(entity, value, form)
             for phrase in entry.get("case_sensitive") or []:
                 add(entity, value, [{"TEXT": word} for word in phrase.split()])
@@ -302,13 +305,14 @@ def clean_text(text: Any) -> str:
     return " ".join(text.split())[:MAX_CHARS]
 
 
-def _categories(span: Span) -> set:
-    """ConText categories modifying the span, ignoring cues inside the span
-    itself ("weren't there before" is a new finding, not a denied one)."""
+def _categories(span: Span, entity_tokens: set) -> set:
+    """ConText categories modifying the span, ignoring cues that are part of
+    an entity's own words ("weren't there before" is a new finding; the "no"
+    of "no change" denies nothing)."""
     found = set()
     for modifier in span._.modifiers:
         start, end = modifier.modifier_span
-        if end <= span.start or start >= span.end:
+        if not entity_tokens.intersection(range(start, end)):
             found.add(modifier.category)
     return found
 
@@ -324,11 +328,12 @@ def _role(categories: set) -> Optional[str]:
 
 def entities_from_doc(doc: Doc) -> List[ClinicalEntity]:
     out = []
+    entity_tokens = {i for span in doc.ents if span.label_ != NOT_ENTITY for i in range(span.start, span.end)}
     for span in doc.ents:
         if span.label_ == NOT_ENTITY:
             continue
         value = span.text if span.label_ == SIZE else span.ent_id_
-        categories = _categories(span)
+        categories = _categories(span, entity_tokens)
         role = None if span.label_ == SIZE else _role(categories)
         if span.label_ == "change" and role:
             # "not growing", "not new" say the finding is stable; change has no role.
