@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from scripts.servers import TOKEN, Servers
+from tests.known_conversations import KNOWN_CONVERSATIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif(not (ROOT / "models" / "current.tar.gz").exists(), reason="needs `make train`")
@@ -53,21 +54,7 @@ def texts(replies):
     return "\n".join(m.get("text") or "" for turn in replies for m in turn)
 
 
-CONVERSATIONS = [
-    (["My CT showed a few punctate calcifications in the liver. I had tuberculosis years ago.",
-      "They have been stable since 2018."], "reassurance", "granulomatous_infection"),
-    (["I take amiodarone and the CT shows small calcifications in my liver", "no other health problems"],
-     "see_clinician_routine", "drug_related"),
-    (["I was treated for colon cancer in 2021 and the latest CT shows new calcifications in the liver"],
-     "see_clinician_soon", "hepatic_metastases"),
-    (["my ultrasound showed liver calcifications", "I have been vomiting blood today"], "emergency", None),
-    (["help me understand my scan result", "calcified granuloma on ultrasound", "none", "no symptoms", "unchanged since 2019"],
-     "reassurance", "granulomatous_infection"),
-    (["CT: rim calcification of a hepatic cyst", "I lived on a sheep farm, hydatid cyst was mentioned before", "none", "no"],
-     "see_clinician_soon", "hydatid_cyst"),
-    (["the scan shows calcification and I have cirrhosis", "no symptoms", "it has grown since last year"],
-     "see_clinician_soon", "primary_liver_cancer"),
-]
+CONVERSATIONS = KNOWN_CONVERSATIONS
 
 
 @pytest.mark.parametrize("messages, level, cause", CONVERSATIONS, ids=[c[0][0][:40] for c in CONVERSATIONS])

@@ -49,6 +49,7 @@ from channels import privacy
 from scripts import cluster
 from scripts.cluster import Nginx, Postgres, Redis, SocketChat, free_port, missing_programs, texts
 from scripts.servers import TOKEN, Servers
+from tests.known_conversations import KNOWN_CONVERSATIONS
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 MODEL = ROOT / "models" / "current.tar.gz"
@@ -62,17 +63,7 @@ pytestmark = [
 ]
 
 # Conversations with a known outcome (the same as tests/test_e2e.py on one server) ...
-KNOWN = [
-    (["My CT showed a few punctate calcifications in the liver. I had tuberculosis years ago.",
-      "They have been stable since 2018."], "reassurance", "granulomatous_infection"),
-    (["I take amiodarone and the CT shows small calcifications in my liver", "no other health problems"],
-     "see_clinician_routine", "drug_related"),
-    (["I was treated for colon cancer in 2021 and the latest CT shows new calcifications in the liver"],
-     "see_clinician_soon", "hepatic_metastases"),
-    (["my ultrasound showed liver calcifications", "I have been vomiting blood today"], "emergency", None),
-    (["help me understand my scan result", "calcified granuloma on ultrasound", "none", "no symptoms",
-      "unchanged since 2019"], "reassurance", "granulomatous_infection"),
-]
+KNOWN = KNOWN_CONVERSATIONS[:5]
 # ... and the vignette suite (whatever its outcome: the replicas must agree on it).
 VIGNETTES = json.loads((ROOT / "tests" / "vignettes" / "vignettes.json").read_text()) \
     if (ROOT / "tests" / "vignettes" / "vignettes.json").exists() else []
