@@ -45,6 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from scripts.bench_load import CONVERSATIONS, LoadResult, run_load  # noqa: E402
+from scripts.run import rasa_env as env  # noqa: E402
 
 PY = sys.executable
 PORTS = {"assistant": (5905, 5955, 8985), "baseline": 5915, "assistant-memory": (5906, 5956)}
@@ -54,13 +55,6 @@ TARGETS = {"latency_ratio_max": 1.0, "throughput_ratio_min": 1.0, "train_scratch
            "rasa_server_max_mb": 1536.0}
 
 
-def env(extra: Optional[Dict] = None) -> Dict:
-    e = dict(os.environ)
-    e.update({"PYTHONPATH": str(ROOT) + os.pathsep + e.get("PYTHONPATH", ""), "TF_CPP_MIN_LOG_LEVEL": "2",
-              "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "RASA_TELEMETRY_ENABLED": "false",
-              "PYTHONWARNINGS": "ignore"})
-    e.update(extra or {})
-    return e
 
 
 # --------------------------------------------------------------------------

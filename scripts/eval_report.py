@@ -24,6 +24,15 @@ ENTITY_REPORT = "ClinicalEntityExtractor"
 SUMMARY_ROWS = ("accuracy", "macro avg", "weighted avg", "micro avg")
 
 
+def score_cells(heldout, cv, key, name):
+    """P, R, F1 and support of one row (intent or entity label), held-out then CV."""
+    cells = []
+    for part in (heldout, cv):
+        r = part.get(key, {}).get(name, {}) if part else {}
+        cells += [f2(r.get("precision")), f2(r.get("recall")), f2(r.get("f1-score")), str(r.get("support", "–"))]
+    return cells
+
+
 def load(path: Path):
     try:
         return json.loads(path.read_text(encoding="utf-8"))
@@ -308,16 +317,10 @@ def render(eval_dir: Path, out_md: Path) -> Path:
         w("|---|---|---|---|---|---|---|---|---|")
         names = sorted(set(rows(heldout["intents"]) if heldout else []) | set(rows(cv["intents"]) if cv else []))
         for name in names:
-            cells = []
-            for part in (heldout, cv):
-                r = (part or {}).get("intents", {}).get(name, {}) if part else {}
-                cells += [f2(r.get("precision")), f2(r.get("recall")), f2(r.get("f1-score")), str(r.get("support", "–"))]
+            cells = score_cells(heldout, cv, "intents", name)
             w(f"| {name} | " + " | ".join(cells) + " |")
         for name in ("macro avg", "weighted avg"):
-            cells = []
-            for part in (heldout, cv):
-                r = (part or {}).get("intents", {}).get(name, {}) if part else {}
-                cells += [f2(r.get("precision")), f2(r.get("recall")), f2(r.get("f1-score")), str(r.get("support", "–"))]
+            cells = score_cells(heldout, cv, "intents", name)
             w(f"| *{name}* | " + " | ".join(cells) + " |")
         w("")
         series = {}
@@ -344,15 +347,9 @@ def render(eval_dir: Path, out_md: Path) -> Path:
         w("|---|---|---|---|---|---|---|---|---|")
         labels = sorted(set(rows(heldout["entities"]) if heldout else []) | set(rows(cv["entities"]) if cv else []))
         for label in labels:
-            cells = []
-            for part in (heldout, cv):
-                r = (part or {}).get("entities", {}).get(label, {}) if part else {}
-                cells += [f2(r.get("precision")), f2(r.get("recall")), f2(r.get("f1-score")), str(r.get("support", "–"))]
+            cells = score_cells(heldout, cv, "entities", label)
             w(f"| {label} | " + " | ".join(cells) + " |")
-        cells = []
-        for part in (heldout, cv):
-            r = (part or {}).get("entities", {}).get("micro avg", {}) if part else {}
-            cells += [f2(r.get("precision")), f2(r.get("recall")), f2(r.get("f1-score")), str(r.get("support", "–"))]
+        cells = score_cells(heldout, cv, "entities", "micro avg")
         w("| *micro avg* | " + " | ".join(cells) + " |")
         w("")
         w("(entity, value, role) tuples, from Rasa's per-message predictions:")

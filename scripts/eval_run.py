@@ -35,6 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from scripts.run import rasa_env  # noqa: E402
+
 PY = sys.executable
 STEPS = ("heldout", "cv", "core", "vignettes", "report")
 DEFAULT_SEED = 20240607
@@ -53,16 +55,6 @@ SEEDED_RASA = (
 )
 
 
-def rasa_env():
-    env = dict(os.environ)
-    env.update({
-        "PYTHONPATH": str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""),
-        "TF_CPP_MIN_LOG_LEVEL": "2",
-        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
-        "RASA_TELEMETRY_ENABLED": "false",
-        "PYTHONWARNINGS": "ignore",
-    })
-    return env
 
 
 def run(cmd, log: Path, env=None, cwd=ROOT):

@@ -32,6 +32,21 @@ VAR = ROOT / "var"
 MODEL = ROOT / "models" / "current.tar.gz"
 
 
+def rasa_env(extra: Optional[Dict[str, str]] = None) -> Dict[str, str]:
+    """The environment for Rasa and action-server processes: the project on the
+    path, telemetry off, and the known harmless noise silenced."""
+    environment = dict(os.environ)
+    environment.update({
+        "PYTHONPATH": str(ROOT) + os.pathsep + environment.get("PYTHONPATH", ""),
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        "RASA_TELEMETRY_ENABLED": "false",
+        "PYTHONWARNINGS": "ignore",
+    })
+    environment.update(extra or {})
+    return environment
+
+
 def env(name: str, default: str) -> str:
     return os.environ.get(name, "").strip() or default
 
@@ -223,15 +238,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         endpoints = write_endpoints(actions_port, rasa_port)
         credentials, channels_line = write_credentials(rasa_port)
         print(channels_line, flush=True)
-    base_env = dict(os.environ)
-    base_env.update({
-        "PYTHONPATH": str(ROOT) + os.pathsep + base_env.get("PYTHONPATH", ""),
-        "TF_CPP_MIN_LOG_LEVEL": "2",
-        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
-        "RASA_TELEMETRY_ENABLED": "false",
-        "PYTHONWARNINGS": "ignore",
-        "RASA_TOKEN": token,
-    })
+    base_env = rasa_env({"RASA_TOKEN": token})
     base_env.pop("RASA_JWT_SECRET", None)  # passed on the command line of the Rasa server only
     # Sanic reads SANIC_* variables: bound request bodies (its default is 100 MB).
     base_env.setdefault("SANIC_REQUEST_MAX_SIZE", str(2 * 1024 * 1024))
