@@ -18,7 +18,8 @@ ENTITY_VALUES = {
     "symptom": {
         "abdominal_pain", "pain_after_fatty_meals", "jaundice", "weight_loss",
         "fever", "itching", "fatigue", "vomiting_blood", "black_stools",
-        "confusion", "swollen_abdomen",
+        "confusion", "swollen_abdomen", "severe_abdominal_pain", "fainting",
+        "suicidal_thoughts",
     },
 }
 

@@ -16,7 +16,10 @@ SINGLE_VALUED = frozenset({"imaging", "change", "size"})
 # Entities about the person's health: in a question ("is it cancer?",
 # "can TB cause this?") they are not the user's history.
 PERSONAL = frozenset({"condition", "medication", "symptom"})
-NOT_STATEMENTS = frozenset({"hypothetical", "uncertain"})
+NOT_STATEMENTS = frozenset({"hypothetical", "uncertain", "other"})
+# A symptom long past and resolved ("fainted once as a teenager") is not a
+# symptom now; a condition in the past (old TB) is still history.
+NOT_CURRENT = frozenset({"historical"})
 
 # The assessment form's questions, in the order they are asked.
 FORM_SLOTS = ("scan_finding", "medical_history", "current_symptoms", "finding_change")
@@ -47,6 +50,8 @@ def facts_from_entities(entities: Optional[Sequence[Dict]]) -> List[Fact]:
         if not isinstance(value, str) or not value.strip():
             continue
         if name in PERSONAL and NOT_STATEMENTS.intersection(entity.get("context") or ()):
+            continue
+        if name == "symptom" and NOT_CURRENT.intersection(entity.get("context") or ()):
             continue
         role = entity.get("role") if entity.get("role") in ("negated", "family") else None
         try:

@@ -9,6 +9,7 @@ Run `python -m assistant.knowledge` to validate and print a coverage summary.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import os
@@ -28,6 +29,7 @@ KNOWLEDGE_FILES = (
     "triage.yml",
     "terms.yml",
     "context.yml",
+    "signs.yml",
     "answers.yml",
 )
 
@@ -119,6 +121,9 @@ class TriageRule:
     reason: str
     advice: str
     sources: Tuple[str, ...]
+    # A crisis (thoughts of self-harm): answered with kindness and crisis
+    # help first, and nothing about the scan in that turn.
+    crisis: bool = False
 
 
 @dataclass(frozen=True)
@@ -150,6 +155,7 @@ class KnowledgeBase:
     terms: Tuple[Term, ...]
     context: Mapping[str, Any]
     fingerprint: str
+    signs: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
     @property
     def level_order(self) -> List[str]:
@@ -437,6 +443,7 @@ def load(directory: os.PathLike | str | None = None) -> KnowledgeBase:
             reason=entry.text("reason"),
             advice=entry.text("advice"),
             sources=entry.id_list("sources", sources),
+            crisis=entry.flag("crisis"),
         )
         if not rule.all and not rule.any:
             entry.fail("all", "a rule needs 'all' or 'any' patterns")
@@ -458,6 +465,8 @@ def load(directory: os.PathLike | str | None = None) -> KnowledgeBase:
     if not isinstance(context, dict):
         raise KnowledgeError("context.yml: 'context' must be a mapping")
 
+    signs = _load_signs(directory)
+
     return KnowledgeBase(
         directory=directory,
         sources=sources,
@@ -469,7 +478,87 @@ def load(directory: os.PathLike | str | None = None) -> KnowledgeBase:
         terms=_load_terms(directory),
         context=context,
         fingerprint=_fingerprint(directory),
+        signs=signs,
     )
+
+
+SIGN_MARKERS = ("actual", "conditional", "long_ago", "resolved", "recent", "proxy", "other_person")
+
+
+def _load_signs(directory: Path) -> Dict[str, Any]:
+    """signs.yml: concept lists and the combinations that make each warning
+    sign (assistant/nlp/signs.py). Every combination names known concepts,
+    every sign is a contract symptom with a question, every list holds text."""
+    data = _read_yaml(directory, "signs.yml", "signs")
+    where = "signs.yml"
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{where}: 'signs' must be a mapping")
+    symptoms = contract.ENTITY_VALUES["symptom"]
+
+    def phrases(field: str, items: Any) -> List[str]:
+        if not isinstance(items, list) or not items or not all(isinstance(i, str) and i.strip() for i in items):
+            raise KnowledgeError(f"{where}: {field}: must be a non-empty list of phrases")
+        return [i.strip().lower() for i in items]
+
+    concepts = data.get("concepts")
+    if not isinstance(concepts, dict) or not concepts:
+        raise KnowledgeError(f"{where}: 'concepts' must be a mapping of concept -> phrases")
+    concepts = {name: phrases(f"concepts.{name}", items) for name, items in concepts.items()}
+
+    def combinations(field: str, items: Any, required: bool) -> List[List[str]]:
+        if items is None and not required:
+            return []
+        if not isinstance(items, list) or not items:
+            raise KnowledgeError(f"{where}: {field}: must be a list of concept lists")
+        out = []
+        for combination in items:
+            if not isinstance(combination, list) or not combination:
+                raise KnowledgeError(f"{where}: {field}: {combination!r} is not a list of concepts")
+            for concept in combination:
+                if concept not in concepts:
+                    raise KnowledgeError(f"{where}: {field}: unknown concept '{concept}'")
+            out.append(list(combination))
+        return out
+
+    signs: Dict[str, Any] = {}
+    for value, rule in (data.get("signs") or {}).items():
+        field = f"signs.{value}"
+        if value not in symptoms:
+            raise KnowledgeError(f"{where}: {field}: '{value}' is not a contract symptom value")
+        if not isinstance(rule, dict):
+            raise KnowledgeError(f"{where}: {field}: must be a mapping")
+        question = rule.get("question")
+        if not isinstance(question, str) or not question.strip().endswith("?"):
+            raise KnowledgeError(f"{where}: {field}.question: a yes/no question is required")
+        downgrade = rule.get("downgrade") or []
+        for concept in downgrade:
+            if concept not in concepts:
+                raise KnowledgeError(f"{where}: {field}.downgrade: unknown concept '{concept}'")
+        signs[value] = {
+            "certain": combinations(f"{field}.certain", rule.get("certain"), True),
+            "uncertain": combinations(f"{field}.uncertain", rule.get("uncertain"), False),
+            "downgrade": list(downgrade),
+            "question": " ".join(question.split()),
+            "keep_in_questions": bool(rule.get("keep_in_questions")),
+        }
+    if not signs:
+        raise KnowledgeError(f"{where}: 'signs' lists no sign")
+    plain = {}
+    for value, items in (data.get("plain") or {}).items():
+        if value not in symptoms:
+            raise KnowledgeError(f"{where}: plain.{value}: '{value}' is not a contract symptom value")
+        plain[value] = combinations(f"plain.{value}", items, True)
+    markers = data.get("markers") or {}
+    for name in SIGN_MARKERS:
+        if name not in markers:
+            raise KnowledgeError(f"{where}: markers.{name} is missing")
+    return {
+        "concepts": concepts,
+        "signs": signs,
+        "plain": plain,
+        "blockers": phrases("blockers", data.get("blockers")),
+        "markers": {name: phrases(f"markers.{name}", markers[name]) for name in SIGN_MARKERS},
+    }
 
 
 @functools.lru_cache(maxsize=4)

@@ -6,6 +6,8 @@ English pipeline (no pretrained model exists here):
     sentencizer -> entity_ruler (terms, plurals, sizes, blockers)
                 -> clinical_typo_matcher (one or two typos in long words)
                 -> medspacy_context (negation, family, history, hypothetical)
+                -> clinical_sign_reader (warning signs and plain symptoms as
+                   concepts combined within a clause: `signs.py`)
 
 `extract(doc)` turns the result into contract entities with roles.
 Nothing here imports Rasa; `assistant.nlp.component` wraps it for Rasa.
@@ -31,6 +33,7 @@ from medspacy.context import ConTextRule
 from medspacy.context.context import DEFAULT_RULES_FILEPATH as DEFAULT_CONTEXT_RULES
 
 from assistant import knowledge
+from assistant.nlp import signs as sign_reading
 
 NOT_ENTITY = "NOT_ENTITY"
 PLURAL_ENTITIES = frozenset({"finding", "condition", "symptom"})
@@ -228,6 +231,7 @@ def build(kb: Optional[knowledge.KnowledgeBase] = None) -> Language:
     ruler.add_patterns(ruler_patterns(kb))
     nlp.add_pipe("clinical_typo_matcher", config={"lexicon": typo_lexicon(kb)})
     _add_context(nlp, ConTextRule.from_json(DEFAULT_CONTEXT_RULES) + _context_rules(kb), _terminating_types(kb.context))
+    nlp.add_pipe("clinical_sign_reader", config={"signs": dict(kb.signs)})
     nlp.meta["name"] = "clinical_liver_calcification"
     nlp.meta["version"] = "1.0.0"
     nlp.meta["knowledge_fingerprint"] = nlp_fingerprint(kb)
@@ -237,16 +241,18 @@ def build(kb: Optional[knowledge.KnowledgeBase] = None) -> Language:
 def nlp_fingerprint(kb: knowledge.KnowledgeBase) -> str:
     """Changes whenever a file the pipeline is built from changes."""
     digest = hashlib.sha256()
-    for name in ("terms.yml", "context.yml"):
+    for name in ("terms.yml", "context.yml", "signs.yml"):
         digest.update((kb.directory / name).read_bytes())
     digest.update(Path(__file__).read_bytes())
+    digest.update(Path(sign_reading.__file__).read_bytes())
     return digest.hexdigest()[:16]
 
 
 def save(nlp: Language, path: Path) -> None:
     """Save with the ConText rules, which medspaCy does not serialise itself."""
     path = Path(path)
-    nlp.to_disk(path, exclude=["medspacy_context"])
+    nlp.to_disk(path, exclude=["medspacy_context", "clinical_sign_reader"])
+    (path / "signs.json").write_text(json.dumps(nlp.get_pipe("clinical_sign_reader").config), encoding="utf-8")
     context = nlp.get_pipe("medspacy_context")
     rules = [rule.to_dict() for rule in context.rules]
     (path / "context_rules.json").write_text(json.dumps({"context_rules": rules}, indent=1, default=sorted), encoding="utf-8")
@@ -255,9 +261,10 @@ def save(nlp: Language, path: Path) -> None:
 
 def load(path: Path) -> Language:
     path = Path(path)
-    nlp = spacy.load(path, exclude=["medspacy_context"])
+    nlp = spacy.load(path, exclude=["medspacy_context", "clinical_sign_reader"])
     saved = json.loads((path / "context_config.json").read_text(encoding="utf-8"))
     _add_context(nlp, ConTextRule.from_json(str(path / "context_rules.json")), _terminating_types(saved))
+    nlp.add_pipe("clinical_sign_reader", config={"signs": json.loads((path / "signs.json").read_text(encoding="utf-8"))})
     nlp.meta.update(json.loads((path / "meta.json").read_text(encoding="utf-8")))
     return nlp
 
@@ -340,7 +347,59 @@ def entities_from_doc(doc: Doc) -> List[ClinicalEntity]:
             value, role = ("stable" if role == "negated" else value), None
         flags = tuple(name for category, name in CONTEXT_FLAGS if category in categories)
         out.append(ClinicalEntity(span.label_, value, span.start_char, span.end_char, span.text, role, flags))
-    return out
+    return _with_signs(doc, out)
+
+
+def _reading_entity(doc: Doc, reading: "sign_reading.SignReading") -> ClinicalEntity:
+    span = doc[reading.start:reading.end]
+    return ClinicalEntity("symptom", reading.value, span.start_char, span.end_char, span.text, reading.role,
+                          reading.context)
+
+
+def _overlaps(a: ClinicalEntity, b: ClinicalEntity) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _with_signs(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:
+    """The sign reader decides the warning signs (its concepts and scope read
+    them better than the phrase list: 31 % -> see README); plain symptoms it
+    reads are added where the phrase list found nothing of the same value.
+    `severe_abdominal_pain` replaces the `abdominal_pain` of the same mention."""
+    readings = list(doc._.signs or ())
+    sign_values = set(doc._.sign_values or ())
+    if not sign_values:
+        return found
+    out = [e for e in found if not (e.entity == "symptom" and e.value in sign_values)]
+    seen: set = set()
+    for reading in readings:
+        entity = _reading_entity(doc, reading)
+        if entity.value in sign_values:
+            if entity.value == "severe_abdominal_pain":
+                out = [e for e in out if not (e.value == "abdominal_pain" and _overlaps(e, entity))]
+        elif any(e.entity == "symptom" and e.value == entity.value and _overlaps(e, entity) for e in out):
+            # The reader's scope (a whole clause, proxies, time) decides whose
+            # and when; the phrase list's span is kept.
+            same = [e for e in out if e.entity == "symptom" and e.value == entity.value and _overlaps(e, entity)]
+            out = [e for e in out if e not in same]
+            first = same[0]
+            entity = ClinicalEntity("symptom", entity.value, first.start, first.end, first.text,
+                                    entity.role, entity.context)
+        elif entity.value == "abdominal_pain" and any(
+                e.value == "severe_abdominal_pain" and _overlaps(e, entity) for e in out):
+            continue
+        key = (entity.value, entity.role, entity.context, entity.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(entity)
+    # One mention, one entity: the same value and role twice over overlapping text is kept once.
+    unique: List[ClinicalEntity] = []
+    for entity in sorted(out, key=lambda e: (e.start, -(e.end - e.start))):
+        if any(u.entity == entity.entity and u.value == entity.value and u.role == entity.role and _overlaps(u, entity)
+               for u in unique):
+            continue
+        unique.append(entity)
+    return unique
 
 
 _NOTHING_CACHE: Dict[str, List[Tuple[str, "re.Pattern[str]"]]] = {}

@@ -1,0 +1,422 @@
+"""Warning signs read as concepts combined within a clause.
+
+Why not phrases: on an independent bank of 171 warning-sign messages the
+phrase patterns of `terms.yml` caught 31 % (collapse, severe pain and
+self-harm 0 %), because people describe a sign ("been sick twice and there's
+red in it", "my poo is like tar") rather than name it. Here each clause is
+read for concepts from `knowledge/signs.yml` (an action, a substance or look,
+a state, a place, a severity), each word with typos allowed, and a sign is
+read when one of its combinations is complete. Whether it is denied, a
+relative's, a question or long past comes from ConText's modifiers over each
+concept, and from the clause's time markers.
+
+A reading is one of:
+- certain: answered at once as the sign;
+- uncertain (a cue such as "blood" alone, "feel faint", "dark poo" or an
+  explanation such as iron tablets): the dialogue asks one yes/no question;
+- not the user's own current sign (denied, a relative's, a pet's, a question,
+  long past): an entity with a role or context, never an alert.
+
+Nothing here imports Rasa; `pipeline` adds the component after ConText.
+"""
+
+import gzip
+import json
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+# Words that end a clause for combining concepts ("I've been sick but no
+# blood": the blood is not in the vomit clause).
+CLAUSE_BREAKS = frozenset({"but", "however", "although", "though", "whereas", "except", "apart", ";", "-", "–", "—",
+                           "otherwise", "while", "whilst"})
+NEGATED, FAMILY, HISTORICAL, HYPOTHETICAL, POSSIBLE = (
+    "NEGATED_EXISTENCE", "FAMILY", "HISTORICAL", "HYPOTHETICAL", "POSSIBLE_EXISTENCE")
+_NUMBER = re.compile(r"^(\d{2,3})([.,]\d)?$")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_THIRD_PERSON = frozenset({"he", "she", "his", "her", "him", "he's", "she's", "they", "their"})
+_FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "ive", "me", "my", "myself", "mine"})
+MIN_TYPO_LENGTH = 5
+# A negation word that is part of the concept itself ("not making sense").
+_OWN_NEGATIONS = frozenset({"not", "n't", "no", "never", "nothing", "cannot", "cant"})
+_EXCLUDING = frozenset({"NEGATED_EXISTENCE", "FAMILY", "HYPOTHETICAL", "HISTORICAL", "POSSIBLE_EXISTENCE"})
+
+Doc.set_extension("signs", default=(), force=True)
+Doc.set_extension("sign_cues", default=(), force=True)
+Doc.set_extension("speaker_is_proxy", default=False, force=True)
+Doc.set_extension("sign_values", default=(), force=True)
+
+
+@dataclass(frozen=True)
+class SignReading:
+    """A sign (contract symptom value) read in one clause."""
+
+    value: str
+    start: int  # token offsets of the whole reading (first to last concept)
+    end: int
+    certain: bool
+    role: Optional[str]  # None (the user's), "negated", "family"
+    context: Tuple[str, ...]  # "hypothetical", "historical", "other"
+
+    @property
+    def is_alert(self) -> bool:
+        """The user's own (or their patient's) current, affirmed sign."""
+        return self.role is None and not self.context
+
+
+# Web-frequency log probability above which a word counts as known English
+# ("hers" -11.9, "realy" -13.4, "blod" -16.9 in spaCy's lexeme table).
+KNOWN_WORD_LOGPROB = -13.0
+
+
+@lru_cache(maxsize=1)
+def english_words() -> FrozenSet[str]:
+    """Known English words: the lookup lemmatizer's 67 000 forms plus the
+    frequent words of spaCy's lexeme table. A word in here is never
+    'corrected' into a concept ("back" is not "black", "hers" is not "here")."""
+    import spacy_lookups_data
+
+    data = os.path.join(os.path.dirname(spacy_lookups_data.__file__), "data")
+    with gzip.open(os.path.join(data, "en_lemma_lookup.json.gz"), "rt", encoding="utf-8") as handle:
+        table = json.load(handle)
+    words = {word.lower() for word in list(table) + list(table.values())}
+    with gzip.open(os.path.join(data, "en_lexeme_prob.json.gz"), "rt", encoding="utf-8") as handle:
+        words.update(word.lower() for word, logprob in json.load(handle).items() if logprob >= KNOWN_WORD_LOGPROB)
+    return frozenset(words)
+
+
+def _deletes(word: str, distance: int) -> Set[str]:
+    out, frontier = {word}, {word}
+    for _ in range(distance):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        out |= frontier
+    return out
+
+
+def _distance(a: str, b: str) -> int:
+    """Damerau-Levenshtein (optimal string alignment)."""
+    rows = [list(range(len(b) + 1))]
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+def _allowed(word: str) -> int:
+    return 1 if len(word) < 8 else 2
+
+
+class Speller:
+    """Maps a misspelt word to the concept word it most likely is.
+
+    Only words that are neither English nor a concept word are corrected,
+    by one edit (two from eight letters), and only words of five letters or
+    more, plus a few measured four-letter forms ("blod", "blak", "fevr") that
+    are one edit from a concept word and not English."""
+
+    def __init__(self, vocabulary: Iterable[str]):
+        self.vocabulary = {w for w in vocabulary if w.isalpha() and len(w) >= 4}
+        self.index: Dict[str, List[str]] = {}
+        for word in self.vocabulary:
+            for variant in _deletes(word, _allowed(word)):
+                self.index.setdefault(variant, []).append(word)
+        self.known = english_words()
+
+    def correct(self, text: str) -> Optional[str]:
+        word = text.lower()
+        if len(word) < 4 or not word.isalpha() or word in self.vocabulary or word in self.known:
+            return None
+        best: Optional[Tuple[int, str]] = None
+        for variant in _deletes(word, _allowed(word)):
+            for candidate in self.index.get(variant, ()):
+                limit = min(_allowed(word), _allowed(candidate)) if len(word) >= MIN_TYPO_LENGTH else 1
+                if abs(len(candidate) - len(word)) > limit:
+                    continue
+                distance = _distance(word, candidate)
+                if distance <= limit and (best is None or (distance, candidate) < best):
+                    best = (distance, candidate)
+        return best[1] if best else None
+
+
+@Language.factory("clinical_sign_reader", default_config={"signs": {}})
+def make_sign_reader(nlp: Language, name: str, signs: Dict[str, Any]) -> "SignReader":
+    return SignReader(nlp, signs)
+
+
+class SignReader:
+    """spaCy component, after ConText: sets `doc._.signs` and `doc._.sign_cues`."""
+
+    def __init__(self, nlp: Language, signs: Dict[str, Any]):
+        self.config = signs
+        self.concepts: Dict[str, List[str]] = {k: list(v) for k, v in (signs.get("concepts") or {}).items()}
+        self.markers: Dict[str, List[str]] = {k: list(v) for k, v in (signs.get("markers") or {}).items()}
+        self.rules: Dict[str, Dict[str, Any]] = dict(signs.get("signs") or {})
+        self.plain: Dict[str, List[List[str]]] = dict(signs.get("plain") or {})
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        vocabulary: Set[str] = set()
+        for label, phrases in list(self.concepts.items()) + [("BLOCK", signs.get("blockers") or [])]:
+            docs = [nlp.make_doc(p.lower()) for p in phrases]
+            self.matcher.add(label, docs)
+            for doc in docs:
+                vocabulary.update(t.norm_ for t in doc)
+        self.marker_matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        for label, phrases in self.markers.items():
+            self.marker_matcher.add("M_" + label, [nlp.make_doc(p.lower()) for p in phrases])
+        self.speller = Speller(vocabulary)
+
+    # ------------------------------------------------------------ reading
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            fixed = self.speller.correct(token.text)
+            if fixed:
+                token.norm_ = fixed
+        parts = self._concepts(doc)
+        markers = self._markers(doc)
+        proxy = any(_is_proxy(doc, m) for m in markers.get("proxy", ()))
+        doc._.speaker_is_proxy = proxy
+        doc._.sign_values = tuple(self.rules)
+        modifiers = list(getattr(doc._.context_graph, "modifiers", None) or [])
+        signs: List[SignReading] = []
+        cues: List[SignReading] = []
+        for start, end in self._clauses(doc):
+            here = {c: [s for s in spans if start <= s.start and s.end <= end] for c, spans in parts.items()}
+            here = {c: spans for c, spans in here.items() if spans}
+            if not here:
+                continue
+            for value, rule in self.rules.items():
+                reading = self._read(doc, value, rule, here, markers, modifiers, (start, end), proxy)
+                if reading is None:
+                    continue
+                (signs if reading.certain else cues).append(reading)
+            for value, combinations in self.plain.items():
+                reading = self._read(doc, value, {"certain": combinations}, here, markers, modifiers, (start, end), proxy)
+                if reading is not None and reading.certain:
+                    signs.append(reading)
+        doc._.signs = tuple(signs)
+        # A cue for a sign that the message also states for certain needs no question.
+        stated = {s.value for s in signs}
+        doc._.sign_cues = tuple(c for c in cues if c.value not in stated)
+        return doc
+
+    def _concepts(self, doc: Doc) -> Dict[str, List[Span]]:
+        found: Dict[str, List[Span]] = {}
+        blocked: Set[int] = set()
+        matches = self.matcher(doc)
+        for match_id, start, end in matches:
+            if doc.vocab.strings[match_id] == "BLOCK":
+                blocked.update(range(start, end))
+        for match_id, start, end in matches:
+            label = doc.vocab.strings[match_id]
+            if label == "BLOCK" or blocked.intersection(range(start, end)):
+                continue
+            found.setdefault(label, []).append(Span(doc, start, end, label="SIGN_PART"))
+        fever_numbers = self._temperatures(doc)
+        if fever_numbers is not None:
+            high, normal = fever_numbers
+            found.setdefault("fever", []).extend(high)
+            if normal:
+                # "temp 36.8": a thermometer reading that is no fever.
+                found["fever"] = [s for s in found.get("fever", []) if not any(abs(s.start - n.start) <= 3 for n in normal)]
+        return found
+
+    @staticmethod
+    def _temperatures(doc: Doc) -> Optional[Tuple[List[Span], List[Span]]]:
+        high, normal = [], []
+        for token in doc:
+            match = _NUMBER.match(token.text)
+            if not match:
+                continue
+            value = float(token.text.replace(",", "."))
+            nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+            prev = doc[token.i - 1].lower_ if token.i > 0 else ""
+            is_celsius = 35 <= value <= 42.5 and (match.group(2) or nxt in ("c", "°c", "degrees", "°")
+                                                   or prev in ("temp", "temperature", "thermometer", "of", "says", "at"))
+            is_fahrenheit = 99 <= value <= 106 and (nxt in ("f", "°f", "degrees") or prev in ("temp", "temperature"))
+            if not (is_celsius or is_fahrenheit):
+                continue
+            span = Span(doc, token.i, token.i + 1, label="SIGN_PART")
+            if (is_celsius and value >= 37.8) or (is_fahrenheit and value >= 100.0):
+                high.append(span)
+            elif (is_celsius and value < 37.5) or (is_fahrenheit and value < 99.5):
+                normal.append(span)
+        return (high, normal) if high or normal else None
+
+    def _markers(self, doc: Doc) -> Dict[str, List[Tuple[int, int]]]:
+        out: Dict[str, List[Tuple[int, int]]] = {}
+        for match_id, start, end in self.marker_matcher(doc):
+            out.setdefault(doc.vocab.strings[match_id][2:], []).append((start, end))
+        for token in doc:
+            if _YEAR.match(token.text) and int(token.text) < _this_year():
+                out.setdefault("long_ago", []).append((token.i, token.i + 1))
+        return out
+
+    @staticmethod
+    def _clauses(doc: Doc) -> List[Tuple[int, int]]:
+        clauses = []
+        for sent in doc.sents:
+            start = sent.start
+            for token in sent:
+                if token.lower_ in CLAUSE_BREAKS and token.i > start:
+                    clauses.append((start, token.i))
+                    start = token.i + 1
+            if start < sent.end:
+                clauses.append((start, sent.end))
+        return clauses
+
+    def _read(self, doc: Doc, value: str, rule: Dict[str, Any], here: Dict[str, List[Span]],
+              markers: Dict[str, List[Tuple[int, int]]], modifiers: Sequence[Any],
+              clause: Tuple[int, int], proxy: bool) -> Optional[SignReading]:
+        certain = _first_complete(rule.get("certain") or (), here)
+        uncertain = None if certain else _first_complete(rule.get("uncertain") or (), here)
+        combination = certain or uncertain
+        if combination is None:
+            return None
+        # Of several mentions of a concept, the one that is most plainly the
+        # user's own and affirmed stands for it ("my son found me on the floor,
+        # I must have passed out").
+        spans, categories = [], []
+        for concept in combination:
+            scored = [(len(self._categories(s, modifiers) & _EXCLUDING), i, s) for i, s in enumerate(here[concept])]
+            _, _, best = min(scored)
+            spans.append(best)
+            categories.append(self._categories(best, modifiers))
+        start, end = min(s.start for s in spans), max(s.end for s in spans)
+        in_clause = lambda name: [m for m in markers.get(name, ()) if clause[0] <= m[0] and m[1] <= clause[1]]
+        role: Optional[str] = None
+        context: List[str] = []
+        if any(NEGATED in c for c in categories):
+            role = "negated"
+        family = all(FAMILY in c for c in categories) or self._third_person(doc, clause, start)
+        other = any(m[1] <= start and not _first_person_in(doc[m[1]:start]) for m in in_clause("other_person"))
+        if other:
+            context.append("other")
+        elif family and not proxy and role is None:
+            role = "family"
+        keep = bool(rule.get("keep_in_questions"))
+        actual = bool(in_clause("actual")) or self._actual_nearby(doc, markers, clause, start)
+        # "if" and its kin reach a few words ("what if I vomit blood", "should I
+        # worry if my poo goes black"), not a whole sentence ("sorry if this
+        # makes no sense, I'm very confused and sleepy today").
+        conditional = any(m[0] < end and start - m[1] <= CONDITIONAL_REACH for m in in_clause("conditional"))
+        question = _in_question(doc, clause, start) or any(HYPOTHETICAL in c for c in categories)
+        if not keep and (conditional or (question and not actual)):
+            context.append("hypothetical")
+        long_ago = in_clause("long_ago") or in_clause("resolved") or any(HISTORICAL in c for c in categories)
+        if long_ago and not in_clause("recent"):
+            context.append("historical")
+        is_certain = certain is not None
+        if is_certain and any(POSSIBLE in c for c in categories):
+            is_certain = False
+        if is_certain and any(here.get(c) for c in rule.get("downgrade") or ()):
+            down = [s for c in rule.get("downgrade") or () for s in here.get(c, ())]
+            if not all(NEGATED in self._categories(s, modifiers) for s in down):
+                is_certain = False
+        return SignReading(value, start, end, is_certain, role, tuple(context))
+
+    @staticmethod
+    def _categories(span: Span, modifiers: Sequence[Any]) -> Set[str]:
+        """ConText categories whose scope covers the concept. A cue inside the
+        concept's own words is not a modifier ("doesn't recognise", "don't want
+        to be here"); one that starts before it and runs into it is ("nothing
+        like coffee grounds")."""
+        found = set()
+        for modifier in modifiers:
+            if getattr(modifier, "direction", "") in ("TERMINATE", "PSEUDO"):
+                continue
+            cue_start, cue_end = modifier.modifier_span
+            start = span.start
+            if cue_start < span.end and span.start < cue_end:
+                shared = span.doc[max(cue_start, span.start):min(cue_end, span.end)]
+                if cue_start >= span.start or any(t.lower_ in _OWN_NEGATIONS for t in shared):
+                    continue
+                start = cue_end
+            if start >= span.end:
+                continue
+            scope_start, scope_end = modifier.scope_span
+            if scope_start < span.end and start < scope_end:
+                found.add(modifier.category)
+        return found
+
+    @staticmethod
+    def _actual_nearby(doc: Doc, markers: Dict[str, List[Tuple[int, int]]], clause: Tuple[int, int], start: int) -> bool:
+        """A question about a real event: "is this sudden pain from the
+        calcification?", "is black poo a sign of it? I've had it since Sunday"
+        (the time is in the next sentence)."""
+        if start > clause[0] and doc[start - 1].lower_ in ("this", "these", "my", "the", "this sudden"):
+            if doc[start - 1].lower_ in ("this", "these"):
+                return True
+        sent = doc[clause[0]].sent
+        following = doc[sent.end].sent if sent.end < len(doc) else None
+        if following is None:
+            return False
+        return any(following.start <= m[0] and m[1] <= following.end for m in markers.get("actual", ()))
+
+    @staticmethod
+    def _third_person(doc: Doc, clause: Tuple[int, int], start: int) -> bool:
+        """"she has been vomiting blood": someone else's, unless the clause
+        also has the user ("I") before the sign."""
+        words = [t.lower_ for t in doc[clause[0]:start]]
+        last_third = max((i for i, w in enumerate(words) if w in _THIRD_PERSON), default=-1)
+        last_first = max((i for i, w in enumerate(words) if w in _FIRST_PERSON), default=-1)
+        return last_third > last_first
+
+
+
+def _first_complete(combinations: Iterable[Sequence[str]], here: Dict[str, List[Span]]) -> Optional[Sequence[str]]:
+    for combination in combinations:
+        if all(here.get(concept) for concept in combination):
+            # One span cannot stand for two concepts ("agony" is pain and severe:
+            # fine), but the combination needs at least two words unless it is one concept.
+            return combination
+    return None
+
+
+_QUESTION_START = frozenset({"can", "could", "does", "do", "would", "will", "is", "are", "what", "should", "how",
+                             "why", "when", "which", "might", "may"})
+CONDITIONAL_REACH = 4
+
+
+def _is_proxy(doc: Doc, marker: Tuple[int, int]) -> bool:
+    """"Mum had the CT" is a proxy; "I'm the one who had the scan" is not."""
+    if doc[marker[0]].lower_ != "had":
+        return True
+    return marker[0] > 0 and doc[marker[0] - 1].lower_ not in ("i", "who", "i've", "ive", "we", "that", "also", "just")
+
+
+def _first_person_in(span: Span) -> bool:
+    return any(t.lower_ in ("i", "i'm", "im", "i've", "ive", "me", "myself") for t in span)
+
+
+def _in_question(doc: Doc, clause: Tuple[int, int], start: int) -> bool:
+    """Is the concept inside a question? A question word opening the sentence
+    or a part of it after a comma puts what follows in the question ("blak
+    stiky poo, reely smelly, is it the lever??": the poo is not asked about)."""
+    sent = doc[clause[0]].sent
+    opener = None
+    for token in sent:
+        if token.i >= start:
+            break
+        if token.lower_ in _QUESTION_START and (token.i == sent.start or doc[token.i - 1].text in (",", "(", ":", "-")):
+            opener = token.i
+    if opener is not None:
+        return True
+    asks = sent.text.rstrip().endswith("?")
+    starts_elsewhere = any(t.lower_ in _QUESTION_START and (t.i == sent.start or doc[t.i - 1].text in (",", "(", ":"))
+                           for t in sent if t.i > start)
+    return asks and not starts_elsewhere
+
+
+def _this_year() -> int:
+    import datetime
+
+    return datetime.date.today().year
