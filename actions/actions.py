@@ -15,8 +15,15 @@ from assistant import conversation, engine, knowledge, replies
 from assistant.conversation import FORM_SLOTS
 
 FORM_NAME = "assessment_form"
-SKIPPED = "skipped"  # form questions not asked because of an emergency
 NOTHING_TO_REPORT = "clinical_nothing_to_report"
+WARNING_CUES = "clinical_warning_cues"
+PROXY = "clinical_proxy"
+# Set when this turn's reply is complete, "alert" (an emergency, a crisis) or
+# "question" (the safety question): a rule then holds the dialogue, so
+# nothing else is said (Rasa drops any other event a slot-mapping action returns).
+TURN_REPLY = "turn_reply"
+WARNING_CHECK = "warning_check"
+CHECKS_ASKED = "warning_checks_asked"
 QUESTION_INTENTS = frozenset({"ask_what_is", "ask_causes", "ask_diagnosis", "ask_treatment", "ask_seriousness"})
 
 
@@ -46,26 +53,63 @@ class ActionReadMessage(Action):
 
     Rasa calls `action_validate_slot_mappings` after slot extraction on every
     user message and sends its messages, so this one round trip:
+    - takes a yes or no to the safety question asked last turn,
     - adds what the message says to the case (facts with roles),
     - fills the assessment questions it answers, so the form asks only what
       is missing,
-    - answers a red flag at once, whatever else is going on.
+    - answers a red flag at once, whatever else is going on; in an emergency
+      or a crisis that is the whole turn,
+    - or, when the message only hints at a warning sign, asks about it once.
     """
 
     def name(self) -> Text:
         return "action_validate_slot_mappings"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        events, facts = collect_facts(tracker)
-        return events + alert_red_flags(dispatcher, tracker, facts)
+        check = answer_to_check(tracker)
+        events, facts = collect_facts(tracker, check)
+        alerts, reply = alert_red_flags(dispatcher, tracker, facts)
+        events += alerts
+        if check is not None or tracker.get_slot(WARNING_CHECK):
+            events.append(SlotSet(WARNING_CHECK, None))
+        if reply is None:
+            asked, reply = ask_warning_check(dispatcher, tracker, facts)
+            events += asked
+        if reply:
+            # Answer no assessment question this turn: the form then steps
+            # aside (Rasa's loops run first unless they reject), and a rule
+            # holds the dialogue (or, in an emergency, ends the form).
+            events = [e for e in events if not (e.get("event") == "slot" and e.get("name") in FORM_SLOTS)]
+        if reply or tracker.get_slot(TURN_REPLY):
+            events.append(SlotSet(TURN_REPLY, reply))
+        return events
 
 
-def collect_facts(tracker: Tracker):
-    """SlotSet events for what the latest message adds, and the resulting facts."""
+def answer_to_check(tracker: Tracker) -> Optional[engine.Fact]:
+    """The fact a yes or no gives to the safety question asked last turn."""
+    sign = tracker.get_slot(WARNING_CHECK)
+    if not sign:
+        return None
+    intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+    if intent == "affirm":
+        return engine.Fact("symptom", sign)
+    if intent == "deny":
+        return engine.Fact("symptom", sign, "negated")
+    return None
+
+
+def collect_facts(tracker: Tracker, check: Optional[engine.Fact] = None):
+    """SlotSet events for what the latest message adds, and the resulting facts.
+
+    A yes or no to the safety question is that question's answer, not the
+    assessment question's: it adds its fact and leaves the form's questions
+    as they were (reported unchanged, so the form asks its question again)."""
     latest = tracker.latest_message or {}
     intent = (latest.get("intent") or {}).get("name")
     requested = tracker.get_slot("requested_slot")
     new_facts = conversation.facts_from_entities(latest.get("entities"))
+    if latest.get(PROXY) or tracker.get_slot("proxy_patient"):
+        new_facts = conversation.as_patients(new_facts)
     # The scan finding of another organ ("calcification in my breast"), of an
     # unreadable message, or of a general question ("what is liver
     # calcification?") is not this case. Symptoms, history and medicines are
@@ -74,6 +118,8 @@ def collect_facts(tracker: Tracker):
     general_question = intent in QUESTION_INTENTS and not conversation.about_own_scan(latest.get("text"), new_facts)
     if off_topic or general_question:
         new_facts = [f for f in new_facts if f.entity not in conversation.SCAN_ENTITIES]
+    if check is not None:
+        new_facts, intent, requested = new_facts + [check], None, None
     nothing = latest.get(NOTHING_TO_REPORT) or []
 
     known = _known_facts(tracker)
@@ -85,10 +131,12 @@ def collect_facts(tracker: Tracker):
     events: List[EventType] = []
     if facts != known:
         events.append(SlotSet("case_facts", conversation.facts_to_slot(facts)))
+    if latest.get(PROXY) and not tracker.get_slot("proxy_patient"):
+        events.append(SlotSet("proxy_patient", True))
     # On an answer, report every form slot (even unchanged) so the form goes
     # on and re-asks what is missing; on a question or small talk, report
     # none, so the form steps aside for a digression rule.
-    if conversation.answers_the_form(intent, new_facts):
+    if check is not None or conversation.answers_the_form(intent, new_facts):
         events.extend(SlotSet(name, value) for name, value in answers.as_slots().items())
     due = bool(answers.scan_finding) and not tracker.get_slot("assessment_done") and not tracker.active_loop_name
     if due != bool(tracker.get_slot("assessment_due")):
@@ -96,25 +144,59 @@ def collect_facts(tracker: Tracker):
     return events, facts
 
 
-def alert_red_flags(dispatcher: CollectingDispatcher, tracker: Tracker, facts: List[engine.Fact]) -> List[EventType]:
-    """Emergency advice first, each red flag once; in an emergency the form ends."""
+def alert_red_flags(dispatcher: CollectingDispatcher, tracker: Tracker, facts: List[engine.Fact]):
+    """Red-flag advice first, each red flag once. An emergency or a crisis is
+    the whole turn ("alert"): the form ends and nothing else is said."""
     kb = _kb()
-    triage = engine.triage(engine.Case.of(facts), kb)
+    case = engine.Case.of(facts)
+    triage = engine.triage(case, kb)
     told = list(tracker.get_slot("red_flags_told") or [])
     fresh = [rule for rule in triage.red_flags if rule.id not in told]
     if not fresh:
-        return []
-    _send(dispatcher, [replies.red_flag_alert(kb, fresh)])
+        return [], None
     previous = tracker.get_slot("triage_level")
     level = triage.level if not previous else engine.more_urgent(triage.level, previous, kb)
     events: List[EventType] = [
         SlotSet("red_flags_told", told + [rule.id for rule in fresh]),
         SlotSet("triage_level", level),
     ]
-    if level == "emergency" and tracker.active_loop_name == FORM_NAME:
-        # No more questions in an emergency: finish the form now.
-        events.extend(SlotSet(name, tracker.get_slot(name) or SKIPPED) for name in FORM_SLOTS)
-    return events
+    if fresh[0].level != "emergency":
+        _send(dispatcher, [replies.red_flag_alert(kb, fresh)])
+        return events, None
+    has_finding = any(f.entity == "finding" and f.role is None for f in facts)
+    _send(dispatcher, [replies.emergency_alert(kb, fresh, can_show_rest=has_finding)])
+    if has_finding:
+        events.append(SlotSet("likely_causes", engine.assess(case, kb).cause_ids))
+        events.append(SlotSet("assessment_due", True))
+    # No more questions in an emergency: a rule ends the form; the rest of
+    # the result is a button away.
+    return events, "alert"
+
+
+def ask_warning_check(dispatcher: CollectingDispatcher, tracker: Tracker, facts: List[engine.Fact]):
+    """The safety net: a warning cue we could not read for sure ("there was
+    blood", "I feel faint") gets one yes/no question, once per sign, before
+    anything else; a sign already stated or denied needs none."""
+    cues = (tracker.latest_message or {}).get(WARNING_CUES) or []
+    asked = list(tracker.get_slot(CHECKS_ASKED) or [])
+    known = {f.value for f in facts if f.entity == "symptom" and f.role != "family"}
+    kb = _kb()
+    fresh = [sign for sign in cues if sign in kb.signs.get("signs", {}) and sign not in asked and sign not in known]
+    if not fresh:
+        return [], None
+    _send(dispatcher, [replies.warning_check(kb, fresh[0])])
+    return [SlotSet(WARNING_CHECK, fresh[0]), SlotSet(CHECKS_ASKED, asked + [fresh[0]])], "question"
+
+
+class ActionHold(Action):
+    """Says nothing: the turn's reply (an emergency, a crisis, a safety
+    question) was complete. Predicted by a rule on `turn_reply`."""
+
+    def name(self) -> Text:
+        return "action_hold"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        return []
 
 
 class ActionAskFormQuestion(Action):
@@ -265,7 +347,8 @@ class ActionSessionStart(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         events: List[EventType] = [SessionStarted()]
         carried = [SlotSet(key, value) for key, value in tracker.current_slot_values().items()
-                   if key in ("case_facts", "triage_level", "likely_causes", "assessment_done", "red_flags_told")
+                   if key in ("case_facts", "triage_level", "likely_causes", "assessment_done", "red_flags_told",
+                              "proxy_patient", CHECKS_ASKED)
                    and value is not None]
         events.extend(carried)
         _send(dispatcher, [replies.disclaimer(_kb())])

@@ -61,6 +61,12 @@ def facts_from_entities(entities: Optional[Sequence[Dict]]) -> List[Fact]:
     return facts
 
 
+def as_patients(facts: Iterable[Fact]) -> List[Fact]:
+    """When the person typing is not the patient ("Dad is the patient"), a
+    relative's symptom is the patient's own; a relative's history stays theirs."""
+    return [Fact(f.entity, f.value, None) if f.entity == "symptom" and f.role == "family" else f for f in facts]
+
+
 def merge_facts(known: Iterable[Fact], new: Iterable[Fact]) -> List[Fact]:
     """Add new facts; the newest statement wins where they disagree."""
     merged = list(known)

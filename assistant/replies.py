@@ -21,6 +21,8 @@ BUTTON_START = {"title": "Help me understand my result", "payload": "/start_asse
 BUTTON_WHAT_IS = {"title": "What does it mean?", "payload": "/ask_what_is"}
 BUTTON_RESTART = {"title": "Start over", "payload": "/restart"}
 BUTTON_CLINICIAN = {"title": "Where can I get care?", "payload": "/request_clinician"}
+BUTTON_REST = {"title": "Show the rest later", "payload": "/show_details"}
+BUTTONS_YES_NO = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
 
 ENTITY_LABELS = {
     "finding": "Finding",
@@ -118,23 +120,71 @@ def form_question(slot: str) -> Message:
 
 
 def red_flag_alert(kb: KnowledgeBase, rules) -> Message:
-    """Emergency advice first: one message, most urgent rule first."""
+    """Advice for a red flag that is not an emergency (fever with pain: see a
+    doctor today); the assessment goes on after it."""
     top = rules[0]
     level = kb.levels[top.level]
     lines = [f"⚠️ {level.label.upper()}: {top.advice}"]
     for rule in rules:
         lines.append(f"- {rule.reason}")
-    if top.level == "emergency":
-        lines.append(emergency_contact())
-    lines.append(sources_line(kb, [s for rule in rules for s in rule.sources]))
+    lines.append(short_sources(kb, [s for rule in rules for s in rule.sources]))
     return {"text": "\n".join(lines)}
 
 
-def emergency_contact() -> str:
-    number = os.environ.get("EMERGENCY_NUMBER", "").strip()
+def emergency_alert(kb: KnowledgeBase, rules, can_show_rest: bool) -> Message:
+    """The whole emergency turn: what to do now and why, in two or three short
+    sentences, one compact reference, and a button for the rest later (no
+    causes, tests or treatments now). Issue 11 budget: 400 characters."""
+    top = rules[0]
+    if top.crisis:
+        return crisis_message(kb, top)
+    level = kb.levels[top.level]
+    text = f"⚠️ {level.label}. {top.advice}"
+    number = emergency_number()
     if number:
-        return f"Emergency number: {number}."
-    return "If you are unsure of the number, call your local emergency number."
+        text += f" Emergency number: {number}."
+    text += f"\n{top.reason}\n{short_sources(kb, top.sources)}"
+    message: Message = {"text": text}
+    if can_show_rest:
+        message["buttons"] = [BUTTON_REST]
+    return message
+
+
+def crisis_message(kb: KnowledgeBase, rule) -> Message:
+    """Thoughts of self-harm: kindness and crisis help first, nothing about the
+    scan. The crisis line is the deployment's own (CRISIS_LINE)."""
+    line = os.environ.get("CRISIS_LINE", "").strip()
+    help_now = (f"Please talk to someone now: {line}." if line else
+                "Please talk to someone now: a crisis line where you live, your doctor or someone you trust.")
+    text = f"I'm really glad you told me. {rule.reason} {help_now} {rule.advice}"
+    number = emergency_number()
+    if number:
+        text += f" Emergency number: {number}."
+    return {"text": f"{text}\n{short_sources(kb, rule.sources)}"}
+
+
+def warning_check(kb: KnowledgeBase, sign: str) -> Message:
+    """The safety net: one direct yes/no question about a sign we are not sure of."""
+    return {"text": kb.signs["signs"][sign]["question"], "buttons": list(BUTTONS_YES_NO)}
+
+
+def short_sources(kb: KnowledgeBase, source_ids: Iterable[str]) -> str:
+    """'Source: NHS website (nhs.uk)': who says it, once each, for short turns."""
+    publishers = list(dict.fromkeys(source.published_in for source in kb.cite(list(dict.fromkeys(source_ids)))))
+    if not publishers:
+        return ""
+    return ("Sources: " if len(publishers) > 1 else "Source: ") + "; ".join(publishers)
+
+
+def emergency_number() -> str:
+    return os.environ.get("EMERGENCY_NUMBER", "").strip()
+
+
+def emergency_contact() -> str:
+    """The configured number, or nothing: the advice already says 'your local
+    emergency number', and a second sentence saying so again is noise."""
+    number = emergency_number()
+    return f"Emergency number: {number}." if number else ""
 
 
 def triage_message(kb: KnowledgeBase, triage: Triage) -> Message:
@@ -239,11 +289,9 @@ def assessment_messages(
     """The result; emergency advice first (in full unless it was just given)."""
     messages: List[Message] = []
     if result.triage.red_flags and result.level == "emergency":
-        if {rule.id for rule in result.triage.red_flags} <= set(told):
-            top = result.triage.red_flags[0]
-            messages.append({"text": f"⚠️ As I said: {top.advice} {emergency_contact()}"})
-        else:
-            messages.append(red_flag_alert(kb, result.triage.red_flags))
+        # Told already, in its own turn: the result does not repeat it.
+        if not {rule.id for rule in result.triage.red_flags} <= set(told):
+            messages.append(emergency_alert(kb, result.triage.red_flags, can_show_rest=False))
     reported = reported_lines(case)
     if reported:
         messages.append({"text": "Here is what you told me:\n" + "\n".join(reported)})
@@ -310,7 +358,7 @@ def care_message() -> Message:
         f"I can't connect you to a person myself. {where} "
         "Bring the scan report; a visit summary from this chat can help. "
         f"If you feel very unwell, get emergency help now. {emergency_contact()}"
-    )
+    ).strip()
     return {"text": text, "buttons": [BUTTON_SUMMARY]}
 
 

@@ -146,6 +146,9 @@ def _check_latest_message(latest: Dict[str, Any]) -> None:
     nothing = latest.get("clinical_nothing_to_report")
     if nothing is not None and not (isinstance(nothing, list) and all(isinstance(n, str) for n in nothing)):
         raise BadCall("'clinical_nothing_to_report' must be a list of texts")
+    cues = latest.get("clinical_warning_cues")
+    if cues is not None and not (isinstance(cues, list) and all(isinstance(c, str) for c in cues)):
+        raise BadCall("'clinical_warning_cues' must be a list of texts")
 
 
 def _slot_types() -> Dict[str, str]:

@@ -335,6 +335,12 @@ SEED_POINTS = [
     ("red flag: fever, pain and jaundice together: emergency", "triage.yml", "cholangitis_triad",
      ["fever", "tummy pain", "yellow", "charcot", "emergency department"],
      ["kiriyama_2012_tg13", "rumsey_2017_anz_j_surg"]),
+    ("red flag: sudden, severe stomach pain or pain when touched, emergency (NHS stomach ache)", "triage.yml",
+     "severe_abdominal_pain", ["sudden, severe", "touched", "emergency department"], ["nhs_stomach_ache"]),
+    ("red flag: collapsed, fainted or lost consciousness even if they came round, emergency (NHS 999)",
+     "triage.yml", "fainting", ["fainting", "passing out", "came round", "emergency"], ["nhs_when_to_call_999"]),
+    ("red flag: thoughts of suicide or self-harm, crisis help first (NHS)", "triage.yml", "suicidal_thoughts",
+     ["harming yourself", "hurt yourself", "emergency"], ["nhs_suicidal_thoughts"]),
     ("lit: TG13 sensitivity 26.4 %", "sources.yml", "kiriyama_2012_tg13", ["26.4"], ["kiriyama_2012_tg13"]),
     ("lit: ANZ J Surg review sensitivity 36.3 %", "sources.yml", "rumsey_2017_anz_j_surg", ["36.3"],
      ["rumsey_2017_anz_j_surg"]),
@@ -394,6 +400,9 @@ def test_every_red_flag_rule_is_a_seed_point():
         ("swollen_abdomen", "see_clinician_soon"),
         ("growing_lesion", "see_clinician_soon"),
         ("mass", "see_clinician_soon"),
+        ("severe_abdominal_pain", "emergency"),
+        ("fainting", "emergency"),
+        ("suicidal_thoughts", "emergency"),
     ],
 )
 def test_clinical_notes_urgency_of_rules(rule_id, level):

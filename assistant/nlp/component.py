@@ -31,6 +31,8 @@ from assistant.nlp import pipeline
 logger = logging.getLogger(__name__)
 
 NOTHING_TO_REPORT = "clinical_nothing_to_report"
+WARNING_CUES = "clinical_warning_cues"
+PROXY = "clinical_proxy"
 TEXT_WAS_EMPTY = "text_was_empty"
 EMPTY_PLACEHOLDER = "empty"
 
@@ -137,7 +139,8 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            found = pipeline.extract(self.nlp, text)
+            reading = pipeline.read(self.nlp, text)
+            found = reading.entities
             spans = [(e.start, e.end) for e in found]
             # Keep what other extractors (or a button payload) found elsewhere.
             others = [
@@ -151,6 +154,8 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
                 pipeline.nothing_to_report(pipeline.clean_text(text), self._kb),
                 add_to_output=True,
             )
+            message.set(WARNING_CUES, reading.cues, add_to_output=True)
+            message.set(PROXY, reading.proxy, add_to_output=True)
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
@@ -221,7 +226,8 @@ class ReadableTextGuard(GraphComponent):
             intent = message.get(INTENT)
             if not intent:
                 continue
-            if not message.get(TEXT_WAS_EMPTY) and self.readable(message.get(TEXT) or "", bool(message.get(ENTITIES))):
+            clinical = bool(message.get(ENTITIES)) or bool(message.get(WARNING_CUES))
+            if not message.get(TEXT_WAS_EMPTY) and self.readable(message.get(TEXT) or "", clinical):
                 continue
             message.set(INTENT, {**intent, "confidence": 0.0}, add_to_output=True)
             ranking = message.get(INTENT_RANKING_KEY)

@@ -360,6 +360,11 @@ def _overlaps(a: ClinicalEntity, b: ClinicalEntity) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+# Pain values that stand alone for their mention (CONTRACT.md): no
+# abdominal_pain beside them.
+NARROWER_PAIN = frozenset({"severe_abdominal_pain", "pain_after_fatty_meals"})
+
+
 def _with_signs(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:
     """The sign reader decides the warning signs (its concepts and scope read
     them better than the phrase list: 31 % -> see README); plain symptoms it
@@ -374,7 +379,7 @@ def _with_signs(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:
     for reading in readings:
         entity = _reading_entity(doc, reading)
         if entity.value in sign_values:
-            if entity.value == "severe_abdominal_pain":
+            if entity.value in NARROWER_PAIN:
                 out = [e for e in out if not (e.value == "abdominal_pain" and _overlaps(e, entity))]
         elif any(e.entity == "symptom" and e.value == entity.value and _overlaps(e, entity) for e in out):
             # The reader's scope (a whole clause, proxies, time) decides whose
@@ -385,7 +390,7 @@ def _with_signs(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:
             entity = ClinicalEntity("symptom", entity.value, first.start, first.end, first.text,
                                     entity.role, entity.context)
         elif entity.value == "abdominal_pain" and any(
-                e.value == "severe_abdominal_pain" and _overlaps(e, entity) for e in out):
+                e.value in NARROWER_PAIN and _overlaps(e, entity) for e in out):
             continue
         key = (entity.value, entity.role, entity.context, entity.start)
         if key in seen:
@@ -418,11 +423,31 @@ def nothing_to_report(text: str, kb: knowledge.KnowledgeBase) -> List[str]:
     return [topic for topic, regex in compiled if regex.search(lowered)]
 
 
-def extract(nlp: Language, text: Any) -> List[ClinicalEntity]:
+@dataclass(frozen=True)
+class Reading:
+    """Everything the clinical pipeline reads in one message."""
+
+    entities: List[ClinicalEntity]
+    # Warning signs the message hints at without saying ("there was blood",
+    # "I feel faint"): the user's own and current, so worth one question.
+    cues: List[str]
+    # The person typing is not the patient ("he's the patient").
+    proxy: bool
+
+
+def read(nlp: Language, text: Any) -> Reading:
     text = clean_text(text)
     if not text.strip():
-        return []
-    return entities_from_doc(nlp(text.replace("’", "'")))
+        return Reading([], [], False)
+    doc = nlp(text.replace("’", "'"))
+    entities = entities_from_doc(doc)
+    said = {e.value for e in entities if e.entity == "symptom"}
+    cues = [c.value for c in doc._.sign_cues if c.is_alert and c.value not in said]
+    return Reading(entities, list(dict.fromkeys(cues)), bool(doc._.speaker_is_proxy))
+
+
+def extract(nlp: Language, text: Any) -> List[ClinicalEntity]:
+    return read(nlp, text).entities
 
 
 def iter_extract(nlp: Language, texts: Iterable[str]) -> Iterable[List[ClinicalEntity]]:

@@ -215,9 +215,12 @@ class SignReader:
         for match_id, start, end in matches:
             if doc.vocab.strings[match_id] == "BLOCK":
                 blocked.update(range(start, end))
-        for match_id, start, end in matches:
-            label = doc.vocab.strings[match_id]
-            if label == "BLOCK" or blocked.intersection(range(start, end)):
+        kept = [(doc.vocab.strings[m], s, e) for m, s, e in matches
+                if doc.vocab.strings[m] != "BLOCK" and not blocked.intersection(range(s, e))]
+        for label, start, end in kept:
+            # The longest reading of the words wins across concepts: "feel
+            # faint" is a feeling, not a faint; "dark bits" is not black.
+            if any(s <= start and end <= e and (e - s) > (end - start) and other != label for other, s, e in kept):
                 continue
             found.setdefault(label, []).append(Span(doc, start, end, label="SIGN_PART"))
         fever_numbers = self._temperatures(doc)
