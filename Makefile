@@ -25,6 +25,7 @@ help:
 	@echo "make run       install, train if needed, start action server + Rasa + web page"
 	@echo "make test      install, train if needed, run every test"
 	@echo "make test-integration  replicas behind nginx on PostgreSQL + Redis, fuzzing (a few minutes)"
+	@echo "make eval-redflags  warning signs on the independent banks (tests/redflags)"
 
 install: $(INSTALLED) $(WEBCHAT_INSTALLED)
 
@@ -102,6 +103,12 @@ eval: train
 
 bench: train
 	@$(PY) scripts/bench_run.py
+
+# Warning signs on the independent banks (tests/redflags/): same-turn recall, recall after
+# at most one clarifying question, false alarms per sign; writes results/redflags.md.
+.PHONY: eval-redflags
+eval-redflags: train
+	@$(PY) scripts/eval_redflags.py
 
 clean:
 	rm -rf models .rasa results var/endpoints.yml

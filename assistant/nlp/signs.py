@@ -186,7 +186,8 @@ class SignReader:
         doc._.speaker_is_proxy = proxy
         doc._.sign_values = tuple(self.rules)
         modifiers = list(getattr(doc._.context_graph, "modifiers", None) or [])
-        signs: List[SignReading] = []
+        signs: List[SignReading] = [SignReading("fever", s.start, s.end, True, "negated", ())
+                                    for s in parts.pop("_normal_temperature", [])]
         cues: List[SignReading] = []
         for start, end in self._clauses(doc):
             here = {c: [s for s in spans if start <= s.start and s.end <= end] for c, spans in parts.items()}
@@ -194,12 +195,13 @@ class SignReader:
             if not here:
                 continue
             for value, rule in self.rules.items():
-                reading = self._read(doc, value, rule, here, markers, modifiers, (start, end), proxy)
+                reading = self._read(doc, value, rule, here, markers, modifiers, (start, end), proxy, parts)
                 if reading is None:
                     continue
                 (signs if reading.certain else cues).append(reading)
             for value, combinations in self.plain.items():
-                reading = self._read(doc, value, {"certain": combinations}, here, markers, modifiers, (start, end), proxy)
+                reading = self._read(doc, value, {"certain": combinations}, here, markers, modifiers, (start, end), proxy,
+                                     parts)
                 if reading is not None and reading.certain:
                     signs.append(reading)
         doc._.signs = tuple(signs)
@@ -228,8 +230,10 @@ class SignReader:
             high, normal = fever_numbers
             found.setdefault("fever", []).extend(high)
             if normal:
-                # "temp 36.8": a thermometer reading that is no fever.
-                found["fever"] = [s for s in found.get("fever", []) if not any(abs(s.start - n.start) <= 3 for n in normal)]
+                # "temp is normal, 36.8": a thermometer reading that is no fever.
+                near = [s for s in found.get("fever", []) if any(abs(s.start - n.start) <= 5 for n in normal)]
+                found["fever"] = [s for s in found.get("fever", []) if s not in near]
+                found["_normal_temperature"] = near + normal
         return found
 
     @staticmethod
@@ -278,7 +282,7 @@ class SignReader:
 
     def _read(self, doc: Doc, value: str, rule: Dict[str, Any], here: Dict[str, List[Span]],
               markers: Dict[str, List[Tuple[int, int]]], modifiers: Sequence[Any],
-              clause: Tuple[int, int], proxy: bool) -> Optional[SignReading]:
+              clause: Tuple[int, int], proxy: bool, sentence_parts: Dict[str, List[Span]]) -> Optional[SignReading]:
         certain = _first_complete(rule.get("certain") or (), here)
         uncertain = None if certain else _first_complete(rule.get("uncertain") or (), here)
         combination = certain or uncertain
@@ -320,10 +324,13 @@ class SignReader:
         is_certain = certain is not None
         if is_certain and any(POSSIBLE in c for c in categories):
             is_certain = False
-        if is_certain and any(here.get(c) for c in rule.get("downgrade") or ()):
-            down = [s for c in rule.get("downgrade") or () for s in here.get(c, ())]
-            if not all(NEGATED in self._categories(s, modifiers) for s in down):
-                is_certain = False
+        # An explanation anywhere in the sentence ("black, but I'm on iron
+        # tablets") makes it a question rather than an alert, unless denied.
+        sent = doc[start].sent
+        down = [s for c in rule.get("downgrade") or () for s in sentence_parts.get(c, ())
+                if sent.start <= s.start and s.end <= sent.end]
+        if is_certain and down and not all(NEGATED in self._categories(s, modifiers) for s in down):
+            is_certain = False
         return SignReading(value, start, end, is_certain, role, tuple(context))
 
     @staticmethod

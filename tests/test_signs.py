@@ -1,0 +1,207 @@
+"""Warning signs read as concepts within a clause (assistant/nlp/signs.py).
+
+One test per category the reader must get right (the concept combinations,
+typos, scope of denial, whose sign, when, questions), and the independent
+banks of tests/redflags/ as regression: each bank must keep the figures that
+issue 11 asks for, read offline (pipeline + engine, as the dialogue does).
+"""
+
+import collections
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant import conversation, engine, knowledge
+from assistant.nlp import pipeline
+
+KB = knowledge.default()
+BANKS = sorted((Path(__file__).resolve().parent / "redflags").glob("*.json"))
+OPENER = "my CT showed some punctate calcification in the liver"
+RANK = {"reassurance": 0, "see_clinician_routine": 1, "see_clinician_soon": 2, "emergency": 3}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return pipeline.build(KB)
+
+
+def symptoms(nlp, text):
+    return {(e.value, e.role, e.context) for e in pipeline.read(nlp, text).entities if e.entity == "symptom"}
+
+
+def alert_values(nlp, text):
+    facts = conversation.facts_from_entities([e.as_rasa() for e in pipeline.read(nlp, text).entities])
+    return {f.value for f in facts if f.entity == "symptom" and f.role is None}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("well I have been throwing up and there was some blood in it this morning", "vomiting_blood"),
+    ("my vomit looked like coffee grounds about an hour ago", "vomiting_blood"),
+    ("my poo has been black and sticky like tar for two days", "black_stools"),
+    ("there's blood in my poo today", "black_stools"),
+    ("since last night he's drowsy and mixing up his words, he's the patient", "confusion"),
+    ("omg stomach pain out of nowhere, worst ever", "severe_abdominal_pain"),
+    ("it really hurts when I press on my belly", "severe_abdominal_pain"),
+    ("blacked out in the shower, came round on the floor", "fainting"),
+    ("I've been having thoughts of ending my life", "suicidal_thoughts"),
+])
+def test_concepts_combined_within_a_clause(nlp, text, value):
+    assert value in alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("i vomitted blod twice tody", "vomiting_blood"),
+    ("blak stiky poo, reely smelly", "black_stools"),
+    ("im very confuzed and drowzy today", "confusion"),
+])
+def test_typos_on_every_word(nlp, text, value):
+    assert value in alert_values(nlp, text)
+
+
+def test_english_words_are_not_corrected_into_concepts(nlp):
+    # "back" is one edit from "black", "hers" from "here": both are English.
+    assert not alert_values(nlp, "my back hurts and the scan is hers")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("no blood in the sick, just food", "vomiting_blood"),
+    ("bowels fine, nothing black or red", "black_stools"),
+    ("my sick was a normal colour, nothing like coffee grounds", "vomiting_blood"),
+    ("I haven't fainted or blacked out", "fainting"),
+    ("I'm not suicidal, just anxious", "suicidal_thoughts"),
+])
+def test_denied_anywhere_in_the_clause(nlp, text, value):
+    assert (value, "negated", ()) in symptoms(nlp, text)
+    assert value not in alert_values(nlp, text)
+
+
+def test_a_negation_inside_the_concept_is_not_a_denial(nlp):
+    assert "confusion" in alert_values(nlp, "my wife says I'm not making sense today")
+    assert "suicidal_thoughts" in alert_values(nlp, "I don't want to be here anymore")
+
+
+@pytest.mark.parametrize("text", [
+    "my dog vomited blood yesterday",
+    "my friend collapsed at a marathon",
+    "my mum fainted last year",
+    "my brother had black stools when his ulcer bled in 2015",
+])
+def test_someone_elses_sign_is_not_the_users(nlp, text):
+    assert not alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("my wife says I passed out for a minute at dinner", "fainting"),
+    ("Dad (he's the patient) is very muddled today", "confusion"),
+    ("Mum had the CT. Since yesterday she's not making sense", "confusion"),
+    ("my son found me on the floor, I must have passed out", "fainting"),
+])
+def test_the_patients_sign_told_by_someone_else_is_the_patients(nlp, text, value):
+    assert value in alert_values(nlp, text)
+
+
+def test_a_proxy_makes_relatives_symptoms_the_patients():
+    facts = [engine.Fact("symptom", "jaundice", "family"), engine.Fact("condition", "cancer", "family")]
+    assert conversation.as_patients(facts) == [engine.Fact("symptom", "jaundice"), facts[1]]
+
+
+@pytest.mark.parametrize("text", [
+    "what if I vomit blood?",
+    "should I worry if my poo goes black?",
+    "can liver disease make you faint?",
+    "if my tummy starts hurting badly, do I go to A&E?",
+])
+def test_a_question_or_a_what_if_is_not_a_fact(nlp, text):
+    assert not alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Could the calcification be why I threw up blood last night?", "vomiting_blood"),
+    ("is black tarry poo to do with the spots on my liver? I've had it since the weekend", "black_stools"),
+    ("is this sudden gripping pain in my stomach from the calcification?", "severe_abdominal_pain"),
+])
+def test_a_real_event_inside_a_question_is_a_fact(nlp, text, value):
+    assert value in alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "I had a bleeding ulcer 15 years ago and vomited blood then, fine ever since",
+    "I fainted once giving blood when I was 19",
+    "I was confused after my anaesthetic in 2018 but back to normal within a day",
+])
+def test_long_past_and_resolved_is_history_not_now(nlp, text):
+    assert not alert_values(nlp, text)
+
+
+def test_thoughts_of_self_harm_count_even_inside_an_if(nlp):
+    assert "suicidal_thoughts" in alert_values(nlp, "if it is cancer I'm going to end it, I've worked out how")
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("there was blood on the tissue", "vomiting_blood"),
+    ("been sick twice today and theres red in it", "vomiting_blood"),
+    ("I feel a bit faint", "fainting"),
+    ("my poo has been a bit dark", "black_stools"),
+    ("my stools are black but I'm on iron tablets", "black_stools"),
+    ("I can't go on like this", "suicidal_thoughts"),
+])
+def test_an_uncertain_cue_is_asked_about_not_dropped(nlp, text, cue):
+    reading = pipeline.read(nlp, text)
+    assert cue in reading.cues
+    assert cue not in alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "I'm scared to death about this", "I could kill my GP for not calling", "I'm dying to know what it means",
+    "I'm so confused by the report", "this whole process is a pain in the neck", "my blood test was normal",
+])
+def test_figures_of_speech_are_neither_signs_nor_cues(nlp, text):
+    reading = pipeline.read(nlp, text)
+    assert not alert_values(nlp, text) and not reading.cues
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("temp 38.4 and an ache under my right ribs", {"fever", "abdominal_pain"}),
+    ("temp is normal, 36.8", set()),
+])
+def test_temperatures_read_as_numbers(nlp, text, expected):
+    assert {v for v in alert_values(nlp, text) if v in ("fever", "abdominal_pain")} == expected
+
+
+def test_severe_pain_replaces_plain_pain_for_the_mention(nlp):
+    values = [e.value for e in pipeline.read(nlp, "sudden severe pain in my stomach").entities]
+    assert values == ["severe_abdominal_pain"]
+
+
+def _offline(nlp, case):
+    """What the dialogue does with the case after the opener: alert, or ask once."""
+    reading = pipeline.read(nlp, case["text"])
+    opener = pipeline.read(nlp, OPENER).entities
+    facts = conversation.facts_from_entities([e.as_rasa() for e in opener + reading.entities])
+    level = engine.triage(engine.Case.of(facts), KB).level
+    need = "see_clinician_soon" if case["flag"] == "fever_with_pain" else "emergency"
+    same = RANK[level] >= RANK[need]
+    return same, same or bool(reading.cues)
+
+
+@pytest.mark.parametrize("bank", BANKS, ids=[b.stem for b in BANKS])
+def test_independent_bank_keeps_issue_11_figures(nlp, bank):
+    """Per sign: recall after at most one question >= 0.98, same turn >= 0.90;
+    near-misses: false emergencies <= 5 %."""
+    per = collections.defaultdict(lambda: [0, 0, 0])
+    false_alarms = near = 0
+    for case in json.loads(bank.read_text(encoding="utf-8")):
+        same, final = _offline(nlp, case)
+        if case["flag"]:
+            per[case["flag"]][0] += 1
+            per[case["flag"]][1] += same
+            per[case["flag"]][2] += final
+        else:
+            near += 1
+            false_alarms += same
+    assert near and false_alarms / near <= 0.05
+    for sign, (n, same, final) in per.items():
+        assert final / n >= 0.98, (sign, final, n)
+    total = sum(v[0] for v in per.values())
+    assert sum(v[1] for v in per.values()) / total >= 0.90
