@@ -75,30 +75,40 @@ class ActionReadMessage(Action):
         if reply is None:
             asked, reply = ask_warning_check(dispatcher, tracker, facts)
             events += asked
-        if reply:
+        if reply == "alert":
             # Answer no assessment question this turn: the form then steps
             # aside (Rasa's loops run first unless they reject), and a rule
-            # holds the dialogue (or, in an emergency, ends the form).
+            # holds the dialogue and ends the form.
             events = [e for e in events if not (e.get("event") == "slot" and e.get("name") in FORM_SLOTS)]
+        elif reply == "question" and tracker.active_loop_name == FORM_NAME:
+            # The form goes on (its slots reported, the pending question left
+            # unanswered), and its question is not asked this turn.
+            requested = tracker.get_slot("requested_slot")
+            events = [e for e in events if not (e.get("event") == "slot" and e.get("name") in FORM_SLOTS)]
+            events.extend(SlotSet(name, None if name == requested else tracker.get_slot(name))
+                          for name in FORM_SLOTS)
         if reply or tracker.get_slot(TURN_REPLY):
             events.append(SlotSet(TURN_REPLY, reply))
         return events
 
 
-def answer_to_check(tracker: Tracker) -> Optional[engine.Fact]:
-    """The fact a yes or no gives to the safety question asked last turn."""
+def answer_to_check(tracker: Tracker) -> Optional[List[engine.Fact]]:
+    """What a yes or no to last turn's safety question adds: a yes, the sign;
+    a no, nothing (the sign is not asked again, and a denied warning sign must
+    not count as an answer to the general symptom question). None: the
+    message is not an answer to it."""
     sign = tracker.get_slot(WARNING_CHECK)
     if not sign:
         return None
     intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
     if intent == "affirm":
-        return engine.Fact("symptom", sign)
+        return [engine.Fact("symptom", sign)]
     if intent == "deny":
-        return engine.Fact("symptom", sign, "negated")
+        return []
     return None
 
 
-def collect_facts(tracker: Tracker, check: Optional[engine.Fact] = None):
+def collect_facts(tracker: Tracker, check: Optional[List[engine.Fact]] = None):
     """SlotSet events for what the latest message adds, and the resulting facts.
 
     A yes or no to the safety question is that question's answer, not the
@@ -119,7 +129,7 @@ def collect_facts(tracker: Tracker, check: Optional[engine.Fact] = None):
     if off_topic or general_question:
         new_facts = [f for f in new_facts if f.entity not in conversation.SCAN_ENTITIES]
     if check is not None:
-        new_facts, intent, requested = new_facts + [check], None, None
+        new_facts, intent, requested = new_facts + check, None, None
     nothing = latest.get(NOTHING_TO_REPORT) or []
 
     known = _known_facts(tracker)
@@ -208,7 +218,9 @@ class ActionAskFormQuestion(Action):
         return f"action_ask_{self.slot}"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        _send(dispatcher, [replies.form_question(self.slot)])
+        # Not while the safety question waits for its answer: one question at a time.
+        if tracker.get_slot(TURN_REPLY) != "question":
+            _send(dispatcher, [replies.form_question(self.slot)])
         return []
 
 

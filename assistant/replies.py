@@ -357,8 +357,8 @@ def care_message() -> Message:
     text = (
         f"I can't connect you to a person myself. {where} "
         "Bring the scan report; a visit summary from this chat can help. "
-        f"If you feel very unwell, get emergency help now. {emergency_contact()}"
-    ).strip()
+        f"If you feel very unwell, get emergency help now: call {emergency_number() or 'your local emergency number'}."
+    )
     return {"text": text, "buttons": [BUTTON_SUMMARY]}
 
 

@@ -95,7 +95,7 @@ def test_collect_facts_on_a_question_sets_no_form_slot():
     assert events == [] and messages == []
 
 
-def test_red_flag_is_answered_at_once_and_ends_the_form():
+def test_red_flag_is_answered_at_once_and_the_turn_is_the_alert():
     tracker = make_tracker(
         active_loop="assessment_form",
         slots={"requested_slot": "medical_history", "scan_finding": "calcification",
@@ -106,10 +106,75 @@ def test_red_flag_is_answered_at_once_and_ends_the_form():
     slots = slot_events(events)
     assert slots["triage_level"] == "emergency"
     assert slots["red_flags_told"] == ["vomiting_blood"]
-    assert slots["scan_finding"] == "calcification"
-    assert all(slots[name] == actions.SKIPPED for name in FORM_SLOTS if name != "scan_finding")
+    assert slots["likely_causes"] and slots["assessment_due"] is True
+    # No assessment question is answered, so the form steps aside and the
+    # alert rule holds the turn and ends the form.
+    assert slots[actions.TURN_REPLY] == "alert"
+    assert not set(FORM_SLOTS) & set(slots)
     assert len(messages) == 1
-    assert messages[0]["text"].startswith("⚠️ GET EMERGENCY HELP NOW")
+    assert messages[0]["text"].startswith("⚠️ Get emergency help now.")
+    assert "causes" not in messages[0]["text"].lower()
+    assert len(messages[0]["text"]) <= 400
+    assert messages[0]["buttons"] == [replies.BUTTON_REST]
+
+
+def test_a_warning_cue_gets_one_yes_no_question_before_anything_else():
+    tracker = make_tracker(active_loop="assessment_form", slots={"requested_slot": "medical_history"})
+    tracker.latest_message["clinical_warning_cues"] = ["vomiting_blood"]
+    events, messages = run(actions.ActionReadMessage(), tracker)
+    slots = slot_events(events)
+    assert slots[actions.WARNING_CHECK] == "vomiting_blood"
+    assert slots[actions.CHECKS_ASKED] == ["vomiting_blood"]
+    assert slots[actions.TURN_REPLY] == "question"
+    assert not set(FORM_SLOTS) & set(slots)
+    assert messages[0]["text"].startswith("Just to check: have you vomited blood")
+    assert [b["payload"] for b in messages[0]["buttons"]] == ["/affirm", "/deny"]
+
+
+def test_yes_to_the_safety_question_is_the_sign():
+    tracker = make_tracker(intent="affirm", active_loop="assessment_form",
+                           slots={"requested_slot": "medical_history", "warning_check": "vomiting_blood",
+                                  "turn_reply": "question", "warning_checks_asked": ["vomiting_blood"]})
+    events, messages = run(actions.ActionReadMessage(), tracker)
+    slots = slot_events(events)
+    assert {"entity": "symptom", "value": "vomiting_blood"} in slots["case_facts"]
+    assert slots["triage_level"] == "emergency"
+    assert slots[actions.WARNING_CHECK] is None
+    assert slots[actions.TURN_REPLY] == "alert"
+    assert len(messages) == 1 and messages[0]["text"].startswith("⚠️ Get emergency help now.")
+
+
+def test_no_to_the_safety_question_is_a_denial_and_the_form_goes_on():
+    tracker = make_tracker(intent="deny", active_loop="assessment_form",
+                           slots={"requested_slot": "medical_history", "warning_check": "fainting",
+                                  "turn_reply": "question", "warning_checks_asked": ["fainting"]})
+    events, messages = run(actions.ActionReadMessage(), tracker)
+    slots = slot_events(events)
+    assert "case_facts" not in slots
+    assert "triage_level" not in slots and messages == []
+    # The "no" answered the safety question, not the history question.
+    assert slots["medical_history"] is None
+    assert slots[actions.WARNING_CHECK] is None and slots[actions.TURN_REPLY] is None
+
+
+def test_each_sign_is_asked_about_once():
+    tracker = make_tracker(slots={"warning_checks_asked": ["fainting"]})
+    tracker.latest_message["clinical_warning_cues"] = ["fainting"]
+    events, messages = run(actions.ActionReadMessage(), tracker)
+    assert messages == [] and actions.WARNING_CHECK not in slot_events(events)
+
+
+def test_a_crisis_is_answered_with_help_and_nothing_about_the_scan(monkeypatch):
+    monkeypatch.setenv("CRISIS_LINE", "Samaritans, call 116 123 (free, 24 hours)")
+    tracker = make_tracker(slots={"case_facts": [{"entity": "finding", "value": "calcification"},
+                                                 {"entity": "symptom", "value": "suicidal_thoughts"}]})
+    events, messages = run(actions.ActionReadMessage(), tracker)
+    assert slot_events(events)[actions.TURN_REPLY] == "alert"
+    (message,) = messages
+    assert "Samaritans, call 116 123" in message["text"]
+    assert "calcification" not in message["text"] and "scan" not in message["text"]
+    assert not message.get("buttons")
+    assert len(message["text"]) <= 400
 
 
 def test_soon_red_flag_keeps_the_form_going():
@@ -273,7 +338,7 @@ def test_find_care_uses_configured_clinic(monkeypatch):
     monkeypatch.setenv("EMERGENCY_NUMBER", "999")
     _, messages = run(actions.ActionFindCare(), make_tracker(intent="request_clinician"))
     assert "Riverside Clinic: +44 20 0000 0000" in messages[0]["text"]
-    assert "Emergency number: 999." in messages[0]["text"]
+    assert "call 999." in messages[0]["text"]
 
 
 def test_find_care_neutral_by_default(monkeypatch):
@@ -310,4 +375,4 @@ def test_a_red_flag_is_never_dropped_because_of_the_intent(intent):
     slots = slot_events(events)
     assert slots["case_facts"] == [{"entity": "symptom", "value": "vomiting_blood"}]
     assert slots["triage_level"] == "emergency"
-    assert messages[0]["text"].startswith("⚠️ GET EMERGENCY HELP NOW")
+    assert messages[0]["text"].startswith("⚠️ Get emergency help now.")

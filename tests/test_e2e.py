@@ -65,7 +65,7 @@ def test_whole_assessment(servers, messages, level, cause):
     assert slots["triage_level"] == level, texts(replies)
     if cause:
         assert cause in slots["likely_causes"][:3]
-    assert "Sources:" in texts(replies)
+    assert "Source" in texts(replies)
 
 
 @pytest.mark.parametrize("vignette", VIGNETTES, ids=[v["id"] for v in VIGNETTES])
@@ -80,7 +80,9 @@ def test_red_flag_answered_first_at_any_point(servers):
     who = sender()
     servers.say(who, "hello")
     reply = servers.say(who, "I'm vomiting blood and my ultrasound showed calcifications, what does it mean?")
-    assert reply[0]["text"].startswith("⚠️ GET EMERGENCY HELP NOW")
+    assert reply[0]["text"].startswith("⚠️ Get emergency help now.")
+    # The emergency is the whole turn: no answer to the question, no lecture.
+    assert len(reply) == 1 and len(reply[0]["text"]) <= 400
     assert servers.tracker(who)["slots"]["triage_level"] == "emergency"
 
 
