@@ -133,8 +133,9 @@ def red_flag_alert(kb: KnowledgeBase, rules) -> Message:
 
 def emergency_alert(kb: KnowledgeBase, rules, can_show_rest: bool) -> Message:
     """The whole emergency turn: what to do now and why, in two or three short
-    sentences, one compact reference, and a button for the rest later (no
-    causes, tests or treatments now). Issue 11 budget: 400 characters."""
+    sentences, one compact reference (the rule's first source; the others are
+    in the full result), and a button for the rest later (no causes, tests or
+    treatments now). Issue 11 budget: 400 characters on every surface."""
     top = rules[0]
     if top.crisis:
         return crisis_message(kb, top)
@@ -143,7 +144,7 @@ def emergency_alert(kb: KnowledgeBase, rules, can_show_rest: bool) -> Message:
     number = emergency_number()
     if number:
         text += f" Emergency number: {number}."
-    text += f"\n{top.reason}\n{short_sources(kb, top.sources)}"
+    text += f"\n{top.reason}\n{short_sources(kb, top.sources[:1])}"
     message: Message = {"text": text}
     if can_show_rest:
         message["buttons"] = [BUTTON_REST]
@@ -160,7 +161,7 @@ def crisis_message(kb: KnowledgeBase, rule) -> Message:
     number = emergency_number()
     if number:
         text += f" Emergency number: {number}."
-    return {"text": f"{text}\n{short_sources(kb, rule.sources)}"}
+    return {"text": f"{text}\n{short_sources(kb, rule.sources[:1])}"}
 
 
 def warning_check(kb: KnowledgeBase, sign: str) -> Message:
