@@ -217,6 +217,8 @@ def _context_rules(kb: knowledge.KnowledgeBase) -> List[ConTextRule]:
                 category=item["category"],
                 pattern=item.get("pattern"),
                 direction=item.get("direction", "BIDIRECTIONAL"),
+                max_scope=item.get("max_scope"),
+                allowed_types=set(item["allowed_types"]) if item.get("allowed_types") else None,
             )
         )
     return rules

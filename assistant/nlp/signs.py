@@ -139,7 +139,8 @@ class Speller:
         best: Optional[Tuple[int, str]] = None
         for variant in _deletes(word, _allowed(word)):
             for candidate in self.index.get(variant, ()):
-                limit = min(_allowed(word), _allowed(candidate)) if len(word) >= MIN_TYPO_LENGTH else 1
+                # Two edits for long words ("jaundis" -> "jaundice"), one below.
+                limit = _allowed(candidate) if len(word) >= 6 else 1
                 if abs(len(candidate) - len(word)) > limit:
                     continue
                 distance = _distance(word, candidate)
@@ -165,7 +166,8 @@ class SignReader:
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         vocabulary: Set[str] = set()
         for label, phrases in list(self.concepts.items()) + [("BLOCK", signs.get("blockers") or [])]:
-            docs = [nlp.make_doc(p.lower()) for p in phrases]
+            forms = phrases if label == "BLOCK" else [f for p in phrases for f in _inflections(p)]
+            docs = [nlp.make_doc(p) for p in dict.fromkeys(f.lower() for f in forms)]
             self.matcher.add(label, docs)
             for doc in docs:
                 vocabulary.update(t.norm_ for t in doc)
@@ -185,7 +187,7 @@ class SignReader:
         proxy = any(_is_proxy(doc, m) for m in markers.get("proxy", ()))
         doc._.speaker_is_proxy = proxy
         doc._.sign_values = tuple(self.rules)
-        modifiers = list(getattr(doc._.context_graph, "modifiers", None) or [])
+        modifiers = [m for m in getattr(doc._.context_graph, "modifiers", None) or () if not _relative_as_place(doc, m)]
         signs: List[SignReading] = [SignReading("fever", s.start, s.end, True, "negated", ())
                                     for s in parts.pop("_normal_temperature", [])]
         cues: List[SignReading] = []
@@ -291,12 +293,15 @@ class SignReader:
         # Of several mentions of a concept, the one that is most plainly the
         # user's own and affirmed stands for it ("my son found me on the floor,
         # I must have passed out").
-        spans, categories = [], []
+        spans = []
         for concept in combination:
             scored = [(len(self._categories(s, modifiers) & _EXCLUDING), i, s) for i, s in enumerate(here[concept])]
-            _, _, best = min(scored)
-            spans.append(best)
-            categories.append(self._categories(best, modifiers))
+            spans.append(min(scored)[2])
+        # A cue inside another part of the same sign belongs to its
+        # description ("can't even let the duvet touch my stomach").
+        inside = {i for span in spans for i in range(span.start, span.end)}
+        own = [m for m in modifiers if not set(range(*m.modifier_span)) <= inside]
+        categories = [self._categories(span, own) for span in spans]
         start, end = min(s.start for s in spans), max(s.end for s in spans)
         in_clause = lambda name: [m for m in markers.get(name, ()) if clause[0] <= m[0] and m[1] <= clause[1]]
         role: Optional[str] = None
@@ -343,6 +348,9 @@ class SignReader:
         for modifier in modifiers:
             if getattr(modifier, "direction", "") in ("TERMINATE", "PSEUDO"):
                 continue
+            allowed = getattr(modifier, "allowed_types", None)
+            if allowed and "SIGN_PART" not in allowed:
+                continue
             cue_start, cue_end = modifier.modifier_span
             start = span.start
             if cue_start < span.end and span.start < cue_end:
@@ -361,7 +369,8 @@ class SignReader:
     def _actual_nearby(doc: Doc, markers: Dict[str, List[Tuple[int, int]]], clause: Tuple[int, int], start: int) -> bool:
         """A question about a real event: "is this sudden pain from the
         calcification?", "is black poo a sign of it? I've had it since Sunday"
-        (the time is in the next sentence)."""
+        (the time is in the next sentence: only a time counts there, not
+        "I was given a list")."""
         if start > clause[0] and doc[start - 1].lower_ in ("this", "these", "my", "the", "this sudden"):
             if doc[start - 1].lower_ in ("this", "these"):
                 return True
@@ -369,7 +378,7 @@ class SignReader:
         following = doc[sent.end].sent if sent.end < len(doc) else None
         if following is None:
             return False
-        return any(following.start <= m[0] and m[1] <= following.end for m in markers.get("actual", ()))
+        return any(following.start <= m[0] and m[1] <= following.end for m in markers.get("recent", ()))
 
     @staticmethod
     def _third_person(doc: Doc, clause: Tuple[int, int], start: int) -> bool:
@@ -380,6 +389,18 @@ class SignReader:
         last_first = max((i for i, w in enumerate(words) if w in _FIRST_PERSON), default=-1)
         return last_third > last_first
 
+
+
+def _inflections(phrase: str) -> List[str]:
+    """The phrase and regular forms of its first word ("heave up" -> "heaved
+    up", "heaving up", "heaves up"), so concept lists name each idea once.
+    Irregular forms (threw, brought, bled) are listed in signs.yml."""
+    first, _, rest = phrase.partition(" ")
+    if not first.isalpha() or len(first) < 3:
+        return [phrase]
+    stem = first[:-1] if first.endswith("e") else first
+    forms = {first, first + "s", first + "es", stem + "ed", stem + "ing", first + "d" if first.endswith("e") else first}
+    return [phrase] + sorted(f"{form} {rest}".strip() for form in forms if form != first)
 
 
 def _first_complete(combinations: Iterable[Sequence[str]], here: Dict[str, List[Span]]) -> Optional[Sequence[str]]:
@@ -394,6 +415,20 @@ def _first_complete(combinations: Iterable[Sequence[str]], here: Dict[str, List[
 _QUESTION_START = frozenset({"can", "could", "does", "do", "would", "will", "is", "are", "what", "should", "how",
                              "why", "when", "which", "might", "may"})
 CONDITIONAL_REACH = 4
+
+
+_PLACE_WORDS = frozenset({"to", "at", "with", "from", "for", "by", "visiting", "visited", "round", "near", "beside"})
+
+
+def _relative_as_place(doc: Doc, modifier: Any) -> bool:
+    """"went to my sister's for dinner", "staying with my mum": the relative is
+    a place or company, not whose sign follows."""
+    if modifier.category != FAMILY:
+        return False
+    i = modifier.modifier_span[0] - 1
+    while i >= 0 and doc[i].lower_ in ("my", "our", "his", "her", "the", "a"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in _PLACE_WORDS
 
 
 def _is_proxy(doc: Doc, marker: Tuple[int, int]) -> bool:
