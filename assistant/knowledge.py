@@ -482,7 +482,8 @@ def load(directory: os.PathLike | str | None = None) -> KnowledgeBase:
     )
 
 
-SIGN_MARKERS = ("actual", "conditional", "long_ago", "resolved", "recent", "proxy", "other_person")
+SIGN_MARKERS = ("actual", "conditional", "long_ago", "resolved", "recent", "proxy", "other_person", "relatives",
+                "scan_words")
 
 
 def _load_signs(directory: Path) -> Dict[str, Any]:
@@ -558,7 +559,14 @@ def _load_signs(directory: Path) -> Dict[str, Any]:
         "plain": plain,
         "blockers": phrases("blockers", data.get("blockers")),
         "markers": {name: phrases(f"markers.{name}", markers[name]) for name in SIGN_MARKERS},
+        "not_followed_by": {concept: phrases(f"not_followed_by.{concept}", words)
+                            for concept, words in (data.get("not_followed_by") or {}).items()
+                            if concept in concepts or _unknown_concept(where, concept)},
     }
+
+
+def _unknown_concept(where: str, concept: str) -> bool:
+    raise KnowledgeError(f"{where}: not_followed_by: unknown concept '{concept}'")
 
 
 @functools.lru_cache(maxsize=4)

@@ -443,8 +443,8 @@ def read(nlp: Language, text: Any) -> Reading:
         return Reading([], [], False)
     doc = nlp(text.replace("’", "'"))
     entities = entities_from_doc(doc)
-    said = {e.value for e in entities if e.entity == "symptom"}
-    cues = [c.value for c in doc._.sign_cues if c.is_alert and c.value not in said]
+    said = {e.value for e in entities if e.entity == "symptom" and (e.role == "negated" or (not e.role and not e.context))}
+    cues = [c.value for c in doc._.sign_cues if c.value not in said]
     return Reading(entities, list(dict.fromkeys(cues)), bool(doc._.speaker_is_proxy))
 
 

@@ -43,6 +43,7 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 _THIRD_PERSON = frozenset({"he", "she", "his", "her", "him", "he's", "she's", "they", "their"})
 _FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "ive", "me", "my", "myself", "mine"})
 MIN_TYPO_LENGTH = 5
+FRAGMENT_WORDS = 3
 # A negation word that is part of the concept itself ("not making sense").
 _OWN_NEGATIONS = frozenset({"not", "n't", "no", "never", "nothing", "cannot", "cant"})
 _EXCLUDING = frozenset({"NEGATED_EXISTENCE", "FAMILY", "HYPOTHETICAL", "HISTORICAL", "POSSIBLE_EXISTENCE"})
@@ -63,11 +64,26 @@ class SignReading:
     certain: bool
     role: Optional[str]  # None (the user's), "negated", "family"
     context: Tuple[str, ...]  # "hypothetical", "historical", "other"
+    first_person: bool = False  # the clause speaks of "I", "me", "my"
 
     @property
     def is_alert(self) -> bool:
         """The user's own (or their patient's) current, affirmed sign."""
         return self.role is None and not self.context
+
+    @property
+    def worth_asking(self) -> bool:
+        """Not a fact, but not safe to drop: a cue of the user's own; a
+        relative's sign happening now (the relative may be the patient, or need
+        help now); the user's own sign inside a question ("can it make you pass
+        out? because I did"). Never a denial, a pet's, or long past."""
+        if self.role == "negated" or "other" in self.context or "historical" in self.context:
+            return False
+        if not self.certain:
+            return self.role is None and not self.context
+        if self.role == "family":
+            return not self.context
+        return self.context == ("hypothetical",) and self.first_person
 
 
 # Web-frequency log probability above which a word counts as known English
@@ -184,7 +200,7 @@ class SignReader:
                 token.norm_ = fixed
         parts = self._concepts(doc)
         markers = self._markers(doc)
-        proxy = any(_is_proxy(doc, m) for m in markers.get("proxy", ()))
+        proxy = any(_is_proxy(doc, m) for m in markers.get("proxy", ())) or self._possessed_scan(doc)
         doc._.speaker_is_proxy = proxy
         doc._.sign_values = tuple(self.rules)
         modifiers = [m for m in getattr(doc._.context_graph, "modifiers", None) or () if not _relative_as_place(doc, m)]
@@ -207,9 +223,10 @@ class SignReader:
                 if reading is not None and reading.certain:
                     signs.append(reading)
         doc._.signs = tuple(signs)
-        # A cue for a sign that the message also states for certain needs no question.
-        stated = {s.value for s in signs}
-        doc._.sign_cues = tuple(c for c in cues if c.value not in stated)
+        # A cue for a sign the message states as the user's own needs no question.
+        alerts = {s.value for s in signs if s.is_alert}
+        doc._.sign_cues = tuple(c for c in cues + [s for s in signs if s.value in self.rules and not s.is_alert]
+                                if c.value not in alerts and c.worth_asking)
         return doc
 
     def _concepts(self, doc: Doc) -> Dict[str, List[Span]]:
@@ -227,6 +244,13 @@ class SignReader:
             if any(s <= start and end <= e and (e - s) > (end - start) and other != label for other, s, e in kept):
                 continue
             found.setdefault(label, []).append(Span(doc, start, end, label="SIGN_PART"))
+        # "confused lol what even is...", "so confused, what does it mean": a
+        # state followed at once (the next word) by a question or "about/by"
+        # is about the information, not the mind.
+        for concept, words in (self.config.get("not_followed_by") or {}).items():
+            found[concept] = [s for s in found.get(concept, []) if _next_word(doc, s.end) not in words]
+            if not found[concept]:
+                del found[concept]
         fever_numbers = self._temperatures(doc)
         if fever_numbers is not None:
             high, normal = fever_numbers
@@ -260,6 +284,30 @@ class SignReader:
                 normal.append(span)
         return (high, normal) if high or normal else None
 
+    def _possessed_scan(self, doc: Doc) -> bool:
+        """"my dad's CT", "husbands scan", "Amma's CT", "(her scan)": the scan
+        is someone else's, so the person typing speaks for the patient."""
+        relatives = set(self.markers.get("relatives") or ())
+        scans = set(self.markers.get("scan_words") or ())
+        for token in doc:
+            if token.lower_ not in scans or token.i == 0:
+                continue
+            before = [t.lower_ for t in doc[max(0, token.i - 3):token.i]]
+            if before and before[-1] in ("liver", "abdominal", "new", "recent", "last"):
+                before = before[:-1]
+            if not before:
+                continue
+            last = before[-1]
+            if last in ("his", "her", "their"):
+                return True
+            if last == "'s" and len(before) > 1 and before[-2] not in ("it", "that", "what", "there", "he", "she"):
+                return True
+            if last.endswith("s") and last[:-1] in relatives:
+                return True
+            if last in relatives and (len(before) < 2 or before[-2] not in ("my", "a", "the")):
+                return True
+        return False
+
     def _markers(self, doc: Doc) -> Dict[str, List[Tuple[int, int]]]:
         out: Dict[str, List[Tuple[int, int]]] = {}
         for match_id, start, end in self.marker_matcher(doc):
@@ -280,7 +328,16 @@ class SignReader:
                     start = token.i + 1
             if start < sent.end:
                 clauses.append((start, sent.end))
-        return clauses
+        # Telegraphic fragments ("stomach pain. worst ever. sudden.") read with
+        # the clause before them.
+        merged: List[Tuple[int, int]] = []
+        for start, end in clauses:
+            words = [t for t in doc[start:end] if t.is_alpha]
+            if merged and len(words) <= FRAGMENT_WORDS and not any(t.lower_ in CLAUSE_BREAKS for t in doc[start - 1:start]):
+                merged[-1] = (merged[-1][0], end)
+            else:
+                merged.append((start, end))
+        return merged
 
     def _read(self, doc: Doc, value: str, rule: Dict[str, Any], here: Dict[str, List[Span]],
               markers: Dict[str, List[Tuple[int, int]]], modifiers: Sequence[Any],
@@ -319,7 +376,9 @@ class SignReader:
         # "if" and its kin reach a few words ("what if I vomit blood", "should I
         # worry if my poo goes black"), not a whole sentence ("sorry if this
         # makes no sense, I'm very confused and sleepy today").
-        conditional = any(m[0] < end and start - m[1] <= CONDITIONAL_REACH for m in in_clause("conditional"))
+        conditional = any(m[0] < end and start - m[1] <= CONDITIONAL_REACH
+                          and not any(a[0] <= m[0] < a[1] for a in in_clause("actual"))
+                          for m in in_clause("conditional"))
         question = _in_question(doc, clause, start) or any(HYPOTHETICAL in c for c in categories)
         if not keep and (conditional or (question and not actual)):
             context.append("hypothetical")
@@ -336,7 +395,8 @@ class SignReader:
                 if sent.start <= s.start and s.end <= sent.end]
         if is_certain and down and not all(NEGATED in self._categories(s, modifiers) for s in down):
             is_certain = False
-        return SignReading(value, start, end, is_certain, role, tuple(context))
+        first_person = any(t.lower_ in _FIRST_PERSON for t in doc[clause[0]:clause[1]])
+        return SignReading(value, start, end, is_certain, role, tuple(context), first_person)
 
     @staticmethod
     def _categories(span: Span, modifiers: Sequence[Any]) -> Set[str]:
@@ -389,6 +449,12 @@ class SignReader:
         last_first = max((i for i, w in enumerate(words) if w in _FIRST_PERSON), default=-1)
         return last_third > last_first
 
+
+
+def _next_word(doc: Doc, i: int) -> str:
+    while i < len(doc) and doc[i].is_punct:
+        i += 1
+    return doc[i].lower_ if i < len(doc) else ""
 
 
 def _inflections(phrase: str) -> List[str]:
