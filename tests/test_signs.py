@@ -188,7 +188,10 @@ def _offline(nlp, case):
 # Floors per bank: (recall after one question, per sign; same-turn recall; false alarms).
 # Banks a and b hold issue 11's figures; bank c (run once unchanged at 0.76 / 0.83 /
 # 8 %, then its categories fixed) holds what it reached, so it cannot slip back.
-FLOORS = {"bank_a": (0.98, 0.90, 0.05), "bank_b": (0.98, 0.90, 0.05), "bank_c": (0.85, 0.80, 0.05)}
+# Bank d, the last, was run once unchanged (0.94 / 0.96 / 8 %) and is not tuned on: its
+# floor is that first run, with a margin.
+FLOORS = {"bank_a": (0.98, 0.90, 0.05), "bank_b": (0.98, 0.90, 0.05), "bank_c": (0.85, 0.80, 0.05),
+          "bank_d": (0.80, 0.85, 0.10)}
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=[b.stem for b in BANKS])
@@ -212,3 +215,21 @@ def test_independent_bank_keeps_its_figures(nlp, bank):
         assert final / n >= final_floor, (sign, final, n)
     total = sum(v[0] for v in per.values())
     assert sum(v[1] for v in per.values()) / total >= same_floor
+
+
+def test_a_message_describing_a_symptom_is_never_a_command_that_erases():
+    """'poo black. again.' was read as 'start again' (independent bank C),
+    'started self harming again' too (bank D): the conversation was wiped."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    from assistant.nlp.component import ReadableTextGuard
+
+    guard = ReadableTextGuard({"min_known_share": 0.5}, None, None, vocabulary=["poo", "black", "again"])
+    ranking = [{"name": "restart", "confidence": 0.6}, {"name": "inform", "confidence": 0.3}]
+    message = Message(data={"text": "poo black. again.", "intent": dict(ranking[0]), "intent_ranking": ranking,
+                            "entities": [{"entity": "symptom", "value": "black_stools"}]})
+    guard.process([message])
+    assert message.get("intent")["name"] == "inform"
+    plain = Message(data={"text": "start again", "intent": dict(ranking[0]), "intent_ranking": ranking, "entities": []})
+    guard.process([plain])
+    assert plain.get("intent")["name"] == "restart"

@@ -164,6 +164,8 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
 
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+# Intents that erase the conversation.
+COMMANDS = frozenset({"restart", "delete_my_data"})
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -175,6 +177,9 @@ class ReadableTextGuard(GraphComponent):
     entity and fewer than half of the words seen in training or in the
     knowledge base's terms (another language, keyboard mashing). A linear
     intent classifier is otherwise confident about such text.
+
+    Also: a message that describes a symptom is not read as a command that
+    erases the conversation (restart, delete my data); the next intent is taken.
     """
 
     @staticmethod
@@ -227,6 +232,18 @@ class ReadableTextGuard(GraphComponent):
             if not intent:
                 continue
             clinical = bool(message.get(ENTITIES)) or bool(message.get(WARNING_CUES))
+            symptomatic = any(e.get("entity") == "symptom" and e.get("role") != "negated"
+                              for e in message.get(ENTITIES) or []) or bool(message.get(WARNING_CUES))
+            if symptomatic and intent.get("name") in COMMANDS:
+                # "poo black. again." is not "start again", "started self harming
+                # again" is not a restart (both seen on an independent bank): a
+                # message that describes a symptom is never a command that erases
+                # the conversation (buttons send the commands as payloads).
+                ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") not in COMMANDS]
+                if ranking:
+                    intent = {"name": ranking[0]["name"], "confidence": ranking[0]["confidence"]}
+                    message.set(INTENT, intent, add_to_output=True)
+                    message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
             if not message.get(TEXT_WAS_EMPTY) and self.readable(message.get(TEXT) or "", clinical):
                 continue
             message.set(INTENT, {**intent, "confidence": 0.0}, add_to_output=True)
