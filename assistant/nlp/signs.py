@@ -371,7 +371,9 @@ class SignReader:
             context.append("other")
         elif family and not proxy and role is None:
             role = "family"
-        keep = bool(rule.get("keep_in_questions"))
+        # Thoughts of self-harm count even inside an "if"; a general question
+        # with no "I" in it ("can a paracetamol overdose cause...?") does not.
+        keep = bool(rule.get("keep_in_questions")) and any(t.lower_ in _FIRST_PERSON for t in doc[clause[0]:clause[1]])
         actual = bool(in_clause("actual")) or self._actual_nearby(doc, markers, clause, start)
         # "if" and its kin reach a few words ("what if I vomit blood", "should I
         # worry if my poo goes black"), not a whole sentence ("sorry if this
