@@ -186,12 +186,11 @@ def _offline(nlp, case):
 
 
 # Floors per bank: (recall after one question, per sign; same-turn recall; false alarms).
-# Banks a and b hold issue 11's figures; bank c (run once unchanged at 0.76 / 0.83 /
-# 8 %, then its categories fixed) holds what it reached, so it cannot slip back.
-# Bank d, the last, was run once unchanged (0.94 / 0.96 / 8 %) and is not tuned on: its
-# floor is that first run, with a margin.
+# Each bank was run once unchanged first (README "Warning signs"), then its categories
+# were fixed; these floors keep what each reached. Bank c's first run was the lowest
+# (0.76 / 0.83 / 8 %) and it keeps a margin.
 FLOORS = {"bank_a": (0.98, 0.90, 0.05), "bank_b": (0.98, 0.90, 0.05), "bank_c": (0.85, 0.80, 0.05),
-          "bank_d": (0.80, 0.85, 0.10)}
+          "bank_d": (0.98, 0.90, 0.05)}
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=[b.stem for b in BANKS])
