@@ -129,7 +129,7 @@ def test_a_warning_cue_gets_one_yes_no_question_before_anything_else():
     # The form goes on, its pending question unanswered (asked again after).
     assert slots["medical_history"] is None
     assert len(messages) == 1
-    assert messages[0]["text"].startswith("Just to check: have you vomited blood")
+    assert messages[0]["text"].startswith("Just to check: have you (or the person whose scan it is) vomited blood")
     assert [b["payload"] for b in messages[0]["buttons"]] == ["/affirm", "/deny"]
 
 
