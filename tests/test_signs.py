@@ -190,7 +190,10 @@ def _offline(nlp, case):
 # were fixed; these floors keep what each reached. Bank c's first run was the lowest
 # (0.76 / 0.83 / 8 %) and it keeps a margin.
 FLOORS = {"bank_a": (0.98, 0.90, 0.05), "bank_b": (0.98, 0.90, 0.05), "bank_c": (0.85, 0.80, 0.05),
-          "bank_d": (0.98, 0.90, 0.05)}
+          "bank_d": (0.98, 0.90, 0.05),
+          # Bank e, the last, was run once unchanged (0.89 / 0.95 / 6 %) and not tuned on:
+          # its floor is that first run, with a margin.
+          "bank_e": (0.80, 0.85, 0.08)}
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=[b.stem for b in BANKS])
