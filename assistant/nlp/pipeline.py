@@ -34,6 +34,7 @@ from medspacy.context.context import DEFAULT_RULES_FILEPATH as DEFAULT_CONTEXT_R
 
 from assistant import knowledge
 from assistant.nlp import signs as sign_reading
+from assistant.nlp.spelling import deletes as _deletes, edit_distance
 
 NOT_ENTITY = "NOT_ENTITY"
 PLURAL_ENTITIES = frozenset({"finding", "condition", "symptom"})
@@ -117,29 +118,6 @@ def typo_lexicon(kb: knowledge.KnowledgeBase) -> Dict[str, List[str]]:
 # --------------------------------------------------------------------------
 # Typo-tolerant matching (symmetric delete, as in SymSpell)
 # --------------------------------------------------------------------------
-
-
-def _deletes(word: str, distance: int) -> set:
-    out = {word}
-    frontier = {word}
-    for _ in range(distance):
-        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
-        out |= frontier
-    return out
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Damerau-Levenshtein (optimal string alignment) distance."""
-    rows = [list(range(len(b) + 1))]
-    for i, ca in enumerate(a, 1):
-        row = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = ca != cb
-            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                row[j] = min(row[j], rows[-2][j - 2] + 1)
-        rows.append(row)
-    return rows[-1][-1]
 
 
 def allowed_typos(word: str) -> int:
@@ -247,6 +225,7 @@ def nlp_fingerprint(kb: knowledge.KnowledgeBase) -> str:
         digest.update((kb.directory / name).read_bytes())
     digest.update(Path(__file__).read_bytes())
     digest.update(Path(sign_reading.__file__).read_bytes())
+    digest.update((Path(__file__).parent / "spelling.py").read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -32,6 +32,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from assistant.nlp.spelling import deletes as _deletes, edit_distance as _distance
+
 # Words that end a clause for combining concepts ("I've been sick but no
 # blood": the blood is not in the vomit clause).
 CLAUSE_BREAKS = frozenset({"but", "however", "although", "though", "whereas", "except", "apart", ";", "-", "–", "—",
@@ -105,27 +107,6 @@ def english_words() -> FrozenSet[str]:
     with gzip.open(os.path.join(data, "en_lexeme_prob.json.gz"), "rt", encoding="utf-8") as handle:
         words.update(word.lower() for word, logprob in json.load(handle).items() if logprob >= KNOWN_WORD_LOGPROB)
     return frozenset(words)
-
-
-def _deletes(word: str, distance: int) -> Set[str]:
-    out, frontier = {word}, {word}
-    for _ in range(distance):
-        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
-        out |= frontier
-    return out
-
-
-def _distance(a: str, b: str) -> int:
-    """Damerau-Levenshtein (optimal string alignment)."""
-    rows = [list(range(len(b) + 1))]
-    for i, ca in enumerate(a, 1):
-        row = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                row[j] = min(row[j], rows[-2][j - 2] + 1)
-        rows.append(row)
-    return rows[-1][-1]
 
 
 def _allowed(word: str) -> int:
