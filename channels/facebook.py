@@ -15,7 +15,7 @@ of a batch, and sends through a blocking HTTP client. This subclass:
   text parts of <= 2000 characters, buttons as quick replies (title <= 20
   characters, payload = the button's payload), with appsecret_proof.
 
-The conversation id is the page-scoped sender id (PSID). Outbound calls go to
+The conversation id is "facebook:" + the page-scoped sender id (PSID). Outbound calls go to
 the Graph API at `api_url` (FACEBOOK_API_URL; a test hook, unset in
 production: https://graph.facebook.com/v21.0).
 """

@@ -23,7 +23,7 @@ runs inside `rasa run`).
 
 import json
 import logging
-from typing import Any
+from typing import Any, Optional, Tuple
 
 from sanic import Blueprint, response
 
@@ -48,6 +48,155 @@ async def check_parse_request(request: Any) -> Any:
         body = None
     if not isinstance(body, dict) or not isinstance(body.get("text"), str):
         return error(400, "BadRequest", 'The body must be a JSON object with a text: {"text": "..."}.')
+    return None
+
+
+def scope_api_conversation_id(request: Any) -> None:
+    """The HTTP API's `/conversations/<id>/...` names channel-scoped ids (channels/sessions.py):
+    `telegram:424242`, `socketio:<session>`, `rest:<id>`. An id without a channel prefix is a REST
+    conversation (`<id>` or a session token `<id>.<signature>` -> `rest:<id>`), so the contract's
+    `GET /conversations/<REST sender>/tracker` reads what that REST sender said."""
+    match_info = getattr(request, "match_info", None) or {}
+    conversation_id = match_info.get("conversation_id")
+    if not isinstance(conversation_id, str) or not request.path.startswith("/conversations/"):
+        return None
+    from channels import sessions
+
+    if not sessions.has_scope(conversation_id):
+        session_id = sessions.verify(conversation_id)
+        request.match_info["conversation_id"] = sessions.scoped("rest", session_id or conversation_id)
+    return None
+
+
+async def check_jwt_claims(request: Any) -> Any:
+    """403 for a valid JWT whose `user` claim is not an object (Rasa's scope check answered 500 to a
+    string or null); anything else is left to Rasa (an invalid JWT: 401 through `invalid_token`)."""
+    header = request.headers.get("Authorization") or ""
+    if not header.lower().startswith("bearer ") or request.args.get("token") is not None:
+        return None
+    auth = getattr(request.app.ctx, "auth", None)
+    if auth is None or not request.app.config.get("USE_JWT"):
+        return None
+    try:
+        payload = auth.extract_payload(request)
+        if hasattr(payload, "__await__"):
+            payload = await payload
+    except Exception:
+        return None
+    if not isinstance(payload, dict) or ("user" in payload and not isinstance(payload["user"], dict)):
+        return error(403, "NotAuthorized", "The token's 'user' claim must be an object with a username and a role.")
+    return None
+
+
+async def authorized(request: Any, conversation_id: Optional[str] = None) -> bool:
+    """Whether Rasa's `requires_auth` will let this request through (the token or a JWT with scope)."""
+    import hmac
+    import os
+
+    token = os.environ.get("RASA_TOKEN", "")
+    given = request.args.get("token")
+    if token and isinstance(given, str) and hmac.compare_digest(given.encode(), token.encode()):
+        return True
+    auth = getattr(request.app.ctx, "auth", None)
+    if auth is None or not request.app.config.get("USE_JWT"):
+        return False
+    try:
+        ok = auth.is_authenticated(request)
+        if hasattr(ok, "__await__"):
+            ok = await ok
+        if not ok:
+            return False
+        payload = auth.extract_payload(request)
+        if hasattr(payload, "__await__"):
+            payload = await payload
+    except Exception:
+        return False
+    user = payload.get("user") if isinstance(payload, dict) else None
+    if not isinstance(user, dict):
+        return False
+    return user.get("role") == "admin" or (user.get("role") == "user" and conversation_id is not None
+                                           and user.get("username") == conversation_id)
+
+
+def _json(request: Any) -> Tuple[bool, Any]:
+    try:
+        return True, json.loads(request.body) if request.body else None
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return False, None
+
+
+def body_problem(method: str, route: str, body: Any) -> Optional[str]:
+    """What is wrong with the JSON body of an HTTP API call (None: Rasa can handle it)."""
+    import jsonschema
+    from rasa.shared.utils.schemas.events import EVENTS_SCHEMA
+
+    def events(value: Any) -> Optional[str]:
+        try:
+            jsonschema.validate(value, EVENTS_SCHEMA)
+        except jsonschema.ValidationError as error:
+            where = "/".join(str(part) for part in error.absolute_path) or "the body"
+            return f"Invalid events at {where}: {error.validator} {str(error.validator_value)[:80]}."
+        except RecursionError:
+            return "The events are nested too deeply."
+        return None
+
+    if route.endswith("/tracker/events"):
+        if method == "PUT" and not isinstance(body, list):
+            return "The body must be a JSON list of events."
+        return events(body if isinstance(body, list) else [body])
+    if route == "model/predict":
+        return events(body if isinstance(body, list) else [body])
+    if route.endswith(("/trigger_intent", "/execute")):
+        if not isinstance(body, dict) or not isinstance(body.get("name"), str):
+            return 'The body must be a JSON object with a name: {"name": "..."}.'
+        if route.endswith("/trigger_intent") and not isinstance(body.get("entities", []), (list, dict)):
+            return "'entities' must be a list or an object."
+        return None
+    if route.endswith("/messages"):
+        if not isinstance(body, dict) or not isinstance(body.get("text"), str) or \
+                not isinstance(body.get("sender"), str):
+            return 'The body must be a JSON object: {"text": "...", "sender": "user"}.'
+        if body.get("parse_data") is not None and not isinstance(body["parse_data"], dict):
+            return "'parse_data' must be an object."
+        return None
+    if route == "model" and method == "PUT":
+        if not isinstance(body, dict):
+            return 'The body must be a JSON object: {"model_file": "..."}.'
+        for key in ("model_file", "model_server", "remote_storage"):
+            if body.get(key) is not None and not isinstance(body[key], (str, dict) if key == "model_server" else str):
+                return f"'{key}' has the wrong type."
+        return None
+    return None
+
+
+CONVERSATION_ROUTES_WITH_A_TURN = ("/tracker/events", "/trigger_intent", "/execute", "/messages", "/predict")
+
+
+async def check_api_request(request: Any) -> Any:
+    """For an authenticated HTTP API call: 400 for a body Rasa would answer with a 500 (or log with its
+    content), and the conversation's session started with an output channel (Rasa starts it with none,
+    and a session start that says something, as ours does, then fails with a 500)."""
+    route = getattr(getattr(request, "route", None), "path", "") or ""
+    if not (route.startswith("conversations/") or route in ("model", "model/predict")):
+        return None
+    conversation_id = (request.match_info or {}).get("conversation_id")
+    if not await authorized(request, conversation_id):
+        return None  # Rasa answers 401/403
+    if request.method in ("POST", "PUT"):
+        parsed, body = _json(request)
+        if not route.endswith("/predict") or route == "model/predict":
+            problem = "The body must be JSON." if not parsed else body_problem(request.method, route, body)
+            if problem:
+                return error(400, "BadRequest", problem)
+    if conversation_id and request.method in ("POST", "PUT") and route.endswith(CONVERSATION_ROUTES_WITH_A_TURN):
+        agent = getattr(request.app.ctx, "agent", None)
+        if agent is not None and getattr(agent, "processor", None) is not None:
+            from rasa.core.channels.channel import CollectingOutputChannel
+
+            async with agent.lock_store.lock(conversation_id):
+                tracker = await agent.processor.fetch_tracker_and_update_session(
+                    conversation_id, output_channel=CollectingOutputChannel())
+                await agent.processor.save_tracker(tracker)
     return None
 
 
@@ -82,6 +231,9 @@ def install(blueprint: Blueprint) -> None:
 
         app.error_handler.add(jwt.exceptions.InvalidTokenError, invalid_token)
         app.register_middleware(check_parse_request, "request")
+        app.register_middleware(scope_api_conversation_id, "request")
+        app.register_middleware(check_jwt_claims, "request")
+        app.register_middleware(check_api_request, "request")
 
     @blueprint.listener("after_server_start")
     async def resilient_stores(app: Any, _loop: Any) -> None:

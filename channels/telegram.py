@@ -16,7 +16,7 @@ the request), and calls setWebhook when the channel is built. This subclass:
 - sends replies through `channels.formatting.telegram`: plain text split at
   4096, buttons as an inline keyboard with callback_data = payload.
 
-The conversation id is the chat id. Outbound calls go to the Bot API at
+The conversation id is "telegram:" + the chat id. Outbound calls go to the Bot API at
 `api_url` (TELEGRAM_API_URL; a test hook, unset in production:
 https://api.telegram.org).
 """
