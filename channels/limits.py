@@ -191,7 +191,7 @@ class MessageGuard:
 
     async def __call__(self, message: "UserMessage") -> None:
         client_id = getattr(message, "client_id", None) or message.sender_id
-        conversation = sessions.scoped(self.channel, message.sender_id)
+        conversation = sessions.scoped(getattr(message, "scope", None) or self.channel, message.sender_id)
         out = ScopedOutput(message.output_channel, conversation, client_id)
         message.sender_id, message.output_channel = conversation, out
         address = getattr(message, "client_address", None)

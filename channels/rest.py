@@ -160,6 +160,8 @@ class CheckedRestInput(RestInput):
             def message(output: Any) -> UserMessage:
                 user_message = UserMessage(text, output, key, input_channel=self.name(), metadata=metadata)
                 user_message.client_id = client_id  # what the replies' recipient_id says (channels/limits.py)
+                if not self.trusted:
+                    user_message.scope = sessions.WEB_SCOPE  # a signed web session, as over socket.io
                 user_message.client_address = client_address(request)
                 return user_message
 

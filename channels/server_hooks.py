@@ -53,9 +53,9 @@ async def check_parse_request(request: Any) -> Any:
 
 def scope_api_conversation_id(request: Any) -> None:
     """The HTTP API's `/conversations/<id>/...` names channel-scoped ids (channels/sessions.py):
-    `telegram:424242`, `socketio:<session>`, `rest:<id>`. An id without a channel prefix is a REST
-    conversation (`<id>` or a session token `<id>.<signature>` -> `rest:<id>`), so the contract's
-    `GET /conversations/<REST sender>/tracker` reads what that REST sender said."""
+    `telegram:424242`, `web:<session>`, `rest:<id>`. An id without a channel prefix is what a REST
+    client would send: a session token `<id>.<signature>` is `web:<id>`, anything else `rest:<id>` (a
+    trusted backend's own id), so `GET /conversations/<REST sender>/tracker` reads what that sender said."""
     match_info = getattr(request, "match_info", None) or {}
     conversation_id = match_info.get("conversation_id")
     if not isinstance(conversation_id, str) or not request.path.startswith("/conversations/"):
@@ -64,7 +64,8 @@ def scope_api_conversation_id(request: Any) -> None:
 
     if not sessions.has_scope(conversation_id):
         session_id = sessions.verify(conversation_id)
-        request.match_info["conversation_id"] = sessions.scoped("rest", session_id or conversation_id)
+        request.match_info["conversation_id"] = sessions.scoped(sessions.WEB_SCOPE, session_id) if session_id \
+            else sessions.scoped("rest", conversation_id)
     return None
 
 

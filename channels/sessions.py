@@ -2,9 +2,11 @@
 
 **Scopes.** Every channel stores its conversations under `<channel>:<id>`
 (`telegram:424242`, `slack:U123:C456`, `facebook:<PSID>`,
-`twilio:whatsapp:+15551234567`, `socketio:<session>`, `rest:<session>`), so no
-channel can name another channel's conversation: a REST client that sends
-`"sender": "424242"` talks in `rest:...`, never in Telegram's `telegram:424242`.
+`twilio:whatsapp:+15551234567`), so no channel can name another channel's
+conversation: a REST client that sends `"sender": "424242"` never talks in
+Telegram's `telegram:424242`. A web session (below) is `web:<id>` whether its
+messages come over socket.io or REST (the widget's transport is its own
+business); REST ids taken as given by a trusted backend are `rest:<id>`.
 `channels.limits.guard` does the scoping for every channel (and maps the
 recipient back for the channel's output, see `ScopedOutput`).
 
@@ -40,7 +42,8 @@ SECRET_VARIABLE = "SESSION_SECRET"
 MIN_SECRET_CHARS = 16
 # The names of the channels (their input channel's name()); an HTTP API conversation id that does not
 # start with one of these followed by ":" is a REST conversation (see server_hooks.scope_api_conversation_id).
-SCOPES = ("rest", "socketio", "telegram", "slack", "facebook", "twilio")
+SCOPES = ("web", "rest", "socketio", "telegram", "slack", "facebook", "twilio")
+WEB_SCOPE = "web"
 
 _process_secret: Optional[bytes] = None
 

@@ -150,6 +150,7 @@ class OriginCheckedSocketIOInput(SocketIOInput):
                                   input_channel=self.name(),
                                   metadata=metadata if isinstance(metadata, dict) else None)
             message.client_id = token  # the room: bot messages go to every socket of this session
+            message.scope = sessions.WEB_SCOPE  # web:<id>, the same conversation over REST with this token
             message.client_address = addresses.get(sid)
             await guarded(message)
 

@@ -78,12 +78,15 @@ class Servers:
         return self.request("GET", path)
 
     def say(self, sender: str, text: str) -> List[Dict]:
-        """A message in the REST conversation `rest:<sender>` (the sender id signed, as a backend does)."""
+        """A message in the web conversation `web:<sender>` (the sender id signed, as a backend does)."""
         return self.request("POST", "/webhooks/rest/webhook", {"sender": signed(sender), "message": text})
 
     def tracker(self, sender: str) -> Dict:
-        """The tracker of `rest:<sender>` (the HTTP API reads an id without a channel prefix as REST's)."""
-        return self.get(f"/conversations/{sender}/tracker?token={TOKEN}")
+        """The tracker of `web:<sender>`, or of a conversation id with its channel (`telegram:424242`)."""
+        from channels.sessions import has_scope
+
+        conversation = sender if has_scope(sender) else signed(sender)
+        return self.get(f"/conversations/{conversation}/tracker?token={TOKEN}")
 
     def parse(self, text: str) -> Dict:
         return self.request("POST", f"/model/parse?token={TOKEN}", {"text": text})
