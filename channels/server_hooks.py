@@ -84,7 +84,7 @@ async def check_jwt_claims(request: Any) -> Any:
             payload = await payload
     except Exception:
         return None
-    if not isinstance(payload, dict) or ("user" in payload and not isinstance(payload["user"], dict)):
+    if isinstance(payload, dict) and "user" in payload and not isinstance(payload["user"], dict):
         return error(403, "NotAuthorized", "The token's 'user' claim must be an object with a username and a role.")
     return None
 

@@ -364,7 +364,7 @@ class SocketChat:
     @property
     def conversation_id(self) -> str:
         """Its conversation id in the tracker store (channels/sessions.py)."""
-        return "socketio:" + self.session_id.split(".")[0]
+        return "web:" + self.session_id.split(".")[0]
 
     def say(self, text: str, quiet: float = 1.0, first: float = 60) -> List[Dict]:
         """Send a message; the bot's messages until none came for `quiet` seconds."""
