@@ -83,10 +83,15 @@ def content_security_policy(hostname: str) -> str:
     )
 
 
+IDLE_SECONDS = 10  # a connection that sends nothing for this long (idle keep-alive, slow headers) is closed
+MAX_CONNECTIONS = 64  # one thread each; more at once are refused
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "webchat"
     sys_version = ""
+    timeout = IDLE_SECONDS  # socket timeout: StreamRequestHandler applies it to every read
 
     def do_GET(self) -> None:  # noqa: N802 - stdlib name
         self._serve(head=False)
@@ -142,13 +147,40 @@ class Handler(BaseHTTPRequestHandler):
             super().log_message(format, *args)
 
 
+class PageServer(ThreadingHTTPServer):
+    """ThreadingHTTPServer with a bound on simultaneous connections (each holds a thread)."""
+
+    daemon_threads = True
+
+    def __init__(self, *args, **kwargs) -> None:
+        import threading
+
+        super().__init__(*args, **kwargs)
+        self.slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+
+    def process_request(self, request, client_address) -> None:  # noqa: ANN001 - socketserver's signature
+        if not self.slots.acquire(blocking=False):
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except Exception:
+            self.slots.release()
+            raise
+
+    def process_request_thread(self, request, client_address) -> None:  # noqa: ANN001
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
+
+
 def main() -> int:
     host = os.environ.get("BIND_HOST", "127.0.0.1")
     port = int(os.environ.get("WEB_PORT", "8080"))
     if not SOCKET_IO_CLIENT.is_file():
         print(f"Warning: {SOCKET_IO_CLIENT.relative_to(ROOT)} is missing; run `make install`.", file=sys.stderr)
-    server = ThreadingHTTPServer((host, port), Handler)
-    server.daemon_threads = True
+    server = PageServer((host, port), Handler)
     print(f"Web chat page on http://{host}:{port}", flush=True)
     try:
         server.serve_forever()
