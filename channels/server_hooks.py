@@ -212,6 +212,30 @@ def not_authenticated() -> Any:
 def install(blueprint: Blueprint) -> None:
     configured_level = logging.getLogger().level  # Rasa has configured logging before building the channels
 
+    @blueprint.signal("http.routing.after")
+    async def receive_body_in_time(request: Any, route: Any = None, handler: Any = None, **_: Any) -> None:
+        """Sanic reads a request's body after routing, under the *response* timeout (Rasa's default
+        --response-timeout is 3600 s): a client that sends its headers and then a slow or short body held
+        a connection for an hour. Here the body must arrive within REQUEST_TIMEOUT (SANIC_REQUEST_TIMEOUT,
+        10 s from scripts/run.py), else 408 and the connection is closed."""
+        import asyncio
+
+        from sanic.exceptions import RequestTimeout
+
+        stream = getattr(request, "stream", None)
+        if not (stream and getattr(stream, "request_body", None)) or hasattr(handler, "is_stream") or \
+                (route is not None and getattr(route.ctx, "ignore_body", False)):
+            return
+        try:
+            await asyncio.wait_for(request.receive_body(), timeout=float(request.app.config.REQUEST_TIMEOUT))
+        except asyncio.TimeoutError:
+            # The rest of the body may still come and would be read as the next request: answer 408, then
+            # close the connection (Sanic keeps it open after an error raised in a handler stage).
+            transport = getattr(request, "transport", None)
+            if transport is not None:
+                asyncio.get_event_loop().call_later(0.5, transport.close)
+            raise RequestTimeout("The request body did not arrive in time.")
+
     @blueprint.listener("after_server_start")
     async def restore_log_level(_app: Any, _loop: Any) -> None:
         root = logging.getLogger()
@@ -224,7 +248,16 @@ def install(blueprint: Blueprint) -> None:
         if getattr(app.ctx, "hardened", False):
             return
         app.ctx.hardened = True
+        import os
+
         import jwt
+
+        # Rasa's serve_application sets KEEP_ALIVE_TIMEOUT to 120 s whatever SANIC_KEEP_ALIVE_TIMEOUT says:
+        # an idle connection (one per client, and a slot each) was kept two minutes. Sanic reads the value
+        # for each new connection.
+        keep_alive = os.environ.get("SANIC_KEEP_ALIVE_TIMEOUT", "").strip()
+        if keep_alive:
+            app.config.KEEP_ALIVE_TIMEOUT = float(keep_alive)
 
         async def invalid_token(_request: Any, error: Exception) -> Any:
             logger.warning("HTTP API: refused an invalid JWT (%s)", type(error).__name__)

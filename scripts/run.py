@@ -165,6 +165,7 @@ def write_credentials(rasa_port: str) -> Tuple[Path, str]:
     private_var()
     path.write_text("# Written by scripts/run.py at start: credentials.yml + the platforms configured in the "
                     "environment.\n" + yaml.safe_dump(credentials, sort_keys=False), encoding="utf-8")
+    path.chmod(0o600)
     return path, summary
 
 
@@ -200,6 +201,9 @@ def private_var() -> None:
     """var/ 0700 and the default SQLite tracker store 0600 (it holds every conversation)."""
     VAR.mkdir(mode=0o700, exist_ok=True)
     VAR.chmod(0o700)
+    for path in VAR.iterdir():  # files an older version left readable
+        if path.is_file():
+            path.chmod(path.stat().st_mode & 0o700)
     if not os.environ.get("TRACKER_STORE_URL", "").strip():
         db = VAR / "trackers.db"
         os.close(os.open(db, os.O_CREAT | os.O_WRONLY, 0o600))
@@ -224,6 +228,7 @@ def parse_only(argv: List[str]) -> List[str]:
 
 def main(argv: Optional[List[str]] = None) -> int:
     only = parse_only(sys.argv[1:] if argv is None else argv)
+    os.umask(0o077)  # what this script and the servers write (var/, the SQLite store) is private
     host = env("BIND_HOST", "127.0.0.1")
     probe_host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     rasa_port, actions_port, web_port = env("RASA_PORT", "5005"), env("ACTIONS_PORT", "5055"), env("WEB_PORT", "8080")
@@ -255,8 +260,9 @@ def main(argv: Optional[List[str]] = None) -> int:
                  "SESSION_SECRET": os.environ.get("SESSION_SECRET", "").strip() or secrets.token_urlsafe(32)}
     base_env.pop("RASA_JWT_SECRET", None)
     base_env.pop("SESSION_SECRET", None)
-    # Sanic (the Rasa server) reads SANIC_* variables: a request must arrive whole within 10 s, an idle
-    # keep-alive connection is closed after 5 s.
+    # Sanic (the Rasa server) reads SANIC_* variables: a request, body included (channels/server_hooks.py),
+    # must arrive within 10 s; an idle keep-alive connection is closed after 5 s (Rasa sets 120 s; the
+    # Rasa server's hooks put SANIC_KEEP_ALIVE_TIMEOUT back).
     base_env.setdefault("SANIC_REQUEST_TIMEOUT", "10")
     base_env.setdefault("SANIC_KEEP_ALIVE_TIMEOUT", "5")
     # Sanic reads SANIC_* variables: bound request bodies (its default is 100 MB).

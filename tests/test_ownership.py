@@ -97,17 +97,35 @@ def chat(servers, session_id=None, client=None):
 # ------------------------------------------------------------------ secrets
 
 
-def test_no_secret_in_the_process_list(servers):
+def descendants(root: int) -> set:
+    parents = {}
     for pid in os.listdir("/proc"):
-        if not pid.isdigit():
+        try:
+            parents[int(pid)] = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
             continue
+    found, grew = {root}, True
+    while grew:
+        grew = False
+        for pid, parent in parents.items():
+            if parent in found and pid not in found:
+                found.add(pid)
+                grew = True
+    return found
+
+
+def test_no_secret_in_the_process_list(servers):
+    """The command lines of run.py and every server it started (other projects' processes aside)."""
+    ours = descendants(servers.process.pid)
+    assert len(ours) >= 4  # run.py, the action server, the Rasa server, the page server
+    for pid in map(str, ours):
         try:
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
         except OSError:
             continue
         for name, value in SECRETS.items():
             assert value not in cmdline, f"{name} is on the command line of process {pid}: {cmdline[:200]}"
-    ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+    ps = subprocess.run(["ps", "-o", "args", "-p", ",".join(map(str, ours))], capture_output=True, text=True).stdout
     assert "rasa_server.py run" in ps  # the Rasa server is in the list, without its secrets
     assert not [v for v in SECRETS.values() if v in ps]
 
@@ -160,7 +178,7 @@ except ValueError:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert "T0PSECRET" not in out.stdout + out.stderr
-    assert out.stdout.count("[redacted]") == 5 and "&a=1" in out.stdout
+    assert out.stdout.count("[redacted]") == 4 and "&a=1" in out.stdout
 
 
 # ------------------------------------------------------------------ CORS
@@ -207,8 +225,9 @@ def test_socketio_session_ids_are_issued_and_an_unknown_one_is_told(servers):
         # user_uttered with an id this server did not issue: an error event, a new session, an answer
         first.sio.emit("user_uttered", {"message": "what does punctate calcification mean?",
                                         "session_id": "not-issued-0123456789"})
-        reply = first.replies.get(timeout=60)
-        assert "calcium" in (reply.get("text") or "").lower()
+        replies = [first.replies.get(timeout=60)]
+        while "calcium" not in texts(replies).lower():
+            replies.append(first.replies.get(timeout=60))  # the new conversation's disclaimer comes first
         deadline = time.monotonic() + 5
         while not first.errors and time.monotonic() < deadline:
             time.sleep(0.1)
