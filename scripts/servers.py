@@ -85,7 +85,7 @@ class Servers:
         """The tracker of `web:<sender>`, or of a conversation id with its channel (`telegram:424242`)."""
         from channels.sessions import has_scope
 
-        conversation = sender if has_scope(sender) else signed(sender)
+        conversation = sender if has_scope(sender) or "." in sender else signed(sender)  # "." : a token
         return self.get(f"/conversations/{conversation}/tracker?token={TOKEN}")
 
     def parse(self, text: str) -> Dict:
