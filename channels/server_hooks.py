@@ -144,7 +144,23 @@ def body_problem(method: str, route: str, body: Any) -> Optional[str]:
     if route.endswith("/tracker/events"):
         if method == "PUT" and not isinstance(body, list):
             return "The body must be a JSON list of events."
-        return events(body if isinstance(body, list) else [body])
+        listed = body if isinstance(body, list) else [body]
+        problem = events(listed)
+        if problem:
+            return problem
+        if method == "POST" and not listed:
+            return "The body must hold at least one event."
+        # Rasa reads them inside a try that turns its own 400 into a 500 (and logs the request's JSON, i.e.
+        # the user's text, in a warning): read them first.
+        from rasa.shared.core.events import Event
+
+        for index, parameters in enumerate(listed):
+            try:
+                if Event.from_parameters(parameters) is None:
+                    return f"Event {index} is not an event Rasa knows."
+            except Exception:
+                return f"Event {index} cannot be read."
+        return None
     if route == "model/predict":
         return events(body if isinstance(body, list) else [body])
     if route.endswith(("/trigger_intent", "/execute")):
