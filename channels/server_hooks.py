@@ -166,8 +166,13 @@ def body_problem(method: str, route: str, body: Any) -> Optional[str]:
     if route.endswith(("/trigger_intent", "/execute")):
         if not isinstance(body, dict) or not isinstance(body.get("name"), str):
             return 'The body must be a JSON object with a name: {"name": "..."}.'
-        if route.endswith("/trigger_intent") and not isinstance(body.get("entities", []), (list, dict)):
-            return "'entities' must be a list or an object."
+        if route.endswith("/trigger_intent"):
+            entities = body.get("entities")
+            if entities is None or (isinstance(entities, dict) and all(isinstance(k, str) for k in entities)):
+                return None
+            if not isinstance(entities, list) or not all(
+                    isinstance(e, dict) and isinstance(e.get("entity"), str) and "value" in e for e in entities):
+                return "'entities' must be an object {name: value} or a list of {\"entity\": ..., \"value\": ...}."
         return None
     if route.endswith("/messages"):
         if not isinstance(body, dict) or not isinstance(body.get("text"), str) or \
@@ -205,6 +210,15 @@ async def check_api_request(request: Any) -> Any:
             problem = "The body must be JSON." if not parsed else body_problem(request.method, route, body)
             if problem:
                 return error(400, "BadRequest", problem)
+            agent = getattr(request.app.ctx, "agent", None)
+            domain = getattr(agent, "domain", None)
+            if route.endswith("/execute") and domain is not None:
+                if body["name"] not in domain.action_names_or_texts:
+                    return error(404, "NotFound", "No action of that name in the domain.")
+                if body.get("policy") is not None and not isinstance(body["policy"], str) or \
+                        body.get("confidence") is not None and (isinstance(body["confidence"], bool) or
+                                                                not isinstance(body["confidence"], (int, float))):
+                    return error(400, "BadRequest", "'policy' must be text and 'confidence' a number.")
     if conversation_id and request.method in ("POST", "PUT") and route.endswith(CONVERSATION_ROUTES_WITH_A_TURN):
         agent = getattr(request.app.ctx, "agent", None)
         if agent is not None and getattr(agent, "processor", None) is not None:
