@@ -6,9 +6,15 @@ Each channel (REST, socket.io, Telegram, Slack, Messenger, Twilio) wraps the
 - **Size limit**: a message longer than `MAX_MESSAGE_CHARS` (default 5000
   characters) is answered with TOO_LONG and not processed (not parsed, not
   stored).
+- **Scope**: the sender id becomes the channel-scoped conversation id
+  (`telegram:424242`, `web:<session>`; channels/sessions.py), and the output
+  channel is wrapped (`ScopedOutput`) so the platform gets its own id back.
 - **Rate limit**: more than `RATE_LIMIT_PER_MINUTE` (default 30) processed
-  messages from one sender within 60 seconds: the next ones are answered with
-  TOO_FAST and not processed until the window has room again. The count is
+  messages in one conversation within 60 seconds, whatever channel they come
+  through (one count per process), or more than
+  `RATE_LIMIT_PER_ADDRESS_PER_MINUTE` (default 120) from one client address
+  (REST and socket.io): the next ones are answered with TOO_FAST and not
+  processed until the window has room again. The count is
   kept per server process (with N replicas behind round robin a sender gets
   up to N times the limit; the proxy's per-address limit, see
   deploy/nginx.conf, bounds the total). `0` turns a limit off.

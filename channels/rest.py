@@ -7,10 +7,18 @@ so the contract's URL /webhooks/rest/webhook is unchanged.
 - 200 and the bot's messages as a list, as with Rasa's channel; the size and
   rate limits (channels/limits.py) answer the same way, with one bot message
   saying what happened (so every client shows it without special handling);
-- 400 with `{"error": ...}` when the body is not a JSON object, `sender` is not
-  1-200 printable characters, `message` is not text or `metadata` not an object;
+- 400 with `{"error": ...}` when the body is not a JSON object, `sender` is
+  missing or not 1-200 printable characters, `message` is not text or `metadata`
+  not an object;
 - 413 with `{"error": ...}` when the body itself is larger than any allowed
   message could make it.
+The sender is a web session the server issued (channels/sessions.py): a valid
+token `<id>.<signature>` continues the conversation `web:<id>`; anything else
+starts a new one, whose token is the `recipient_id` of every message of the
+answer and the `X-Session-Id` header. With REST_TRUST_SENDER_IDS=1 (a backend
+that is the channel's only client) the sender is taken as given, as `rest:<id>`.
+The client's address (for the per-address limit) is the peer's, or from
+X-Forwarded-For when the peer is in TRUSTED_PROXIES.
 `input_channel` in the body is ignored (always "rest"). Unlike Rasa's channel,
 nothing here logs the message text, not even when handling it fails.
 

@@ -2,7 +2,10 @@
 
 Rasa 3.6 builds its socket.io server with `cors_allowed_origins=[]`, which
 turns python-engineio's Origin check off: any web site could open a socket to
-the assistant from a visitor's browser. This subclass turns it back on.
+the assistant from a visitor's browser. This subclass checks the Origin in a
+Sanic request middleware for /socket.io (engine.io's own check would also add
+its CORS headers next to Rasa's --cors ones: two Access-Control-Allow-Origin
+headers, which browsers refuse).
 
 Allowed origins come from `WEB_ORIGINS` (comma separated, e.g.
 `https://clinic.example,https://www.clinic.example`; `*` allows any origin).
@@ -12,10 +15,16 @@ refused with 400 before a session exists (HTTP long-polling and WebSocket
 alike). Clients that send no Origin header (not browsers) are not affected.
 
 Also:
-- `session_request` accepts only a well-formed session id (else a new one is
-  made), and awaits `enter_room` when the installed python-socketio makes it a
-  coroutine (>= 5.10; Rasa 3.6 does not await it and bot replies are lost).
-- `user_uttered` ignores payloads that are not JSON objects with text.
+- sessions are issued and signed by the server (channels/sessions.py):
+  `session_request` confirms the claimed id only if it is a valid token, else a
+  new one; the conversation is `web:<id>` (the same over REST with the token);
+- `user_uttered` with a session id the server did not issue: a `session_error`
+  event `{"error": "invalid_session"}`, a `session_confirm` with a new session,
+  and the message is answered there; a payload that is not `{"message": TEXT,
+  ...}`: `session_error` `{"error": "bad_message"}`;
+- `enter_room` is awaited when the installed python-socketio makes it a
+  coroutine (>= 5.10; Rasa 3.6 does not await it and bot replies are lost);
+- the client's address (connect time) feeds the per-address limit.
 - the size and rate limits, deletion on request and safe failures of
   channels/limits.py (`guard`), answered with a `bot_uttered` like any reply.
 
