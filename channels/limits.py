@@ -168,6 +168,12 @@ class ScopedOutput(OutputChannel):
         await self._inner.send_custom_json(self._recipient(recipient_id), json_message, **kwargs)
 
 
+def unscoped(output: Any) -> "ScopedOutput":
+    """A platform's output channel for sends outside a turn (Rasa's HTTP API with `output_channel=latest`
+    or `=telegram`): Rasa gives it the scoped id (`telegram:424242`), the platform wants its own."""
+    return ScopedOutput(output, "", "")
+
+
 def address_limit_per_minute(environ: Optional[Dict[str, str]] = None) -> int:
     return _int_env("RATE_LIMIT_PER_ADDRESS_PER_MINUTE", DEFAULT_ADDRESS_LIMIT_PER_MINUTE, environ)
 

@@ -33,7 +33,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from channels import formatting
-from channels.limits import guard
+from channels.limits import guard, unscoped
 from channels.platform import call_api, refuse
 
 logger = logging.getLogger(__name__)
@@ -114,7 +114,7 @@ class TelegramInput(RasaTelegramInput):
 
     def get_output_channel(self) -> TelegramOutput:
         """No network call here (Rasa's calls setWebhook); see the after_server_start listener."""
-        return TelegramOutput(self.access_token, self.api_url)
+        return unscoped(TelegramOutput(self.access_token, self.api_url))  # type: ignore[return-value]
 
     def authenticate(self, request: Request) -> Optional[HTTPResponse]:
         given = request.headers.get(SECRET_HEADER)

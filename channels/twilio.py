@@ -33,7 +33,7 @@ from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 
 from channels import formatting
-from channels.limits import guard
+from channels.limits import guard, unscoped
 from channels.platform import call_api, last_buttons, refuse
 from channels.sessions import scoped
 
@@ -142,7 +142,8 @@ class TwilioInput(RasaTwilioInput):
         self.validator = RequestValidator(auth_token)
 
     def get_output_channel(self, collect: bool = False) -> TwilioOutput:
-        return TwilioOutput(self.account_sid, self.auth_token, self.twilio_number, self.api_url, collect=collect)
+        output = TwilioOutput(self.account_sid, self.auth_token, self.twilio_number, self.api_url, collect=collect)
+        return unscoped(output)  # type: ignore[return-value]
 
     def authenticate(self, request: Request) -> Optional[HTTPResponse]:
         signature = request.headers.get(SIGNATURE_HEADER)

@@ -567,6 +567,20 @@ def test_platform_users_cannot_be_impersonated_over_rest_or_socketio(servers, fa
         assert servers.tracker(conversation)["events"] == before[conversation], conversation
 
 
+def test_the_http_api_can_still_write_to_a_platform_user(servers, fake_api):
+    """An operator's `trigger_intent ... output_channel=latest` on `telegram:<chat>`: Rasa hands the
+    scoped id to the Telegram output, which must send to the chat id itself."""
+    chat = new_id()
+    telegram_say(servers, fake_api, chat, "hello")
+    before = len(telegram_sent(fake_api, chat))
+    req = urllib.request.Request(
+        f"{servers.base}/conversations/telegram:{chat}/trigger_intent?output_channel=latest&token={TOKEN}",
+        data=json.dumps({"name": "greet"}).encode(), method="POST", headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=60) as answer:
+        assert answer.status == 200
+    assert len(telegram_sent(fake_api, chat)) > before
+
+
 def test_rest_sender_missing_or_malformed_is_a_400(servers):
     for body in ({"message": "summary for my doctor"}, {"sender": None, "message": "hi"},
                  {"sender": "", "message": "hi"}, {"sender": ["424242"], "message": "hi"},
