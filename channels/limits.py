@@ -138,7 +138,10 @@ class ScopedOutput(OutputChannel):
     def _recipient(self, recipient_id: Any) -> Any:
         if recipient_id == self.conversation_id:
             return self.client_id
-        channel = self._inner.name()
+        try:
+            channel = str(self._inner.name())
+        except Exception:  # an output channel without a name: nothing to map
+            return recipient_id
         if isinstance(recipient_id, str) and recipient_id.startswith(channel + ":"):
             return recipient_id[len(channel) + 1:]
         return recipient_id
