@@ -96,7 +96,7 @@ nlu-report: train
 	@echo "Report: results/nlu"
 
 eval-samples: train
-	@python3 ../shared/eval/contract_eval.py --project . --cases ../shared/eval/samples --start
+	@REST_TRUST_SENDER_IDS=1 python3 ../shared/eval/contract_eval.py --project . --cases ../shared/eval/samples --start
 
 bench-parse: train
 	@$(PY) scripts/bench.py parse -n 500

@@ -560,8 +560,10 @@ def main(argv=None) -> int:
 
         print("==> bench: starting the servers", flush=True)
         rasa_port, actions_port, web_port = PORTS["assistant"]
+        # The load generator names its own REST senders, all from 127.0.0.1 (README "Security").
         assistant = Servers(rasa_port, actions_port, web_port,
-                            {"TRACKER_STORE_URL": f"sqlite:///{tmp / 'trackers.db'}"}).start()
+                            {"TRACKER_STORE_URL": f"sqlite:///{tmp / 'trackers.db'}", "REST_TRUST_SENDER_IDS": "1",
+                             "RATE_LIMIT_PER_ADDRESS_PER_MINUTE": "0"}).start()
         pids = {"assistant": assistant_servers(assistant.process.pid)}
         bases = {"assistant": assistant.base}
         if not args.no_baseline:
