@@ -356,7 +356,8 @@ def _rasa_pid(replica: Servers) -> int:
         if entry.name.isdigit():
             try:
                 cmd = (entry / "cmdline").read_bytes().split(b"\0")
-                if os.getpgid(int(entry.name)) == replica.process.pid and b"run" in cmd and b"rasa" in cmd:
+                rasa = b"rasa" in cmd or any(arg.endswith(b"rasa_server.py") for arg in cmd)  # scripts/rasa_server.py
+                if os.getpgid(int(entry.name)) == replica.process.pid and b"run" in cmd and rasa:
                     return int(entry.name)
             except (OSError, ProcessLookupError):
                 continue
