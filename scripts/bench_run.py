@@ -110,7 +110,7 @@ def assistant_servers(run_pid: int) -> Dict[str, int]:
     found = {}
     for pid in _children().get(run_pid, []):
         line = cmdline(pid)
-        if " rasa run" in line or "-m rasa run" in line:
+        if " rasa run" in line or "-m rasa run" in line or "rasa_server.py run" in line:
             found["rasa server"] = pid
         elif "rasa_sdk" in line or "action_server" in line:
             found["action server"] = pid
