@@ -10,6 +10,8 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 export PYTHONWARNINGS := ignore
+# endpoints.yml reads ACTIONS_PORT (rasa shell, rasa run, rasa test)
+export ACTIONS_PORT ?= 5055
 
 LOCK_HASH := $(shell sha1sum requirements.lock | cut -c1-12)
 INSTALLED := $(VENV)/.installed-$(LOCK_HASH)
@@ -23,6 +25,7 @@ help:
 	@echo "make install   create .venv (Python 3.10) with the locked dependencies"
 	@echo "make train     train the model when data, config or knowledge changed"
 	@echo "make run       install, train if needed, start action server + Rasa + web page"
+	@echo "make shell     rasa shell in the terminal, with the action server on ACTIONS_PORT (default 5055)"
 	@echo "make test      install, train if needed, run every test"
 	@echo "make test-integration  replicas behind nginx on PostgreSQL + Redis, fuzzing (a few minutes)"
 	@echo "make eval-redflags  warning signs on the independent banks (tests/redflags)"
@@ -60,6 +63,12 @@ $(MODEL): $(TRAINING_INPUTS) | $(INSTALLED)
 run: train
 	@$(PY) scripts/run.py
 
+# `rasa shell` as a Rasa developer runs it, with the project's action server on ACTIONS_PORT (endpoints.yml).
+.PHONY: shell
+shell: train
+	@$(PY) scripts/action_server.py --port $(ACTIONS_PORT) & pid=$$!; trap "kill $$pid" EXIT; \
+	$(RASA) shell --model $(MODEL) --endpoints endpoints.yml
+
 validate: install
 	@$(RASA) data validate --domain domain.yml --data data 2>&1 | grep -E "rror|Validating|conflict" ; test $${PIPESTATUS[0]} -eq 0
 
@@ -88,7 +97,7 @@ nlu-report: train
 	@echo "Report: results/nlu"
 
 eval-samples: train
-	@python3 ../shared/eval/contract_eval.py --project . --cases ../shared/eval/samples --start
+	@REST_TRUST_SENDER_IDS=1 python3 ../shared/eval/contract_eval.py --project . --cases ../shared/eval/samples --start
 
 bench-parse: train
 	@$(PY) scripts/bench.py parse -n 500

@@ -15,7 +15,7 @@ of a batch, and sends through a blocking HTTP client. This subclass:
   text parts of <= 2000 characters, buttons as quick replies (title <= 20
   characters, payload = the button's payload), with appsecret_proof.
 
-The conversation id is the page-scoped sender id (PSID). Outbound calls go to
+The conversation id is "facebook:" + the page-scoped sender id (PSID). Outbound calls go to
 the Graph API at `api_url` (FACEBOOK_API_URL; a test hook, unset in
 production: https://graph.facebook.com/v21.0).
 """
@@ -32,7 +32,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from channels import formatting
-from channels.limits import guard
+from channels.limits import guard, unscoped
 from channels.platform import call_api, refuse
 
 logger = logging.getLogger(__name__)
@@ -138,7 +138,7 @@ class FacebookInput(RasaFacebookInput):
         super().__init__(fb_verify, fb_secret, fb_access_token)
 
     def get_output_channel(self) -> OutputChannel:
-        return MessengerOutput(self.fb_access_token, self.fb_secret, self.api_url)
+        return unscoped(MessengerOutput(self.fb_access_token, self.fb_secret, self.api_url))  # type: ignore[return-value]
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         on_new_message = guard(on_new_message, self.name())  # size/rate limits, deletion, safe failures

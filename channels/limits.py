@@ -6,9 +6,15 @@ Each channel (REST, socket.io, Telegram, Slack, Messenger, Twilio) wraps the
 - **Size limit**: a message longer than `MAX_MESSAGE_CHARS` (default 5000
   characters) is answered with TOO_LONG and not processed (not parsed, not
   stored).
+- **Scope**: the sender id becomes the channel-scoped conversation id
+  (`telegram:424242`, `web:<session>`; channels/sessions.py), and the output
+  channel is wrapped (`ScopedOutput`) so the platform gets its own id back.
 - **Rate limit**: more than `RATE_LIMIT_PER_MINUTE` (default 30) processed
-  messages from one sender within 60 seconds: the next ones are answered with
-  TOO_FAST and not processed until the window has room again. The count is
+  messages in one conversation within 60 seconds, whatever channel they come
+  through (one count per process), or more than
+  `RATE_LIMIT_PER_ADDRESS_PER_MINUTE` (default 120) from one client address
+  (REST and socket.io): the next ones are answered with TOO_FAST and not
+  processed until the window has room again. The count is
   kept per server process (with N replicas behind round robin a sender gets
   up to N times the limit; the proxy's per-address limit, see
   deploy/nginx.conf, bounds the total). `0` turns a limit off.
@@ -33,7 +39,9 @@ import time
 from typing import TYPE_CHECKING, Any, Awaitable, Callable, Deque, Dict, Optional
 
 
-from channels import privacy
+from rasa.core.channels.channel import OutputChannel
+
+from channels import privacy, sessions
 
 if TYPE_CHECKING:
     from rasa.core.channels.channel import UserMessage
@@ -42,6 +50,7 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_RATE_LIMIT_PER_MINUTE = 30
 DEFAULT_MAX_MESSAGE_CHARS = 5000
+DEFAULT_ADDRESS_LIMIT_PER_MINUTE = 120
 WINDOW_SECONDS = 60.0
 MAX_TRACKED_SENDERS = 100_000
 
@@ -105,6 +114,85 @@ class RateLimiter:
         return True
 
 
+class ScopedOutput(OutputChannel):
+    """The channel's output channel, seen by Rasa as the output of conversation `conversation_id`.
+
+    Rasa sends a conversation's messages to `tracker.sender_id`, the scoped id
+    (`telegram:424242`); the platform must get its own id back (`424242`), and
+    a web client the session token it must send next (`recipient_id`). Every
+    other attribute (a collector's `messages`, socket.io's `sio`, Twilio's
+    `flush`) is the wrapped channel's.
+    """
+
+    def __init__(self, inner: Any, conversation_id: str, client_id: str) -> None:
+        self.__dict__["_inner"] = inner
+        self.__dict__["conversation_id"] = conversation_id
+        self.__dict__["client_id"] = client_id
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.__dict__["_inner"], name)
+
+    def name(self) -> str:  # type: ignore[override]
+        return self._inner.name()
+
+    def _recipient(self, recipient_id: Any) -> Any:
+        if recipient_id == self.conversation_id:
+            return self.client_id
+        try:
+            channel = str(self._inner.name())
+        except Exception:  # an output channel without a name: nothing to map
+            return recipient_id
+        if isinstance(recipient_id, str) and recipient_id.startswith(channel + ":"):
+            return recipient_id[len(channel) + 1:]
+        return recipient_id
+
+    async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
+        await self._inner.send_response(self._recipient(recipient_id), message)
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        await self._inner.send_text_message(self._recipient(recipient_id), text, **kwargs)
+
+    async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
+        await self._inner.send_image_url(self._recipient(recipient_id), image, **kwargs)
+
+    async def send_attachment(self, recipient_id: str, attachment: str, **kwargs: Any) -> None:
+        await self._inner.send_attachment(self._recipient(recipient_id), attachment, **kwargs)
+
+    async def send_text_with_buttons(self, recipient_id: str, text: str, buttons: Any, **kwargs: Any) -> None:
+        await self._inner.send_text_with_buttons(self._recipient(recipient_id), text, buttons, **kwargs)
+
+    async def send_quick_replies(self, recipient_id: str, text: str, quick_replies: Any, **kwargs: Any) -> None:
+        await self._inner.send_quick_replies(self._recipient(recipient_id), text, quick_replies, **kwargs)
+
+    async def send_elements(self, recipient_id: str, elements: Any, **kwargs: Any) -> None:
+        await self._inner.send_elements(self._recipient(recipient_id), elements, **kwargs)
+
+    async def send_custom_json(self, recipient_id: str, json_message: Dict[str, Any], **kwargs: Any) -> None:
+        await self._inner.send_custom_json(self._recipient(recipient_id), json_message, **kwargs)
+
+
+def unscoped(output: Any) -> "ScopedOutput":
+    """A platform's output channel for sends outside a turn (Rasa's HTTP API with `output_channel=latest`
+    or `=telegram`): Rasa gives it the scoped id (`telegram:424242`), the platform wants its own."""
+    return ScopedOutput(output, "", "")
+
+
+def address_limit_per_minute(environ: Optional[Dict[str, str]] = None) -> int:
+    return _int_env("RATE_LIMIT_PER_ADDRESS_PER_MINUTE", DEFAULT_ADDRESS_LIMIT_PER_MINUTE, environ)
+
+
+# One count per conversation for the whole process, whatever channel the messages come through, and one
+# per client address (REST and socket.io; the platforms' webhooks all come from the platforms' servers).
+_limiters: Dict[str, RateLimiter] = {}
+
+
+def shared_limiter(kind: str, limit: int) -> RateLimiter:
+    limiter = _limiters.get(kind)
+    if limiter is None or limiter.limit != limit:
+        limiter = _limiters[kind] = RateLimiter(limit)
+    return limiter
+
+
 class MessageGuard:
     """The wrapped `on_new_message` (see the module docstring)."""
 
@@ -113,18 +201,27 @@ class MessageGuard:
         self.on_new_message = on_new_message
         self.channel = channel
         self.max_chars = max_message_chars(environ)
-        self.limiter = RateLimiter(rate_limit_per_minute(environ))
+        self.limiter = shared_limiter("conversation", rate_limit_per_minute(environ))
+        self.address_limiter = shared_limiter("address", address_limit_per_minute(environ))
 
     async def __call__(self, message: "UserMessage") -> None:
+        client_id = getattr(message, "client_id", None) or message.sender_id
+        conversation = sessions.scoped(getattr(message, "scope", None) or self.channel, message.sender_id)
+        out = ScopedOutput(message.output_channel, conversation, client_id)
+        message.sender_id, message.output_channel = conversation, out
+        address = getattr(message, "client_address", None)
         text = message.text if isinstance(message.text, str) else ""
-        sender = message.sender_id
-        out = message.output_channel
+        sender = conversation
         if self.max_chars and len(text) > self.max_chars:
             logger.warning("%s: message over %s characters from sender %s refused", self.channel,
                            self.max_chars, sender_tag(sender))
             await self._say(out, sender, TOO_LONG.format(limit=self.max_chars))
             return
-        if not self.limiter.allow(str(sender)):
+        if address and not self.address_limiter.allow(str(address)):
+            logger.warning("%s: rate limit reached for client address %s", self.channel, sender_tag(address))
+            await self._say(out, sender, TOO_FAST)
+            return
+        if not self.limiter.allow(sender):
             logger.warning("%s: rate limit reached for sender %s", self.channel, sender_tag(sender))
             await self._say(out, sender, TOO_FAST)
             return

@@ -121,7 +121,9 @@ async def delete_and_confirm(message: "UserMessage") -> bool:
     if _channel_name(out) == "socketio" and hasattr(out, "sio"):
         # The web widget keeps a transcript in the browser: this tells it to drop it (webchat/widget.js).
         # (Rasa's SocketIOOutput.send_custom_json passes the message as keyword arguments to emit: broken.)
-        await out.sio.emit(out.bot_message_evt, {"conversation_deleted": True}, room=sender)
+        # The socket.io room is the client's session token, not the conversation id (channels/limits.py).
+        room = getattr(out, "client_id", None) or sender
+        await out.sio.emit(out.bot_message_evt, {"conversation_deleted": True}, room=room)
     return True
 
 

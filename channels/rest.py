@@ -7,27 +7,39 @@ so the contract's URL /webhooks/rest/webhook is unchanged.
 - 200 and the bot's messages as a list, as with Rasa's channel; the size and
   rate limits (channels/limits.py) answer the same way, with one bot message
   saying what happened (so every client shows it without special handling);
-- 400 with `{"error": ...}` when the body is not a JSON object, `sender` is not
-  1-200 printable characters, `message` is not text or `metadata` not an object;
+- 400 with `{"error": ...}` when the body is not a JSON object, `sender` is
+  missing or not 1-200 printable characters, `message` is not text or `metadata`
+  not an object;
 - 413 with `{"error": ...}` when the body itself is larger than any allowed
   message could make it.
+The sender is a web session the server issued (channels/sessions.py): a valid
+token `<id>.<signature>` continues the conversation `web:<id>`; anything else
+starts a new one, whose token is the `recipient_id` of every message of the
+answer and the `X-Session-Id` header. With REST_TRUST_SENDER_IDS=1 (a backend
+that is the channel's only client) the sender is taken as given, as `rest:<id>`.
+The client's address (for the per-address limit) is the peer's, or from
+X-Forwarded-For when the peer is in TRUSTED_PROXIES.
 `input_channel` in the body is ignored (always "rest"). Unlike Rasa's channel,
 nothing here logs the message text, not even when handling it fails.
 
 Its blueprint also installs channels/server_hooks.py (fixes to the Rasa server).
 """
 
+import asyncio
+import json
+import os
 import unicodedata
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, Optional, Text, Tuple
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.rest import QueueOutputChannel
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.exceptions import SanicException
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels import server_hooks
+from channels import server_hooks, sessions
 from channels.limits import guard, max_message_chars
 
 MAX_SENDER_CHARS = 200
@@ -66,16 +78,49 @@ def max_body_bytes() -> int:
     return max(65536, 12 * max_message_chars() + 16384)
 
 
+def trust_sender_ids(environ: Optional[Dict[str, str]] = None) -> bool:
+    """REST_TRUST_SENDER_IDS=1: take REST sender ids as the client gives them (a trusted backend only)."""
+    environ = os.environ if environ is None else environ
+    return (environ.get("REST_TRUST_SENDER_IDS") or "").strip().lower() in ("1", "true", "yes")
+
+
+def client_address(request: Request) -> str:
+    """The client's address: the peer, or, only when the peer is a trusted proxy (TRUSTED_PROXIES, comma
+    separated addresses), the last address in X-Forwarded-For that is not a trusted proxy."""
+    peer = request.conn_info.client_ip if request.conn_info else (request.ip or "")
+    trusted = {a.strip() for a in os.environ.get("TRUSTED_PROXIES", "").split(",") if a.strip()}
+    if not trusted or peer not in trusted:
+        return peer
+    chain = [a.strip() for a in (request.headers.get("X-Forwarded-For") or "").split(",") if a.strip()]
+    for address in reversed(chain):
+        if address not in trusted:
+            return address
+    return peer
+
+
 class CheckedRestInput(RestInput):
     @classmethod
     def name(cls) -> Text:
         return "rest"
 
     async def _extract_sender(self, req: Request) -> Optional[Text]:
-        sender = valid_sender(_body(req).get("sender", "default"))
+        body = _body(req)
+        if "sender" not in body:
+            raise BadRequest("'sender' is missing: send the id this server gave you, or any id "
+                             "(e.g. \"new\") to start a conversation; the reply's recipient_id is its id.")
+        sender = valid_sender(body.get("sender"))
         if sender is None:
             raise BadRequest(f"'sender' must be 1-{MAX_SENDER_CHARS} printable characters.")
         return sender
+
+    def session(self, sender: Text) -> Tuple[Text, Text]:
+        """(conversation key, the id the client must send next) for a sender id."""
+        if self.trusted:
+            return sender, sender
+        session_id = sessions.verify(sender)
+        if session_id is not None:
+            return session_id, sender
+        return sessions.issue()
 
     def _extract_message(self, req: Request) -> Optional[Text]:
         message: Any = _body(req).get("message")
@@ -99,6 +144,8 @@ class CheckedRestInput(RestInput):
         rest_webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
         server_hooks.install(rest_webhook)
         limit = max_body_bytes()
+        self.trusted = trust_sender_ids()
+        sessions.check_secret()
 
         @rest_webhook.exception(BadRequest)
         async def bad_request(_request: Request, error: BadRequest) -> HTTPResponse:
@@ -112,15 +159,47 @@ class CheckedRestInput(RestInput):
         async def receive(request: Request) -> Any:
             if len(request.body or b"") > limit:
                 return response.json({"error": f"The request is too large (over {limit} bytes)."}, status=413)
-            sender_id = await self._extract_sender(request)
+            sender = await self._extract_sender(request)
             text = self._extract_message(request)
             metadata = self.get_metadata(request)
+            key, client_id = self.session(sender)
+            headers = {"X-Session-Id": client_id}
+
+            def message(output: Any) -> UserMessage:
+                user_message = UserMessage(text, output, key, input_channel=self.name(), metadata=metadata)
+                user_message.client_id = client_id  # what the replies' recipient_id says (channels/limits.py)
+                if not self.trusted:
+                    user_message.scope = sessions.WEB_SCOPE  # a signed web session, as over socket.io
+                user_message.client_address = client_address(request)
+                return user_message
+
             if str(request.args.get("stream", "")).lower() == "true":
-                return response.stream(self.stream_response(on_new_message, text, sender_id, self.name(), metadata),
-                                       content_type="text/event-stream")
+                return response.stream(self._stream(on_new_message, message), content_type="text/event-stream",
+                                       headers=headers)
             collector = CollectingOutputChannel()
-            await on_new_message(UserMessage(text, collector, sender_id, input_channel=self.name(),
-                                             metadata=metadata))
-            return response.json(collector.messages)
+            await on_new_message(message(collector))
+            return response.json(collector.messages, headers=headers)
 
         return rest_webhook
+
+    def _stream(self, on_new_message: Callable[[UserMessage], Awaitable[Any]],
+                message: Callable[[Any], UserMessage]) -> Callable[[Any], Awaitable[None]]:
+        """Rasa's streaming answer (one JSON message per line), for a message made by `message`."""
+        async def stream(resp: Any) -> None:
+            queue: "asyncio.Queue" = asyncio.Queue()
+
+            async def handle() -> None:
+                try:
+                    await on_new_message(message(QueueOutputChannel(queue)))
+                finally:
+                    await queue.put("DONE")
+
+            task = asyncio.ensure_future(handle())
+            while True:
+                result = await queue.get()
+                if result == "DONE":
+                    break
+                await resp.write(json.dumps(result) + "\n")
+            await task
+
+        return stream

@@ -16,7 +16,7 @@ the request), and calls setWebhook when the channel is built. This subclass:
 - sends replies through `channels.formatting.telegram`: plain text split at
   4096, buttons as an inline keyboard with callback_data = payload.
 
-The conversation id is the chat id. Outbound calls go to the Bot API at
+The conversation id is "telegram:" + the chat id. Outbound calls go to the Bot API at
 `api_url` (TELEGRAM_API_URL; a test hook, unset in production:
 https://api.telegram.org).
 """
@@ -33,7 +33,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from channels import formatting
-from channels.limits import guard
+from channels.limits import guard, unscoped
 from channels.platform import call_api, refuse
 
 logger = logging.getLogger(__name__)
@@ -114,7 +114,7 @@ class TelegramInput(RasaTelegramInput):
 
     def get_output_channel(self) -> TelegramOutput:
         """No network call here (Rasa's calls setWebhook); see the after_server_start listener."""
-        return TelegramOutput(self.access_token, self.api_url)
+        return unscoped(TelegramOutput(self.access_token, self.api_url))  # type: ignore[return-value]
 
     def authenticate(self, request: Request) -> Optional[HTTPResponse]:
         given = request.headers.get(SECRET_HEADER)

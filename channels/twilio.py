@@ -16,7 +16,7 @@ order). This subclass:
   `channels.formatting.whatsapp` (choices as a numbered list, "Reply 1, 2 or
   3"), packed into as few bodies of <= 1600 characters as possible, in order.
 
-The conversation id is Twilio's `From` (e.g. "whatsapp:+15551234567").
+The conversation id is Twilio's `From` under the channel's scope (e.g. "twilio:whatsapp:+15551234567").
 Outbound calls go to the REST API at `api_url` (TWILIO_API_URL; a test hook,
 unset in production: https://api.twilio.com).
 """
@@ -33,8 +33,9 @@ from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 
 from channels import formatting
-from channels.limits import guard
+from channels.limits import guard, unscoped
 from channels.platform import call_api, last_buttons, refuse
+from channels.sessions import scoped
 
 logger = logging.getLogger(__name__)
 
@@ -141,7 +142,8 @@ class TwilioInput(RasaTwilioInput):
         self.validator = RequestValidator(auth_token)
 
     def get_output_channel(self, collect: bool = False) -> TwilioOutput:
-        return TwilioOutput(self.account_sid, self.auth_token, self.twilio_number, self.api_url, collect=collect)
+        output = TwilioOutput(self.account_sid, self.auth_token, self.twilio_number, self.api_url, collect=collect)
+        return unscoped(output)  # type: ignore[return-value]
 
     def authenticate(self, request: Request) -> Optional[HTTPResponse]:
         signature = request.headers.get(SIGNATURE_HEADER)
@@ -171,7 +173,7 @@ class TwilioInput(RasaTwilioInput):
             if not sender or not isinstance(text, str) or not text.strip():
                 return response.text(EMPTY_TWIML, content_type="text/xml")  # media or status: nothing to answer
             text = text.replace("¡", "@")  # some carriers turn @ into ¡
-            choice = formatting.resolve_choice(text, await last_buttons(request, sender))
+            choice = formatting.resolve_choice(text, await last_buttons(request, scoped(self.name(), sender)))
             out_channel = self.get_output_channel(collect=True)
             try:
                 await on_new_message(UserMessage(choice or text, out_channel, sender, input_channel=self.name(),

@@ -110,7 +110,7 @@ def assistant_servers(run_pid: int) -> Dict[str, int]:
     found = {}
     for pid in _children().get(run_pid, []):
         line = cmdline(pid)
-        if " rasa run" in line or "-m rasa run" in line:
+        if " rasa run" in line or "-m rasa run" in line or "rasa_server.py run" in line:
             found["rasa server"] = pid
         elif "rasa_sdk" in line or "action_server" in line:
             found["action server"] = pid
@@ -560,8 +560,10 @@ def main(argv=None) -> int:
 
         print("==> bench: starting the servers", flush=True)
         rasa_port, actions_port, web_port = PORTS["assistant"]
+        # The load generator names its own REST senders, all from 127.0.0.1 (README "Security").
         assistant = Servers(rasa_port, actions_port, web_port,
-                            {"TRACKER_STORE_URL": f"sqlite:///{tmp / 'trackers.db'}"}).start()
+                            {"TRACKER_STORE_URL": f"sqlite:///{tmp / 'trackers.db'}", "REST_TRUST_SENDER_IDS": "1",
+                             "RATE_LIMIT_PER_ADDRESS_PER_MINUTE": "0"}).start()
         pids = {"assistant": assistant_servers(assistant.process.pid)}
         bases = {"assistant": assistant.base}
         if not args.no_baseline:

@@ -336,17 +336,35 @@ class SocketChat:
                  headers: Optional[Dict[str, str]] = None):
         import socketio
 
-        self.session_id = session_id or uuid.uuid4().hex
+        self.claimed = session_id or uuid.uuid4().hex
         self.replies: "queue.Queue" = queue.Queue()
+        self.errors: List[Dict] = []
         self.sio = socketio.Client(reconnection=False)
         confirmed = threading.Event()
+        self.confirmed: Optional[str] = None
+
+        def on_confirm(session: str) -> None:
+            self.confirmed = session
+            confirmed.set()
+
         self.sio.on("bot_uttered", lambda data: self.replies.put(data))
-        self.sio.on("session_confirm", lambda *_: confirmed.set())
+        self.sio.on("session_confirm", on_confirm)
+        self.sio.on("session_error", lambda data: self.errors.append(data))
         self.sio.connect(base, socketio_path="/socket.io", transports=list(transports), headers=headers or {},
                          wait_timeout=10)
-        self.sio.emit("session_request", {"session_id": self.session_id})
+        self.sio.emit("session_request", {"session_id": self.claimed})
         if not confirmed.wait(15):
             raise RuntimeError("no session_confirm")
+
+    @property
+    def session_id(self) -> str:
+        """The session token the server confirmed (the claimed one only if the server had signed it)."""
+        return self.confirmed or self.claimed
+
+    @property
+    def conversation_id(self) -> str:
+        """Its conversation id in the tracker store (channels/sessions.py)."""
+        return "web:" + self.session_id.split(".")[0]
 
     def say(self, text: str, quiet: float = 1.0, first: float = 60) -> List[Dict]:
         """Send a message; the bot's messages until none came for `quiet` seconds."""

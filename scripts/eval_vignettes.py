@@ -253,7 +253,7 @@ def main(argv=None) -> int:
     if args.start:
         from scripts.servers import TOKEN, Servers
 
-        servers = Servers(5105, 5155, 8180).start()
+        servers = Servers(5105, 5155, 8180, {"REST_TRUST_SENDER_IDS": "1"}).start()  # own sender ids (README)
         args.url, args.token = servers.base, TOKEN
     try:
         result = evaluate(Client(args.url, args.token), Path(args.cases), args.limit)

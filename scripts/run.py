@@ -102,7 +102,7 @@ def action_server_url(actions_port: str) -> str:
 def write_endpoints(actions_port: str, rasa_port: str = "5005") -> Path:
     import yaml
 
-    VAR.mkdir(exist_ok=True)
+    private_var()
     endpoints = {
         # Selective domain: no action reads the domain, so Rasa need not send
         # it on every call (a large JSON per round trip).
@@ -162,8 +162,10 @@ def write_credentials(rasa_port: str) -> Tuple[Path, str]:
     base = yaml.safe_load((ROOT / "credentials.yml").read_text(encoding="utf-8")) or {}
     credentials, summary = channel_credentials(base, dict(os.environ))
     path = VAR / config_name("credentials", rasa_port)
+    private_var()
     path.write_text("# Written by scripts/run.py at start: credentials.yml + the platforms configured in the "
                     "environment.\n" + yaml.safe_dump(credentials, sort_keys=False), encoding="utf-8")
+    path.chmod(0o600)
     return path, summary
 
 
@@ -186,19 +188,26 @@ def wait_for_port(host: str, port: int, process: subprocess.Popen, seconds: floa
 
 
 SERVERS = ("actions", "rasa", "web")
-JWT_METHODS = ("HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "ES256", "ES384", "ES512")
 
 
-def auth_args(token: str, environ: Dict[str, str]) -> List[str]:
-    """--auth-token, plus --jwt-secret/--jwt-method when RASA_JWT_SECRET is set (either then works)."""
-    args = ["--auth-token", token]
-    secret = environ.get("RASA_JWT_SECRET", "").strip()
-    if secret:
-        method = environ.get("RASA_JWT_METHOD", "").strip() or "HS256"
-        if method not in JWT_METHODS:
-            raise SystemExit(f"RASA_JWT_METHOD: {method} is not one of {', '.join(JWT_METHODS)}")
-        args += ["--jwt-secret", secret, "--jwt-method", method]
-    return args
+def check_jwt_method(environ: Dict[str, str]) -> None:
+    """Stops the start on a RASA_JWT_METHOD Rasa does not know (scripts/rasa_server.py reads it)."""
+    from scripts.rasa_server import secret_args
+
+    secret_args(environ)
+
+
+def private_var() -> None:
+    """var/ 0700 and the default SQLite tracker store 0600 (it holds every conversation)."""
+    VAR.mkdir(mode=0o700, exist_ok=True)
+    VAR.chmod(0o700)
+    for path in VAR.iterdir():  # files an older version left readable
+        if path.is_file():
+            path.chmod(path.stat().st_mode & 0o700)
+    if not os.environ.get("TRACKER_STORE_URL", "").strip():
+        db = VAR / "trackers.db"
+        os.close(os.open(db, os.O_CREAT | os.O_WRONLY, 0o600))
+        db.chmod(0o600)
 
 
 def actions_bind_host(only: List[str], host: str, environ: Dict[str, str]) -> str:
@@ -219,6 +228,7 @@ def parse_only(argv: List[str]) -> List[str]:
 
 def main(argv: Optional[List[str]] = None) -> int:
     only = parse_only(sys.argv[1:] if argv is None else argv)
+    os.umask(0o077)  # what this script and the servers write (var/, the SQLite store) is private
     host = env("BIND_HOST", "127.0.0.1")
     probe_host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     rasa_port, actions_port, web_port = env("RASA_PORT", "5005"), env("ACTIONS_PORT", "5055"), env("WEB_PORT", "8080")
@@ -235,11 +245,26 @@ def main(argv: Optional[List[str]] = None) -> int:
         from channels.limits import max_message_chars, rate_limit_per_minute
 
         max_message_chars(), rate_limit_per_minute()
+        check_jwt_method(dict(os.environ))
+        from channels.sessions import check_secret
+
+        check_secret()
         endpoints = write_endpoints(actions_port, rasa_port)
         credentials, channels_line = write_credentials(rasa_port)
         print(channels_line, flush=True)
     base_env = rasa_env({"RASA_TOKEN": token})
-    base_env.pop("RASA_JWT_SECRET", None)  # passed on the command line of the Rasa server only
+    # Secrets travel in the environment, never on a command line (scripts/rasa_server.py). The JWT secret
+    # is for the Rasa server only; the web sessions' secret is random for this run when unset (then a
+    # restart ends every web session: set SESSION_SECRET, the same on every replica, to keep them).
+    rasa_only = {"RASA_JWT_SECRET": os.environ.get("RASA_JWT_SECRET", ""),
+                 "SESSION_SECRET": os.environ.get("SESSION_SECRET", "").strip() or secrets.token_urlsafe(32)}
+    base_env.pop("RASA_JWT_SECRET", None)
+    base_env.pop("SESSION_SECRET", None)
+    # Sanic (the Rasa server) reads SANIC_* variables: a request, body included (channels/server_hooks.py),
+    # must arrive within 10 s; an idle keep-alive connection is closed after 5 s (Rasa sets 120 s; the
+    # Rasa server's hooks put SANIC_KEEP_ALIVE_TIMEOUT back).
+    base_env.setdefault("SANIC_REQUEST_TIMEOUT", "10")
+    base_env.setdefault("SANIC_KEEP_ALIVE_TIMEOUT", "5")
     # Sanic reads SANIC_* variables: bound request bodies (its default is 100 MB).
     base_env.setdefault("SANIC_REQUEST_MAX_SIZE", str(2 * 1024 * 1024))
     commands: List[tuple] = []
@@ -251,12 +276,15 @@ def main(argv: Optional[List[str]] = None) -> int:
                                            "--port", actions_port],
                          {"SANIC_HOST": actions_host, "ACTION_SERVER_SANIC_WORKERS": "1"}, int(actions_port)))
     if "rasa" in only:
-        commands.append(("rasa server", ["-m", "rasa", "run", "--model", str(MODEL), "--enable-api",
-                                         *auth_args(token, os.environ),
-                                         "--interface", host, "--port", rasa_port, "--endpoints", str(endpoints),
-                                         "--credentials", str(credentials),
-                                         "--cors", *env("WEB_ORIGINS", f"http://127.0.0.1:{web_port}").split(",")],
-                         {}, int(rasa_port)))
+        # --cors (Sanic-CORS) is the server's one CORS layer, socket.io included (channels/socketio.py).
+        from channels.socketio import allowed_origins
+
+        origins = allowed_origins()
+        commands.append(("rasa server", [str(ROOT / "scripts" / "rasa_server.py"), "run", "--model", str(MODEL),
+                                         "--enable-api", "--interface", host, "--port", rasa_port,
+                                         "--endpoints", str(endpoints), "--credentials", str(credentials),
+                                         "--cors", *([origins] if isinstance(origins, str) else origins)],
+                         rasa_only, int(rasa_port)))
     web_server = ROOT / "scripts" / "web_server.py"
     if "web" in only and web_server.exists():
         commands.append(("web chat page", [str(web_server)], {}, int(web_port)))

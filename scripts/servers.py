@@ -13,6 +13,16 @@ from typing import Dict, List, Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "e2e-test-token"
+# The tests are a "site backend" (README "Security"): they know the session secret and sign their own REST
+# sender ids, so a test can name its conversations.
+SESSION_SECRET = "e2e-session-secret-0123456789abcdef"
+
+
+def signed(sender: str) -> str:
+    """The REST sender token of a test's own conversation id (8-64 characters A-Za-z0-9_-)."""
+    from channels.sessions import sign
+
+    return sign(sender, SESSION_SECRET.encode())
 
 
 class Servers:
@@ -29,7 +39,8 @@ class Servers:
     def start(self, timeout: float = 240) -> "Servers":
         self.log.parent.mkdir(exist_ok=True)
         env = {**os.environ, "RASA_PORT": str(self.rasa_port), "ACTIONS_PORT": str(self.actions_port),
-               "WEB_PORT": str(self.web_port), "RASA_TOKEN": TOKEN, **self.extra_env}
+               "WEB_PORT": str(self.web_port), "RASA_TOKEN": TOKEN, "SESSION_SECRET": SESSION_SECRET,
+               **self.extra_env}
         with open(self.log, "ab") as log:
             self.process = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "run.py")], cwd=ROOT, env=env,
                                             stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
@@ -67,10 +78,15 @@ class Servers:
         return self.request("GET", path)
 
     def say(self, sender: str, text: str) -> List[Dict]:
-        return self.request("POST", "/webhooks/rest/webhook", {"sender": sender, "message": text})
+        """A message in the web conversation `web:<sender>` (the sender id signed, as a backend does)."""
+        return self.request("POST", "/webhooks/rest/webhook", {"sender": signed(sender), "message": text})
 
     def tracker(self, sender: str) -> Dict:
-        return self.get(f"/conversations/{sender}/tracker?token={TOKEN}")
+        """The tracker of `web:<sender>`, or of a conversation id with its channel (`telegram:424242`)."""
+        from channels.sessions import has_scope
+
+        conversation = sender if has_scope(sender) or "." in sender else signed(sender)  # "." : a token
+        return self.get(f"/conversations/{conversation}/tracker?token={TOKEN}")
 
     def parse(self, text: str) -> Dict:
         return self.request("POST", f"/model/parse?token={TOKEN}", {"text": text})

@@ -6,6 +6,8 @@ Only these paths exist (nothing else under webchat/, node_modules included):
   /                           demo page (webchat/index.html, with the Rasa URL filled in; /demo.css)
   /widget.js, /widget.css     the widget (embed: <script src=".../widget.js" data-server="RASA_URL" defer>)
   /vendor/socket.io.min.js    socket.io client 4.8.1 from webchat/node_modules (npm, pinned)
+  /rasa-webchat.html          the third-party widget rasa-webchat 1.0.1 (npm, pinned; /vendor/rasa-webchat.js,
+                              /rasa-webchat-demo.js): a standard client of the same socket.io channel
 
 Every response carries a Content-Security-Policy that allows no third-party
 request: scripts, styles and images come from this server, and connections
@@ -14,6 +16,9 @@ go to this server and the Rasa server only (http: and ws:).
 Environment: WEB_PORT=8080, BIND_HOST=127.0.0.1, RASA_PORT=5005,
 RASA_PUBLIC_URL (the Rasa URL as browsers see it; default http://<page host>:RASA_PORT),
 WEB_ORIGINS (sites allowed to frame the page, as for the socket), WEB_ACCESS_LOG=1 to log requests.
+
+A connection that sends nothing for 10 s (an idle keep-alive, headers that never end) is closed, and at
+most 64 connections are served at once (one thread each).
 """
 
 import hashlib
@@ -29,6 +34,7 @@ from typing import Dict, List, Optional, Tuple
 ROOT = Path(__file__).resolve().parent.parent
 WEB_ROOT = ROOT / "webchat"
 SOCKET_IO_CLIENT = WEB_ROOT / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js"
+RASA_WEBCHAT = WEB_ROOT / "node_modules" / "rasa-webchat" / "lib" / "index.js"
 
 FILES: Dict[str, Tuple[Path, str]] = {
     "/": (WEB_ROOT / "index.html", "text/html; charset=utf-8"),
@@ -37,7 +43,13 @@ FILES: Dict[str, Tuple[Path, str]] = {
     "/widget.css": (WEB_ROOT / "widget.css", "text/css; charset=utf-8"),
     "/demo.css": (WEB_ROOT / "demo.css", "text/css; charset=utf-8"),
     "/vendor/socket.io.min.js": (SOCKET_IO_CLIENT, "text/javascript; charset=utf-8"),
+    # The third-party widget rasa-webchat (npm, pinned), to show a standard client connects.
+    "/rasa-webchat.html": (WEB_ROOT / "rasa-webchat.html", "text/html; charset=utf-8"),
+    "/rasa-webchat-demo.js": (WEB_ROOT / "rasa-webchat-demo.js", "text/javascript; charset=utf-8"),
+    "/vendor/rasa-webchat.js": (RASA_WEBCHAT, "text/javascript; charset=utf-8"),
 }
+# rasa-webchat injects its styles as <style> elements: its page alone allows inline styles.
+INLINE_STYLE_PAGES = {"/rasa-webchat.html"}
 HOSTNAME = re.compile(r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
                       r"|\[[0-9A-Fa-f:.]+\])$")
 
@@ -75,18 +87,24 @@ def frame_ancestors() -> str:
     return " ".join(["'self'"] + extra)
 
 
-def content_security_policy(hostname: str) -> str:
+def content_security_policy(hostname: str, inline_styles: bool = False) -> str:
+    styles = "'self' 'unsafe-inline'" if inline_styles else "'self'"
     return (
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        f"default-src 'self'; script-src 'self'; style-src {styles}; img-src 'self' data:; "
         f"connect-src 'self' {rasa_origins(hostname)}; font-src 'self'; object-src 'none'; "
         f"base-uri 'none'; frame-ancestors {frame_ancestors()}; form-action 'none'"
     )
+
+
+IDLE_SECONDS = 10  # a connection that sends nothing for this long (idle keep-alive, slow headers) is closed
+MAX_CONNECTIONS = 64  # one thread each; more at once are refused
 
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "webchat"
     sys_version = ""
+    timeout = IDLE_SECONDS  # socket timeout: StreamRequestHandler applies it to every read
 
     def do_GET(self) -> None:  # noqa: N802 - stdlib name
         self._serve(head=False)
@@ -109,17 +127,17 @@ class Handler(BaseHTTPRequestHandler):
             return
         file, content_type = entry
         body = file.read_bytes()
-        if file.name == "index.html":
+        if file.suffix == ".html":
             body = body.replace(b"__RASA_URL__", html.escape(rasa_url(hostname), quote=True).encode())
         etag = '"' + hashlib.sha1(body).hexdigest()[:20] + '"'
         if self.headers.get("If-None-Match") == etag:
             self._send(304, b"", None, hostname, head=True, etag=etag)
             return
         self._send(200, body, content_type, hostname, head, etag=etag,
-                   modified=formatdate(file.stat().st_mtime, usegmt=True))
+                   modified=formatdate(file.stat().st_mtime, usegmt=True), inline_styles=path in INLINE_STYLE_PAGES)
 
     def _send(self, status: int, body: bytes, content_type: Optional[str], hostname: str, head: bool,
-              etag: Optional[str] = None, modified: Optional[str] = None) -> None:
+              etag: Optional[str] = None, modified: Optional[str] = None, inline_styles: bool = False) -> None:
         self.send_response(status)
         if content_type:
             self.send_header("Content-Type", content_type)
@@ -129,7 +147,7 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("ETag", etag)
         if modified:
             self.send_header("Last-Modified", modified)
-        self.send_header("Content-Security-Policy", content_security_policy(hostname))
+        self.send_header("Content-Security-Policy", content_security_policy(hostname, inline_styles))
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
         self.send_header("Cache-Control", "no-cache")
@@ -142,13 +160,40 @@ class Handler(BaseHTTPRequestHandler):
             super().log_message(format, *args)
 
 
+class PageServer(ThreadingHTTPServer):
+    """ThreadingHTTPServer with a bound on simultaneous connections (each holds a thread)."""
+
+    daemon_threads = True
+
+    def __init__(self, *args, **kwargs) -> None:
+        import threading
+
+        super().__init__(*args, **kwargs)
+        self.slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+
+    def process_request(self, request, client_address) -> None:  # noqa: ANN001 - socketserver's signature
+        if not self.slots.acquire(blocking=False):
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except Exception:
+            self.slots.release()
+            raise
+
+    def process_request_thread(self, request, client_address) -> None:  # noqa: ANN001
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
+
+
 def main() -> int:
     host = os.environ.get("BIND_HOST", "127.0.0.1")
     port = int(os.environ.get("WEB_PORT", "8080"))
     if not SOCKET_IO_CLIENT.is_file():
         print(f"Warning: {SOCKET_IO_CLIENT.relative_to(ROOT)} is missing; run `make install`.", file=sys.stderr)
-    server = ThreadingHTTPServer((host, port), Handler)
-    server.daemon_threads = True
+    server = PageServer((host, port), Handler)
     print(f"Web chat page on http://{host}:{port}", flush=True)
     try:
         server.serve_forever()

@@ -22,6 +22,7 @@ from typing import Dict, List, Optional
 
 import pytest
 
+from scripts.cluster import SocketChat, free_port
 from scripts.servers import TOKEN, Servers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,7 +123,7 @@ def servers(fake_api, tmp_path_factory):
         "TWILIO_ACCOUNT_SID": TWILIO_SID, "TWILIO_AUTH_TOKEN": TWILIO_AUTH, "TWILIO_NUMBER": TWILIO_NUMBER,
         "TWILIO_API_URL": fake_api.url + "/twilio", "TWILIO_WEBHOOK_URL": "",
     }
-    running = Servers(5705, 5755, 8785, env).start()
+    running = Servers(free_port(), free_port(), free_port(), env).start()
     yield running
     running.stop()
 
@@ -213,7 +214,7 @@ def test_telegram_whole_assessment_ends_in_reassurance(servers, fake_api):
     sent = telegram_say(servers, fake_api, chat, "stable since 2018")
     everything = "\n".join(m["text"] for m in sent)
     assert "Sources:" in everything and "https://" in everything
-    tracker = servers.tracker(str(chat))
+    tracker = servers.tracker(f"telegram:{chat}")
     assert tracker["slots"]["triage_level"] == "reassurance", everything
     assert tracker["slots"]["likely_causes"][0] == "granulomatous_infection"
     assert not (tracker.get("active_loop") or {}).get("name")
@@ -232,11 +233,11 @@ def test_telegram_limits_and_delete_my_data(servers, fake_api):
     chat = new_id()
     sent = telegram_say(servers, fake_api, chat, "my CT shows liver calcification " + "x" * 5000)
     assert [m["text"] for m in sent] == [limits.TOO_LONG.format(limit=5000)]
-    assert not any(e.get("event") == "user" for e in servers.tracker(str(chat)).get("events") or [])
+    assert not any(e.get("event") == "user" for e in servers.tracker(f"telegram:{chat}").get("events") or [])
     telegram_say(servers, fake_api, chat, "My CT showed a few punctate calcifications, I had TB")
     sent = telegram_say(servers, fake_api, chat, "delete my data")
     assert sent[-1]["text"] == privacy.DONE
-    assert not any(e.get("event") == "user" for e in servers.tracker(str(chat)).get("events") or [])
+    assert not any(e.get("event") == "user" for e in servers.tracker(f"telegram:{chat}").get("events") or [])
 
 
 def test_telegram_refuses_a_forged_or_missing_secret_token(servers, fake_api):
@@ -245,7 +246,7 @@ def test_telegram_refuses_a_forged_or_missing_secret_token(servers, fake_api):
     assert telegram_post(servers, telegram_update(chat, "hello"), secret=None) == 401
     time.sleep(0.5)
     assert telegram_sent(fake_api, chat) == []
-    assert not any(e.get("event") == "user" for e in servers.tracker(str(chat)).get("events") or [])
+    assert not any(e.get("event") == "user" for e in servers.tracker(f"telegram:{chat}").get("events") or [])
 
 
 # --------------------------------------------------------------------------
@@ -476,7 +477,7 @@ def test_whatsapp_question_numbered_choices_and_a_numbered_reply(servers, fake_a
 
     bodies = twilio_say(servers, fake_api, sender, "1")  # "None of these"
     assert SYMPTOMS_QUESTION in bodies[-1]
-    events = servers.tracker(sender)["events"]
+    events = servers.tracker(f"twilio:{sender}")["events"]
     assert [e for e in events if e["event"] == "user"][-1]["text"] == "/deny"
 
 
@@ -506,6 +507,103 @@ def test_whatsapp_refuses_a_forged_or_missing_signature(servers, fake_api):
 # --------------------------------------------------------------------------
 # make run's channel list (no server)
 # --------------------------------------------------------------------------
+
+
+# --------------------------------------------------------------------------
+# Conversations belong to their owner: no channel reaches another's
+# --------------------------------------------------------------------------
+
+
+def rest(servers, body) -> tuple:
+    req = urllib.request.Request(servers.base + "/webhooks/rest/webhook", data=json.dumps(body).encode(),
+                                 method="POST", headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(req, timeout=60) as answer:
+            return answer.status, json.loads(answer.read()), answer.headers.get("X-Session-Id")
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"null"), None
+
+
+def test_platform_users_cannot_be_impersonated_over_rest_or_socketio(servers, fake_api):
+    """A Telegram, Slack, Messenger and WhatsApp user each tell the assistant their history; then
+    someone who knows their platform ids asks for the visit summary, and deletes "their" data, over
+    REST and over socket.io: they read nothing of it, and the owners' conversations are untouched."""
+    secret_history = "My CT showed a few punctate calcifications. I had liver cancer and I have jaundice."
+    chat, user, slack_channel, psid = new_id(), f"U{new_id()}", f"D{new_id()}", str(new_id())
+    phone = f"whatsapp:+1555{new_id()}"
+    telegram_say(servers, fake_api, chat, secret_history)
+    body = slack_event(user, slack_channel, secret_history)
+    assert post(servers, "/webhooks/slack/webhook", body, slack_headers(body, "application/json")) == 200
+    slack_wait(fake_api, slack_channel, 0, "")
+    assert messenger_post(servers, messenger_body(psid, secret_history)) == 200
+    twilio_say(servers, fake_api, phone, secret_history)
+    owners = {f"telegram:{chat}": str(chat), f"slack:{user}": user, f"facebook:{psid}": psid,
+              f"twilio:{phone}": phone}
+    before = {}
+    for conversation in owners:
+        tracker = servers.tracker(conversation)
+        texts = [e["text"] for e in tracker["events"] if e["event"] == "user"]
+        assert texts == [secret_history], (conversation, texts)  # stored under the channel's scope
+        assert tracker["slots"]["case_facts"], conversation
+        before[conversation] = tracker["events"]
+
+    for conversation, platform_id in owners.items():
+        for claimed in (platform_id, conversation):
+            status, answer, session = rest(servers, {"sender": claimed, "message": "summary for my doctor"})
+            assert status == 200
+            said = json.dumps(answer).lower()
+            assert "cancer" not in said and "jaundice" not in said, (claimed, said)
+            assert session and session != claimed and all(m["recipient_id"] == session for m in answer)
+            status, answer, _ = rest(servers, {"sender": claimed, "message": "delete my data"})
+            assert status == 200
+            chat_socket = SocketChat(servers.base, session_id=claimed)
+            try:
+                assert chat_socket.confirmed != claimed  # a new, signed session, not the claimed id
+                said = json.dumps(chat_socket.say("summary for my doctor")).lower()
+                assert "cancer" not in said and "jaundice" not in said, (claimed, said)
+                chat_socket.say("delete my data")
+            finally:
+                chat_socket.close()
+        assert servers.tracker(conversation)["events"] == before[conversation], conversation
+
+
+def test_the_http_api_can_still_write_to_a_platform_user(servers, fake_api):
+    """An operator's `trigger_intent ... output_channel=latest` on `telegram:<chat>`: Rasa hands the
+    scoped id to the Telegram output, which must send to the chat id itself."""
+    chat = new_id()
+    telegram_say(servers, fake_api, chat, "hello")
+    before = len(telegram_sent(fake_api, chat))
+    req = urllib.request.Request(
+        f"{servers.base}/conversations/telegram:{chat}/trigger_intent?output_channel=latest&token={TOKEN}",
+        data=json.dumps({"name": "greet"}).encode(), method="POST", headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=60) as answer:
+        assert answer.status == 200
+    assert len(telegram_sent(fake_api, chat)) > before
+
+
+def test_rest_sender_missing_or_malformed_is_a_400(servers):
+    for body in ({"message": "summary for my doctor"}, {"sender": None, "message": "hi"},
+                 {"sender": "", "message": "hi"}, {"sender": ["424242"], "message": "hi"},
+                 {"sender": "x" * 201, "message": "hi"}, {"sender": "a\u0000b", "message": "hi"}):
+        status, answer, _ = rest(servers, body)
+        assert status == 400, body
+        assert "sender" in answer["error"]
+    for conversation in ("default", "rest:default", "web:default", "socketio:default"):
+        events = servers.get(f"/conversations/{conversation}/tracker?token={TOKEN}")["events"]
+        assert not [e for e in events if e["event"] == "user"], conversation
+
+
+def test_rest_session_ids_are_issued_and_kept(servers):
+    status, first, session = rest(servers, {"sender": "new", "message": "what does punctate calcification mean?"})
+    assert status == 200 and session and first[0]["recipient_id"] == session
+    status, second, again = rest(servers, {"sender": session, "message": "hello"})
+    assert again == session and second[0]["recipient_id"] == session
+    conversation = "web:" + session.split(".")[0]
+    texts = [e["text"] for e in servers.tracker(conversation)["events"] if e["event"] == "user"]
+    assert texts == ["what does punctate calcification mean?", "hello"]
+    forged = session.split(".")[0] + "." + "A" * 43
+    status, _, other = rest(servers, {"sender": forged, "message": "hello"})
+    assert status == 200 and other not in (session, forged)
 
 
 def test_run_lists_the_channels_and_writes_only_configured_platforms():

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.cluster import free_port
 from scripts.servers import TOKEN, Servers
 from tests.known_conversations import KNOWN_CONVERSATIONS
 
@@ -26,7 +27,7 @@ VIGNETTES = json.loads((ROOT.parent / "shared" / "eval" / "samples" / "vignettes
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory):
     db = tmp_path_factory.mktemp("store") / "trackers.db"
-    running = Servers(5305, 5355, 8385, {"TRACKER_STORE_URL": f"sqlite:///{db}"}).start()
+    running = Servers(free_port(), free_port(), free_port(), {"TRACKER_STORE_URL": f"sqlite:///{db}"}).start()
     yield running
     running.stop()
 
@@ -143,7 +144,7 @@ def test_web_page_is_served_with_a_strict_csp(servers):
 def test_conversation_survives_a_restart(tmp_path):
     """Stop every server mid-assessment, start again on the same store, and go on."""
     db = tmp_path / "trackers.db"
-    servers = Servers(5405, 5455, 8485, {"TRACKER_STORE_URL": f"sqlite:///{db}"}).start()
+    servers = Servers(free_port(), free_port(), free_port(), {"TRACKER_STORE_URL": f"sqlite:///{db}"}).start()
     who = sender()
     try:
         servers.say(who, "My CT showed a few punctate calcifications. I had tuberculosis years ago.")
@@ -174,7 +175,7 @@ def test_make_run_brings_everything_up_and_ctrl_c_stops_it():
     import subprocess
     import time
 
-    ports = {"RASA_PORT": 5805, "ACTIONS_PORT": 5855, "WEB_PORT": 8885}
+    ports = {"RASA_PORT": free_port(), "ACTIONS_PORT": free_port(), "WEB_PORT": free_port()}
     env = {**os.environ, **{k: str(v) for k, v in ports.items()}, "RASA_TOKEN": TOKEN}
     log = ROOT / "results" / "e2e-make-run.log"
     log.parent.mkdir(exist_ok=True)

@@ -25,7 +25,7 @@ import pytest
 
 from channels import limits, privacy
 from scripts.cluster import SocketChat, free_port, listening_addresses, strip_ansi, texts
-from scripts.servers import TOKEN, Servers
+from scripts.servers import TOKEN, Servers, signed
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif(not (ROOT / "models" / "current.tar.gz").exists(), reason="needs `make train`")
@@ -59,8 +59,12 @@ def status_of(servers, method, path, body=None, headers=None):
 
 
 def rows(servers, sender):
+    """The stored events of a test's REST conversation (web:<sender>) or of a conversation id."""
+    from channels.sessions import has_scope
+
+    conversation = sender if has_scope(sender) else f"web:{sender}"
     with sqlite3.connect(servers.db) as conn:
-        return conn.execute("SELECT type_name, data FROM events WHERE sender_id = ?", (sender,)).fetchall()
+        return conn.execute("SELECT type_name, data FROM events WHERE sender_id = ?", (conversation,)).fetchall()
 
 
 def user_texts(tracker):
@@ -97,10 +101,25 @@ def test_a_valid_jwt_is_accepted(servers):
     admin = jwt_token({"user": {"username": "ops", "role": "admin"}, "exp": now + 300})
     assert status_of(servers, "GET", "/conversations/anyone/tracker", headers={"Authorization": f"Bearer {admin}"}) == 200
     assert status_of(servers, "POST", "/model/parse", {"text": "hi"}, {"Authorization": f"Bearer {admin}"}) == 200
-    alice = jwt_token({"user": {"username": "alice", "role": "user"}, "exp": now + 300})
-    assert status_of(servers, "GET", "/conversations/alice/tracker", headers={"Authorization": f"Bearer {alice}"}) == 200
+    # A user token names its conversation by its channel-scoped id (channels/sessions.py): a backend's
+    # own REST id "alice" is the conversation rest:alice, reached as /conversations/alice or rest:alice.
+    alice = jwt_token({"user": {"username": "rest:alice", "role": "user"}, "exp": now + 300})
+    for path in ("/conversations/alice/tracker", "/conversations/rest:alice/tracker"):
+        assert status_of(servers, "GET", path, headers={"Authorization": f"Bearer {alice}"}) == 200
     # a user token opens only its own conversation
-    assert status_of(servers, "GET", "/conversations/bob/tracker", headers={"Authorization": f"Bearer {alice}"}) == 403
+    for other in ("bob", "telegram:alice", "web:alice"):
+        assert status_of(servers, "GET", f"/conversations/{other}/tracker",
+                         headers={"Authorization": f"Bearer {alice}"}) == 403
+
+
+@pytest.mark.parametrize("user", ["admin", None, ["admin"], 5, {"username": 5, "role": "user"}, {}],
+                         ids=["string", "null", "list", "number", "odd username", "empty"])
+def test_a_jwt_with_an_odd_user_claim_is_refused_not_a_500(servers, user):
+    token = jwt_token({"user": user, "exp": int(time.time()) + 300})
+    for method, path, body in (("GET", "/conversations/anyone/tracker", None),
+                               ("POST", "/conversations/anyone/messages", {"text": "hi", "sender": "user"}),
+                               ("GET", "/status", None)):
+        assert status_of(servers, method, path, body, {"Authorization": f"Bearer {token}"}) in (401, 403), path
 
 
 def test_an_invalid_jwt_is_refused(servers):
@@ -119,14 +138,18 @@ def test_an_invalid_jwt_is_refused(servers):
                          headers={"Authorization": f"Bearer {bad}"}) == 401, bad
 
 
-def test_jwt_options_reach_the_rasa_command_line():
-    from scripts.run import auth_args
+def test_jwt_options_reach_rasa_from_the_environment_only():
+    from scripts.rasa_server import main, secret_args
 
-    assert auth_args("t", {}) == ["--auth-token", "t"]
-    assert auth_args("t", {"RASA_JWT_SECRET": "s"}) == ["--auth-token", "t", "--jwt-secret", "s", "--jwt-method", "HS256"]
-    assert auth_args("t", {"RASA_JWT_SECRET": "s", "RASA_JWT_METHOD": "HS512"})[-1] == "HS512"
+    assert secret_args({"RASA_TOKEN": "t"}) == ["--auth-token", "t"]
+    assert secret_args({"RASA_TOKEN": "t", "RASA_JWT_SECRET": "s"}) == \
+        ["--auth-token", "t", "--jwt-secret", "s", "--jwt-method", "HS256"]
+    assert secret_args({"RASA_JWT_SECRET": "s", "RASA_JWT_METHOD": "HS512"})[-1] == "HS512"
     with pytest.raises(SystemExit):
-        auth_args("t", {"RASA_JWT_SECRET": "s", "RASA_JWT_METHOD": "none"})
+        secret_args({"RASA_JWT_SECRET": "s", "RASA_JWT_METHOD": "none"})
+    for argv in (["run", "--auth-token", "x"], ["run", "--jwt-secret=x"]):
+        with pytest.raises(SystemExit):
+            main(argv)
 
 
 # ------------------------------------------------------------------ what listens where
@@ -153,7 +176,7 @@ def test_rate_limit_over_rest(servers):
     who = "rate-" + uuid.uuid4().hex[:8]
     answers = [servers.say(who, "what does punctate calcification mean?") for _ in range(RATE + 2)]
     assert all("calcium" in texts(a).lower() for a in answers[:RATE])
-    assert answers[RATE] == [{"recipient_id": who, "text": limits.TOO_FAST}]
+    assert answers[RATE] == [{"recipient_id": signed(who), "text": limits.TOO_FAST}]
     assert answers[RATE + 1][0]["text"] == limits.TOO_FAST
     assert len(user_texts(servers.tracker(who))) == RATE
     # another sender is not affected
@@ -163,7 +186,7 @@ def test_rate_limit_over_rest(servers):
 def test_message_size_limit_over_rest(servers):
     who = "size-" + uuid.uuid4().hex[:8]
     answer = servers.say(who, f"my CT shows calcification {CANARY} " + "x" * 5000)
-    assert answer == [{"recipient_id": who, "text": limits.TOO_LONG.format(limit=5000)}]
+    assert answer == [{"recipient_id": signed(who), "text": limits.TOO_LONG.format(limit=5000)}]
     assert "over 5000 characters" in answer[0]["text"] and "about the liver" in answer[0]["text"]
     assert rows(servers, who) == []  # not processed, not stored
     ok = servers.say(who, "what does punctate calcification mean? " + "x" * (5000 - 39))
@@ -227,11 +250,11 @@ def test_delete_my_data_over_socketio(servers):
     chat = SocketChat(servers.base)
     try:
         chat.say(f"I take amiodarone {CANARY} and the CT shows liver calcifications")
-        assert rows(servers, chat.session_id)
+        assert rows(servers, chat.conversation_id)
         replies = chat.say("delete my data")
         assert privacy.DONE in texts(replies)
         assert replies[-1] == {"conversation_deleted": True}  # the widget drops its transcript (widget.js)
-        assert rows(servers, chat.session_id) == []
+        assert rows(servers, chat.conversation_id) == []
     finally:
         chat.close()
 

@@ -48,6 +48,7 @@ def make_guard(handler=None, **env):
             await handler(message)
 
     environ = {"RATE_LIMIT_PER_MINUTE": "3", "MAX_MESSAGE_CHARS": "50", **env}
+    limits._limiters.clear()  # the counts are per process, shared by every channel: start each test afresh
     return MessageGuard(on_new_message, "test", environ), processed
 
 
@@ -124,7 +125,7 @@ def test_refusals_are_logged_without_text_or_sender(caplog):
     with caplog.at_level(logging.INFO):
         run(guard(Message("y" * 60, sender="+15551234567")))
     assert "yyyy" not in caplog.text and "5551234567" not in caplog.text
-    assert limits.sender_tag("+15551234567") in caplog.text
+    assert limits.sender_tag("test:+15551234567") in caplog.text  # the conversation id, scoped
 
 
 def test_watch_responses_sees_the_response_names_of_this_turn():
@@ -230,7 +231,44 @@ def test_guard_deletes_after_a_turn_that_sent_the_delete_response(monkeypatch):
     assert deleted == []
     message = Message("delete my data", sender="a")
     run(guard(message))
-    assert deleted == ["a"] and message.output_channel.texts()[-1] == privacy.DONE
+    assert deleted == ["test:a"] and message.output_channel.texts()[-1] == privacy.DONE
+
+
+def test_the_guard_scopes_the_conversation_and_maps_the_recipient_back():
+    seen = []
+
+    async def dialogue(message):
+        seen.append(message.sender_id)
+        await message.output_channel.send_text_message(message.sender_id, "hi")
+
+    guard, _ = make_guard(dialogue)
+    from rasa.core.channels.channel import CollectingOutputChannel
+
+    message = Message("hello", sender="424242", out=CollectingOutputChannel())
+    message.client_id = "the-token"
+    run(guard(message))
+    assert seen == ["test:424242"]
+    assert message.output_channel.messages[-1]["recipient_id"] == "the-token"
+    web = Message("hello", sender="abc", out=CollectingOutputChannel())
+    web.scope = "web"
+    run(guard(web))
+    assert seen[-1] == "web:abc" and web.output_channel.messages[-1]["recipient_id"] == "abc"
+
+
+def test_one_rate_count_per_conversation_for_every_channel():
+    limits._limiters.clear()
+    environ = {"RATE_LIMIT_PER_MINUTE": "2", "MAX_MESSAGE_CHARS": "50"}
+    processed = []
+
+    async def on_new_message(message):
+        processed.append(message.sender_id)
+
+    rest, socketio = MessageGuard(on_new_message, "rest", environ), MessageGuard(on_new_message, "socketio", environ)
+    for guard in (rest, socketio, rest):
+        message = Message("hi", sender="s1")
+        message.scope = "web"
+        run(guard(message))
+    assert processed == ["web:s1", "web:s1"]  # the third, on either channel, is over the limit
 
 
 @pytest.mark.parametrize("sender, ok", [

@@ -1,6 +1,6 @@
 """Smoke versions of `make eval` and `make bench` (issue 7), so the measurement code does not rot.
 
-Tiny sizes against one real server set (scripts/run.py on 6005/6055/9085):
+Tiny sizes against one real server set (scripts/run.py on free ports):
 5 vignettes and 5 NLU cases through the project's runner (and through
 ../shared/eval/contract_eval.py when it is there), the eval report rendered from
 that; one user playing two conversations with the load generator, memory read
@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.cluster import free_port
 from scripts.servers import TOKEN, Servers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,7 +37,10 @@ pytestmark = pytest.mark.skipif(not (ROOT / "models" / "current.tar.gz").exists(
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory):
     db = tmp_path_factory.mktemp("smoke-store") / "trackers.db"
-    running = Servers(6005, 6055, 9085, {"TRACKER_STORE_URL": f"sqlite:///{db}"}).start()
+    # The runners name their own REST senders (README "Security"), all from 127.0.0.1.
+    running = Servers(free_port(), free_port(), free_port(), {
+        "TRACKER_STORE_URL": f"sqlite:///{db}", "REST_TRUST_SENDER_IDS": "1",
+        "RATE_LIMIT_PER_ADDRESS_PER_MINUTE": "0"}).start()
     yield running
     running.stop()
 

@@ -21,6 +21,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from scripts.cluster import free_port
 from scripts.servers import Servers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +29,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 SOCKET_IO_CLIENT = ROOT / "webchat" / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js"
 AXE = ROOT / "webchat" / "node_modules" / "axe-core" / "axe.min.js"
 RESULTS = ROOT / "results"
-RASA_PORT, ACTIONS_PORT, WEB_PORT = 5605, 5655, 8685
+RASA_PORT, ACTIONS_PORT, WEB_PORT = free_port(), free_port(), free_port()
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
@@ -52,10 +53,11 @@ class _EmbedPage(BaseHTTPRequestHandler):
     """Another web site that pastes the one-line embed snippet."""
 
     def do_GET(self):  # noqa: N802 - stdlib name
+        transports = ' data-transports="polling"' if "transports=polling" in self.path else ""
         body = (
             "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Clinic</title></head>"
             "<body><main><h1>A clinic's page</h1></main>"
-            f'<script src="http://127.0.0.1:{WEB_PORT}/widget.js" data-server="http://127.0.0.1:{RASA_PORT}" defer>'
+            f'<script src="http://127.0.0.1:{WEB_PORT}/widget.js" data-server="http://127.0.0.1:{RASA_PORT}"{transports} defer>'
             "</script></body></html>"
         ).encode()
         self.send_response(200)
@@ -389,6 +391,80 @@ def test_csp_and_served_paths(servers):
         with pytest.raises(urllib.error.HTTPError) as error:
             urllib.request.urlopen(home() + hidden, timeout=10)
         assert error.value.code == 404
+
+
+def test_whole_assessment_with_http_long_polling_only(new_page, sites, servers):
+    """Networks that block websockets: the widget with data-transports="polling" (issue 14: the polling
+    answers carried Access-Control-Allow-Origin twice, and browsers refused them)."""
+    page = new_page()
+    sockets, polls = [], []
+    page.on("websocket", lambda socket: sockets.append(socket.url))
+    page.on("response", lambda r: polls.append(r) if "/socket.io/" in r.url and "transport=polling" in r.url else None)
+    page.goto(sites["allowed"] + "/?transports=polling")
+    page.get_by_role("button", name="Questions about your scan?").click()
+    bot_said(page, DISCLAIMER)
+    type_and_enter(page, "My CT showed a few punctate calcifications. I had tuberculosis years ago.")
+    bot_said(page, "Do you have any symptoms")
+    type_and_enter(page, "no symptoms")
+    bot_said(page, "changed compared with an earlier scan")
+    type_and_enter(page, "stable since 2018")
+    bot_said(page, "My suggestion:")
+    assert not sockets, sockets
+    assert len(polls) >= 6 and all(r.status == 200 for r in polls)
+    assert all(len(r.headers_array()) and [h["name"].lower() for h in r.headers_array()].count(
+        "access-control-allow-origin") == 1 for r in polls)
+    session = json.loads(page.evaluate("() => localStorage.getItem(Object.keys(localStorage)[0])"))["sessionId"]
+    tracker = servers.tracker("web:" + session.split(".")[0])
+    assert tracker["slots"]["triage_level"] == "reassurance"
+
+
+def rasa_webchat_said(page, text: str):
+    message = page.locator(".rw-response").filter(has_text=text)
+    message.last.wait_for()
+    return message.last
+
+
+def test_rasa_webchat_from_npm_runs_a_whole_assessment(browser, servers):
+    """The most used third-party Rasa widget, rasa-webchat 1.0.1 from npm (webchat/package.json), on
+    /rasa-webchat.html: it connects (long-polling first, then websocket), and a whole assessment runs."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    errors, foreign = [], []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" and "Content Security Policy" not in m.text
+            else None)
+    # rasa-webchat always asks for Google's fonts; the page's CSP blocks that: nothing leaves the machine.
+    page.on("requestfinished", lambda r: foreign.append(r.url) if urlparse(r.url).hostname not in LOCAL_HOSTS
+            and not r.url.startswith("data:") else None)
+    page.goto(home() + "rasa-webchat.html")
+    page.locator(".rw-launcher").click()
+    try:
+        rasa_webchat_said(page, DISCLAIMER)
+    except Exception:
+        RESULTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(RESULTS / "rasa-webchat-failure.png"))
+        raise AssertionError(page.locator("body").inner_text()[:2000] + "\n" + "\n".join(errors[:10]))
+    box = page.locator(".rw-new-message")
+    for text, expected in (("My CT showed a few punctate calcifications. I had tuberculosis years ago.",
+                            "Do you have any symptoms"),
+                           ("no symptoms", "changed compared with an earlier scan"),
+                           ("stable since 2018", "My suggestion:")):
+        box.fill(text)
+        box.press("Enter")
+        page.locator(".rw-client").filter(has_text=text).last.wait_for()
+        rasa_webchat_said(page, expected)
+    RESULTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(RESULTS / "rasa-webchat.png"))
+    stored = page.evaluate("() => JSON.parse(sessionStorage.getItem('chat_session') || '{}')")
+    session = stored.get("session_id") or ""
+    assert "." in session, stored  # the signed id the server issued (session_confirm)
+    tracker = servers.tracker("web:" + session.split(".")[0])
+    assert tracker["slots"]["triage_level"] == "reassurance"
+    assert tracker["slots"]["likely_causes"][0] == "granulomatous_infection"
+    assert not foreign, foreign
+    assert not errors, errors
+    context.close()
 
 
 def test_pages_asked_nothing_of_any_other_host():

@@ -3,7 +3,9 @@
  *
  * Embed (one line):
  *   <script src="http://HOST:WEB_PORT/widget.js" data-server="http://HOST:RASA_PORT" defer></script>
- * Options: data-open="true" opens the chat at page load; data-title="..." names it.
+ * Options: data-open="true" opens the chat at page load; data-title="..." names it;
+ * data-transports="polling" uses HTTP long-polling only (networks that block websockets; the
+ * default "websocket,polling" tries websocket first and falls back to polling).
  *
  * Talks to Rasa's socket.io channel (session_request / session_confirm /
  * user_uttered / bot_uttered, session persistence). The session id and the
@@ -25,6 +27,12 @@
     BASE.protocol + "//" + BASE.hostname + ":5005";
   var START_OPEN = ["true", "1", "open", ""].indexOf(script.getAttribute("data-open")) !== -1;
   var TITLE = script.getAttribute("data-title") || "Liver scan information";
+  var TRANSPORTS = (script.getAttribute("data-transports") || "websocket,polling").split(",")
+    .map(function (t) { return t.trim(); })
+    .filter(function (t) { return t === "websocket" || t === "polling"; });
+  if (!TRANSPORTS.length) {
+    TRANSPORTS = ["websocket", "polling"];
+  }
   var STORAGE_KEY = "lca-chat:" + SERVER;
   var MAX_AGE_MS = 24 * 60 * 60 * 1000;
   var MAX_STORED = 300;
@@ -448,8 +456,9 @@
       }
       socket = io(SERVER, {
         path: "/socket.io",
-        transports: ["websocket", "polling"],
-        tryAllTransports: true,
+        transports: TRANSPORTS,
+        upgrade: TRANSPORTS.indexOf("websocket") !== -1,
+        tryAllTransports: TRANSPORTS.length > 1,
         reconnectionDelayMax: 10000
       });
       socket.on("connect", function () {

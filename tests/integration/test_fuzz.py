@@ -8,6 +8,10 @@ Against the real servers (scripts/run.py: Rasa + action server, SQLite in a temp
   non-characters), injection strings (SQL, HTML/JS, template, path, JSON,
   Rasa's own "/intent{...}" payload syntax);
 - `POST /model/parse?token=...`: the same kinds of bodies;
+- the authenticated HTTP API (`/conversations/<id>/tracker|story|tracker/events|
+  trigger_intent|execute|messages|predict`, `PUT /model`, `/model/predict`, ...) with
+  the token or JWTs signed with the server's secret whose claims have every shape,
+  conversation ids of every channel scope and odd ones, events of every type;
 - the action server's `POST /webhook`: malformed and odd action calls (any
   JSON, action-call-shaped objects with wrong types at every level, slots of
   the wrong type, deflate bodies that are not deflate data).
@@ -33,17 +37,20 @@ from hypothesis import strategies as st
 
 from channels import limits
 from scripts.cluster import free_port
-from scripts.servers import TOKEN, Servers
+from scripts.servers import TOKEN, Servers, signed
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 pytestmark = pytest.mark.skipif(not (ROOT / "models" / "current.tar.gz").exists(), reason="needs `make train`")
 
-EXAMPLES = {"rest": 3600, "parse": 3400, "actions": 3400}  # 10 400 in all
+EXAMPLES = {"rest": 3600, "parse": 3400, "actions": 3400, "api": 2400}  # 12 800 in all
 SCALE = float(os.environ.get("FUZZ_SCALE", "1"))  # smaller for a quick look while developing; 1 in make
 EXAMPLES = {name: max(1, int(n * SCALE)) for name, n in EXAMPLES.items()}
 FUZZ_SETTINGS = dict(deadline=None, database=None, suppress_health_check=list(HealthCheck))
 STATS: Dict[str, Counter] = {name: Counter() for name in EXAMPLES}
 PROBLEMS: Dict[str, list] = {name: [] for name in EXAMPLES}
+
+
+JWT_SECRET = "fuzz-jwt-secret-0123456789abcdef0123456789"
 
 
 class Client:
@@ -53,13 +60,14 @@ class Client:
         self.port = port
         self.conn: Optional[http.client.HTTPConnection] = None
 
-    def post(self, path: str, body: bytes, headers: Optional[Dict[str, str]] = None) -> Tuple[int, bytes]:
+    def post(self, path: str, body: Optional[bytes], headers: Optional[Dict[str, str]] = None,
+             method: str = "POST") -> Tuple[int, bytes]:
         headers = {"Content-Type": "application/json", **(headers or {})}
         for attempt in range(2):
             if self.conn is None:
                 self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
             try:
-                self.conn.request("POST", path, body=body, headers=headers)
+                self.conn.request(method, path, body=body, headers=headers)
                 answer = self.conn.getresponse()
                 data = answer.read()
                 if answer.getheader("Connection", "").lower() == "close":
@@ -79,8 +87,11 @@ def servers(tmp_path_factory):
     db = tmp_path_factory.mktemp("fuzz") / "trackers.db"
     # A rate limit above the default, so that the few fixed senders reach the dialogue more often
     # (the limit's own answer is still fuzzed).
+    # The per-address limit off: every request comes from 127.0.0.1 (its own answer is tested elsewhere).
     running = Servers(free_port(), free_port(), free_port(), {"TRACKER_STORE_URL": f"sqlite:///{db}",
-                                                              "RATE_LIMIT_PER_MINUTE": "150"}).start()
+                                                              "RATE_LIMIT_PER_MINUTE": "150",
+                                                              "RATE_LIMIT_PER_ADDRESS_PER_MINUTE": "0",
+                                                              "RASA_JWT_SECRET": JWT_SECRET}).start()
     running.rest = Client(running.rasa_port)
     running.actions = Client(running.actions_port)
     yield running
@@ -111,7 +122,9 @@ json_value = st.recursive(json_leaf, lambda children: st.one_of(
     st.lists(children, max_size=5), st.dictionaries(unicode_text, children, max_size=5)), max_leaves=15)
 
 FIXED_SENDERS = ["fuzz-a", "fuzz-b", "fuzz-c"]
-sender_value = st.one_of(st.sampled_from(FIXED_SENDERS), st.text(min_size=1, max_size=40), unicode_text,
+SIGNED_SENDERS = [signed(f"fuzz-signed-{n}") for n in range(3)]  # conversations that go on (web:fuzz-signed-N)
+sender_value = st.one_of(st.sampled_from(FIXED_SENDERS), st.sampled_from(SIGNED_SENDERS),
+                         st.sampled_from(SIGNED_SENDERS).map(lambda t: t[:-2] + "AA"), st.text(min_size=1, max_size=40), unicode_text,
                          st.text(min_size=190, max_size=260), st.integers(), st.booleans(), st.none(),
                          st.floats(allow_nan=False), st.lists(st.integers(), max_size=3), st.just(""))
 message_value = st.one_of(message_text, message_text, message_text, json_value)
@@ -198,6 +211,87 @@ odd_requests = st.one_of(
 actions_request = st.integers(0, 2).flatmap(lambda k: plain_call if k else odd_requests)
 
 
+# The authenticated HTTP API: every conversation endpoint, the model endpoints, with the token or a JWT
+# (signed with the server's secret) whose claims have every shape.
+import urllib.parse  # noqa: E402
+
+conversation_id = st.one_of(st.sampled_from(["fuzz-api", "rest:fuzz-api", "web:fuzz-api", "telegram:424242",
+                                             "twilio:whatsapp:+15551234567", "socketio:abc", "a/b/c", "%2F",
+                                             SIGNED_SENDERS[0], "x" * 300]),
+                            st.text(min_size=1, max_size=40), unicode_text.filter(bool))
+EVENT_NAMES = ["user", "bot", "action", "slot", "restart", "rewind", "undo", "reset_slots", "session_started",
+               "active_loop", "followup", "pause", "resume", "entities", "user_featurization", "loop_interrupted",
+               "action_execution_rejected", "export", "reminder", "cancel_reminder", "form", "form_validation",
+               "bogus"]
+api_event = st.fixed_dictionaries({"event": mostly(st.sampled_from(EVENT_NAMES))}, optional={
+    "name": json_value, "value": json_value, "text": mostly(message_text), "timestamp": json_value,
+    "parse_data": json_value, "policy": json_value, "confidence": json_value, "entities": json_value,
+    "intent": json_value, "metadata": json_value, "data": json_value, "date_time": json_value,
+    "input_channel": json_value, "message_id": json_value, "action_text": json_value})
+api_body = {
+    "tracker/events": st.one_of(st.lists(api_event, max_size=4), api_event, json_value),
+    "trigger_intent": st.one_of(st.fixed_dictionaries({"name": mostly(st.sampled_from(
+        ["greet", "deny", "inform", "request_summary", "nope"]))}, optional={"entities": json_value}), json_value),
+    "execute": st.one_of(st.fixed_dictionaries({"name": mostly(st.sampled_from(
+        ["utter_greet", "action_listen", "action_restart", "action_give_assessment", "nope"]))},
+        optional={"policy": json_value, "confidence": json_value}), json_value),
+    "messages": st.one_of(st.fixed_dictionaries({"text": mostly(message_text), "sender": mostly(st.just("user"))},
+                                                optional={"parse_data": json_value}), json_value),
+    "predict": st.one_of(st.none(), json_value),
+}
+conversation_call = st.sampled_from([("GET", "tracker"), ("GET", "story"), ("POST", "tracker/events"),
+                                     ("PUT", "tracker/events"), ("POST", "trigger_intent"), ("POST", "execute"),
+                                     ("POST", "messages"), ("POST", "predict")])
+query = st.dictionaries(st.sampled_from(["include_events", "until", "all_sessions", "output_channel",
+                                         "execute_side_effects", "event_verbosity"]),
+                        st.one_of(st.sampled_from(["ALL", "AFTER_RESTART", "APPLIED", "NONE", "latest", "rest",
+                                                   "true", "false", "1", "-1", "1e309"]), st.text(max_size=10)),
+                        max_size=2)
+jwt_claims = st.one_of(
+    st.fixed_dictionaries({"user": st.fixed_dictionaries({"username": json_value, "role": st.one_of(
+        st.sampled_from(["admin", "user", "guest"]), json_value)})}),
+    st.fixed_dictionaries({"user": json_value}), st.dictionaries(unicode_text, json_value, max_size=3),
+    st.fixed_dictionaries({"user": st.just({"username": "rest:fuzz-api", "role": "user"}), "exp": json_value}))
+
+
+def jwt_header(claims) -> str:
+    import jwt
+
+    try:
+        return "Bearer " + jwt.encode(claims, JWT_SECRET, algorithm="HS256")
+    except (TypeError, ValueError):
+        return "Bearer " + jwt.encode({"user": str(claims)[:50]}, JWT_SECRET, algorithm="HS256")
+
+
+credential = st.one_of(st.just(("token", None)), st.just(("token", None)), jwt_claims.map(lambda c: ("jwt", c)),
+                       st.just(("none", None)))
+
+
+@st.composite
+def api_request(draw):
+    kind, claims = draw(credential)
+    params = dict(draw(query))
+    headers = {}
+    if kind == "token":
+        params["token"] = TOKEN
+    elif kind == "jwt":
+        headers["Authorization"] = jwt_header(claims)
+    if draw(st.integers(0, 9)) == 0:  # the model endpoints
+        method, path = draw(st.sampled_from([("PUT", "/model"), ("POST", "/model/predict"), ("GET", "/domain"),
+                                             ("GET", "/status"), ("GET", "/version")]))
+        body = draw(st.one_of(json_value, st.lists(api_event, max_size=3),
+                              st.fixed_dictionaries({"model_file": json_value})))
+        raw = dumps(body) if method != "GET" else None
+    else:
+        method, endpoint = draw(conversation_call)
+        cid = draw(conversation_id).encode("utf-8", "surrogatepass")
+        path = f"/conversations/{urllib.parse.quote(cid, safe=':/')}/{endpoint}"
+        body = draw(api_body.get(endpoint, st.none())) if method != "GET" else None
+        raw = None if body is None and method == "GET" else draw(st.one_of(
+            st.just(dumps(body)), st.just(dumps(body)), st.just(dumps(body)), st.binary(max_size=60)))
+    return method, path + ("?" + urllib.parse.urlencode(params) if params else ""), raw, headers, kind
+
+
 def record(target: str, status: int, body: bytes, sent: bytes) -> None:
     STATS[target][status // 100 * 100] += 1
     STATS[target]["requests"] += 1
@@ -240,6 +334,17 @@ def fuzz_actions(servers, request):
     assert status < 500, (status, body[:300], answer[:300])
 
 
+@settings(max_examples=EXAMPLES["api"], **FUZZ_SETTINGS)
+@given(request=api_request())
+def fuzz_api(servers, request):
+    method, path, body, headers, kind = request
+    status, answer = servers.rest.post(path, body, headers, method=method)
+    STATS["api"][f"{kind} {status}"] += 1
+    record("api", status, answer, (method + " " + path).encode() + b" " + (body or b""))
+    STATS["api"]["authenticated" if status not in (401, 403) else "refused"] += 1
+    assert status < 500, (status, method, path[:200], (body or b"")[:200], answer[:300])
+
+
 def test_fuzz_rest_webhook(servers):
     fuzz_rest(servers)
     assert STATS["rest"]["requests"] >= EXAMPLES["rest"]
@@ -255,6 +360,13 @@ def test_fuzz_action_server(servers):
     assert STATS["actions"]["requests"] >= EXAMPLES["actions"]
 
 
+def test_fuzz_authenticated_http_api(servers):
+    fuzz_api(servers)
+    assert STATS["api"]["requests"] >= EXAMPLES["api"]
+    print({k: v for k, v in STATS["api"].items() if " " in str(k)})
+    assert STATS["api"]["authenticated"] >= EXAMPLES["api"] // 5  # calls got past authentication
+
+
 def test_every_process_survived_and_still_works(servers):
     assert servers.process.poll() is None, "scripts/run.py stopped: one of its servers died"
     status, answer = servers.rest.post("/webhooks/rest/webhook", json.dumps(
@@ -264,7 +376,7 @@ def test_every_process_survived_and_still_works(servers):
                                                               "tracker": {"sender_id": "x"}}).encode())
     assert status == 200
     total = sum(STATS[t]["requests"] for t in STATS)
-    assert total >= 10_000 * min(1.0, SCALE)
+    assert total >= 12_000 * min(1.0, SCALE)
     assert sum(STATS[t][500] for t in STATS) == 0
 
 
@@ -272,14 +384,17 @@ def write_report() -> None:
     lines = ["# Fuzzing (tests/integration/test_fuzz.py)", "",
              "| surface | requests | 2xx | 4xx | 5xx |", "|---|---|---|---|---|"]
     for target, label in (("rest", "POST /webhooks/rest/webhook"), ("parse", "POST /model/parse"),
-                          ("actions", "action server POST /webhook")):
+                          ("actions", "action server POST /webhook"),
+                          ("api", "HTTP API (token or JWT of any claims): /conversations/*, /model, /domain")):
         s = STATS[target]
         lines.append(f"| {label} | {s['requests']} | {s[200]} | {s[400]} | {s[500]} |")
     total = sum(STATS[t]["requests"] for t in STATS)
     rest = STATS["rest"]
     lines += ["", f"Total {total} requests, {sum(STATS[t][500] for t in STATS)} answers of 5xx. REST answers of "
                   f"200 (not streamed): {rest['dialogue']} by the dialogue, {rest['too long']} 'too long', "
-                  f"{rest['rate limited']} 'too fast'; 4xx: malformed bodies (400) and bodies too large (413)."]
+                  f"{rest['rate limited']} 'too fast'; 4xx: malformed bodies (400) and bodies too large (413). HTTP API: "
+                  f"{STATS['api']['authenticated']} calls past authentication, {STATS['api']['refused']} refused "
+                  f"(401/403: no or an insufficient credential)."]
     for target, problems in PROBLEMS.items():
         for status, sent, body in problems[:5]:
             lines.append(f"- {target} {status}: sent {sent!r} got {body!r}")

@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""`rasa run` with its secrets from the environment, private files and redacted logs.
+
+scripts/run.py starts the Rasa server as `scripts/rasa_server.py run --model ... --port ...` (the
+arguments of `rasa run`, without any secret). Here, in this process only:
+
+- `--auth-token` comes from RASA_TOKEN, `--jwt-secret`/`--jwt-method` from RASA_JWT_SECRET and
+  RASA_JWT_METHOD: they are added to Rasa's arguments in memory, so they never appear in the process
+  list (/proc/<pid>/cmdline is what was executed; the environment, /proc/<pid>/environ, is readable
+  only by the same user);
+- the umask is 077: every file the server creates (the SQLite tracker store and its journal, under a
+  0700 var/) is readable by its owner only;
+- every log record, Rasa's, Sanic's and ours, has `token=...` (a URL's query parameter; Sanic logs the
+  URL of a request that failed) and `Bearer ...` replaced by `token=[redacted]`: `redact_logs()`
+  installs a log record factory, the one place where all records are made;
+- the Rasa version is checked: the fixes in channels/server_hooks.py were made for Rasa 3.6.
+"""
+
+import logging
+import os
+import re
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+SECRET_PATTERNS = [
+    (re.compile(r"(?i)(token=)[^&\s'\"<>]+"), r"\1[redacted]"),
+    (re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+"), r"\1[redacted]"),
+]
+JWT_METHODS = ("HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "ES256", "ES384", "ES512")
+RASA_VERSION_PREFIX = "3.6."
+
+
+def redact(text: str) -> str:
+    for pattern, replacement in SECRET_PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+class RedactedLogRecord(logging.LogRecord):
+    """A LogRecord whose message, and the text of its exception, never carry a token."""
+
+    def getMessage(self) -> str:  # noqa: N802 - logging's name
+        return redact(super().getMessage())
+
+
+def redact_logs() -> None:
+    """Every record made from now on, by any logger, is a RedactedLogRecord; exception texts too."""
+    logging.setLogRecordFactory(RedactedLogRecord)
+    original = logging.Formatter.formatException
+
+    def format_exception(self: logging.Formatter, ei) -> str:  # type: ignore[no-untyped-def]
+        return redact(original(self, ei))
+
+    logging.Formatter.formatException = format_exception  # type: ignore[assignment]
+
+
+def secret_args(environ: Optional[dict] = None) -> List[str]:
+    """Rasa's --auth-token and --jwt-* arguments, from the environment."""
+    environ = os.environ if environ is None else environ
+    args = []
+    token = (environ.get("RASA_TOKEN") or "").strip()
+    if token:
+        args += ["--auth-token", token]
+    secret = (environ.get("RASA_JWT_SECRET") or "").strip()
+    if secret:
+        method = (environ.get("RASA_JWT_METHOD") or "").strip() or "HS256"
+        if method not in JWT_METHODS:
+            raise SystemExit(f"RASA_JWT_METHOD: {method} is not one of {', '.join(JWT_METHODS)}")
+        args += ["--jwt-secret", secret, "--jwt-method", method]
+    return args
+
+
+def check_rasa_version() -> str:
+    from rasa.version import __version__
+
+    if not __version__.startswith(RASA_VERSION_PREFIX):
+        raise SystemExit(f"Rasa {__version__} is installed; this server's fixes (channels/server_hooks.py) "
+                         f"were made for Rasa {RASA_VERSION_PREFIX}x. See requirements.lock.")
+    return __version__
+
+
+def main(argv: Optional[List[str]] = None) -> None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if any(arg in ("--auth-token", "--jwt-secret") or arg.startswith(("--auth-token=", "--jwt-secret="))
+           for arg in argv):
+        raise SystemExit("pass RASA_TOKEN and RASA_JWT_SECRET in the environment, not on the command line")
+    os.umask(0o077)
+    redact_logs()
+    check_rasa_version()
+    extra = secret_args()
+    os.environ.pop("RASA_JWT_SECRET", None)  # not needed any more in this process's environment
+    from rasa.__main__ import main as rasa_main
+
+    sys.argv = ["rasa", *argv, *extra]
+    rasa_main()
+
+
+if __name__ == "__main__":
+    main()
