@@ -12,11 +12,11 @@ so the contract's URL /webhooks/rest/webhook is unchanged.
   not an object;
 - 413 with `{"error": ...}` when the body itself is larger than any allowed
   message could make it.
-The sender is a web session the server issued (channels/sessions.py): a valid
-token `<id>.<signature>` continues the conversation `web:<id>`; anything else
-starts a new one, whose token is the `recipient_id` of every message of the
-answer and the `X-Session-Id` header. With REST_TRUST_SENDER_IDS=1 (a backend
-that is the channel's only client) the sender is taken as given, as `rest:<id>`.
+A valid session token `<id>.<signature>` the server issued (channels/sessions.py)
+continues the conversation `web:<id>`. Any other sender is taken as given, as
+`rest:<id>` (the contract's surface; scoping keeps it away from every other
+channel); with REST_TRUST_SENDER_IDS=0 it starts a new signed session instead,
+whose token is the `recipient_id` of every message and the `X-Session-Id` header.
 The client's address (for the per-address limit) is the peer's, or from
 X-Forwarded-For when the peer is in TRUSTED_PROXIES.
 `input_channel` in the body is ignored (always "rest"). Unlike Rasa's channel,
@@ -79,9 +79,13 @@ def max_body_bytes() -> int:
 
 
 def trust_sender_ids(environ: Optional[Dict[str, str]] = None) -> bool:
-    """REST_TRUST_SENDER_IDS=1: take REST sender ids as the client gives them (a trusted backend only)."""
+    """Take unsigned REST sender ids as the client gives them (as `rest:<id>`)? The default, because
+    the contract's REST surface (CONTRACT.md: `{"sender": ID}`, then `/conversations/ID/tracker`) is
+    what every outside evaluator and site backend relies on; scoping already keeps a REST id away
+    from every other channel's conversations. REST_TRUST_SENDER_IDS=0 (a site whose browsers talk
+    to REST directly) accepts only ids the server issued and signed."""
     environ = os.environ if environ is None else environ
-    return (environ.get("REST_TRUST_SENDER_IDS") or "").strip().lower() in ("1", "true", "yes")
+    return (environ.get("REST_TRUST_SENDER_IDS") or "1").strip().lower() in ("1", "true", "yes")
 
 
 def client_address(request: Request) -> str:
@@ -113,14 +117,16 @@ class CheckedRestInput(RestInput):
             raise BadRequest(f"'sender' must be 1-{MAX_SENDER_CHARS} printable characters.")
         return sender
 
-    def session(self, sender: Text) -> Tuple[Text, Text]:
-        """(conversation key, the id the client must send next) for a sender id."""
-        if self.trusted:
-            return sender, sender
+    def session(self, sender: Text) -> Tuple[Text, Text, bool]:
+        """(conversation key, the id the client must send next, is it a signed web session) for a
+        sender id: a signed token continues its web session; any other id is taken as given when
+        sender ids are trusted, else a new session is issued."""
         session_id = sessions.verify(sender)
         if session_id is not None:
-            return session_id, sender
-        return sessions.issue()
+            return session_id, sender, True
+        if self.trusted:
+            return sender, sender, False
+        return (*sessions.issue(), True)
 
     def _extract_message(self, req: Request) -> Optional[Text]:
         message: Any = _body(req).get("message")
@@ -162,13 +168,13 @@ class CheckedRestInput(RestInput):
             sender = await self._extract_sender(request)
             text = self._extract_message(request)
             metadata = self.get_metadata(request)
-            key, client_id = self.session(sender)
+            key, client_id, web = self.session(sender)
             headers = {"X-Session-Id": client_id}
 
             def message(output: Any) -> UserMessage:
                 user_message = UserMessage(text, output, key, input_channel=self.name(), metadata=metadata)
                 user_message.client_id = client_id  # what the replies' recipient_id says (channels/limits.py)
-                if not self.trusted:
+                if web:
                     user_message.scope = sessions.WEB_SCOPE  # a signed web session, as over socket.io
                 user_message.client_address = client_address(request)
                 return user_message

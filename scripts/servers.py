@@ -40,7 +40,8 @@ class Servers:
         self.log.parent.mkdir(exist_ok=True)
         env = {**os.environ, "RASA_PORT": str(self.rasa_port), "ACTIONS_PORT": str(self.actions_port),
                "WEB_PORT": str(self.web_port), "RASA_TOKEN": TOKEN, "SESSION_SECRET": SESSION_SECRET,
-               **self.extra_env}
+               # The tests check the strict mode (only issued ids); the contract's default trusts REST ids.
+               "REST_TRUST_SENDER_IDS": "0", **self.extra_env}
         with open(self.log, "ab") as log:
             self.process = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "run.py")], cwd=ROOT, env=env,
                                             stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
