@@ -18,9 +18,7 @@ from scripts.servers import TOKEN, Servers
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif(not (ROOT / "models" / "current.tar.gz").exists(), reason="needs `make train`")
-KNOWN_NLU_GAPS = {  # expected answers the NLU does not give yet, with the issue that tracks them
-    '{"entity": "condition", "value": "liver_cancer", "role": "family"}': "issue 14 item 11 (NLU): role negated",
-}
+KNOWN_NLU_GAPS: dict = {}  # expected answers the NLU does not give yet, with the issue that tracks them
 
 
 def examples() -> List[Tuple[str, List[str]]]:

@@ -298,10 +298,18 @@ def _categories(span: Span, entity_tokens: set) -> set:
     an entity's own words ("weren't there before" is a new finding; the "no"
     of "no change" denies nothing)."""
     found = set()
+    cues = {}
     for modifier in span._.modifiers:
         start, end = modifier.modifier_span
         if not entity_tokens.intersection(range(start, end)):
             found.add(modifier.category)
+            cues.setdefault(modifier.category, (start, end))
+    negated, family = cues.get("NEGATED_EXISTENCE"), cues.get("FAMILY")
+    if negated and family and negated[1] < family[0] < span.start:
+        # "no jaundice, my mum had liver cancer": a relative named after the
+        # denial starts a statement of their own. Right after it ("no family
+        # history of cancer") the relative is what is denied.
+        found.discard("NEGATED_EXISTENCE")
     return found
 
 
