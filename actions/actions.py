@@ -84,9 +84,15 @@ class ActionReadMessage(Action):
             # The form goes on (its slots reported, the pending question left
             # unanswered), and its question is not asked this turn.
             requested = tracker.get_slot("requested_slot")
+            answered = {name: tracker.get_slot(name) for name in FORM_SLOTS}
+            answered.update({e["name"]: e["value"] for e in events if e.get("event") == "slot" and e.get("name") in FORM_SLOTS})
+            if requested in FORM_SLOTS and answered.get(requested) in (conversation.UNCLEAR, conversation.NONE,
+                                                                       conversation.UNKNOWN):
+                # Read from the reply's intent ("unclear"), not from a fact: the
+                # form's question is asked again after the safety question.
+                answered[requested] = tracker.get_slot(requested)
             events = [e for e in events if not (e.get("event") == "slot" and e.get("name") in FORM_SLOTS)]
-            events.extend(SlotSet(name, None if name == requested else tracker.get_slot(name))
-                          for name in FORM_SLOTS)
+            events.extend(SlotSet(name, answered[name]) for name in FORM_SLOTS)
         if reply or tracker.get_slot(TURN_REPLY):
             events.append(SlotSet(TURN_REPLY, reply))
         return events

@@ -385,3 +385,12 @@ def test_a_red_flag_is_never_dropped_because_of_the_intent(intent):
     assert slots["case_facts"] == [{"entity": "symptom", "value": "vomiting_blood"}]
     assert slots["triage_level"] == "emergency"
     assert messages[0]["text"].startswith("⚠️ Get emergency help now.")
+
+
+def test_facts_given_with_a_warning_cue_still_answer_the_form():
+    tracker = make_tracker(active_loop="assessment_form", entities=[ent("condition", "tuberculosis")],
+                           slots={"requested_slot": "medical_history"})
+    tracker.latest_message["clinical_warning_cues"] = ["vomiting_blood"]
+    events, messages = run(actions.ActionReadMessage(), tracker)
+    assert slot_events(events)["medical_history"] == "tuberculosis"
+    assert slot_events(events)[actions.TURN_REPLY] == "question"
