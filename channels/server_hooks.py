@@ -178,8 +178,22 @@ def body_problem(method: str, route: str, body: Any) -> Optional[str]:
         if not isinstance(body, dict) or not isinstance(body.get("text"), str) or \
                 not isinstance(body.get("sender"), str):
             return 'The body must be a JSON object: {"text": "...", "sender": "user"}.'
-        if body.get("parse_data") is not None and not isinstance(body["parse_data"], dict):
-            return "'parse_data' must be an object."
+        parse_data = body.get("parse_data")
+        if parse_data is None:
+            return None
+        # Rasa reads parse_data["intent"]["name"] and the entities' fields directly (a 500 otherwise).
+        intent = parse_data.get("intent") if isinstance(parse_data, dict) else None
+        if not isinstance(intent, dict) or not isinstance(intent.get("name"), str) or (
+                "confidence" in intent and (isinstance(intent["confidence"], bool)
+                                            or not isinstance(intent["confidence"], (int, float)))):
+            return ("'parse_data' must be an object with an intent and entities: "
+                    "{\"intent\": {\"name\": \"...\", \"confidence\": 1.0}, \"entities\": []}.")
+        if parse_data.get("text") is not None and not isinstance(parse_data["text"], str):
+            return "'parse_data.text' must be text."
+        entities = parse_data.get("entities")
+        if not isinstance(entities, list) or not all(
+                isinstance(e, dict) and isinstance(e.get("entity"), str) for e in entities):
+            return "'parse_data.entities' must be a list of {\"entity\": ..., \"value\": ...}."
         return None
     if route == "model" and method == "PUT":
         if not isinstance(body, dict):
