@@ -75,15 +75,7 @@ async def check_jwt_claims(request: Any) -> Any:
     header = request.headers.get("Authorization") or ""
     if not header.lower().startswith("bearer ") or request.args.get("token") is not None:
         return None
-    auth = getattr(request.app.ctx, "auth", None)
-    if auth is None or not request.app.config.get("USE_JWT"):
-        return None
-    try:
-        payload = auth.extract_payload(request)
-        if hasattr(payload, "__await__"):
-            payload = await payload
-    except Exception:
-        return None
+    payload = await _jwt_payload(request, check_authenticated=False)
     if isinstance(payload, dict) and "user" in payload and not isinstance(payload["user"], dict):
         return error(403, "NotAuthorized", "The token's 'user' claim must be an object with a username and a role.")
     return None
@@ -98,25 +90,33 @@ async def authorized(request: Any, conversation_id: Optional[str] = None) -> boo
     given = request.args.get("token")
     if token and isinstance(given, str) and hmac.compare_digest(given.encode(), token.encode()):
         return True
-    auth = getattr(request.app.ctx, "auth", None)
-    if auth is None or not request.app.config.get("USE_JWT"):
-        return False
-    try:
-        ok = auth.is_authenticated(request)
-        if hasattr(ok, "__await__"):
-            ok = await ok
-        if not ok:
-            return False
-        payload = auth.extract_payload(request)
-        if hasattr(payload, "__await__"):
-            payload = await payload
-    except Exception:
-        return False
+    payload = await _jwt_payload(request, check_authenticated=True)
     user = payload.get("user") if isinstance(payload, dict) else None
     if not isinstance(user, dict):
         return False
     return user.get("role") == "admin" or (user.get("role") == "user" and conversation_id is not None
                                            and user.get("username") == conversation_id)
+
+
+async def _jwt_payload(request: Any, check_authenticated: bool) -> Any:
+    """The request's JWT payload through Sanic-JWT (None: no JWT auth, an invalid token, or, when
+    `check_authenticated`, one Sanic-JWT does not accept)."""
+    auth = getattr(request.app.ctx, "auth", None)
+    if auth is None or not request.app.config.get("USE_JWT"):
+        return None
+    try:
+        if check_authenticated:
+            ok = auth.is_authenticated(request)
+            if hasattr(ok, "__await__"):
+                ok = await ok
+            if not ok:
+                return None
+        payload = auth.extract_payload(request)
+        if hasattr(payload, "__await__"):
+            payload = await payload
+    except Exception:
+        return None
+    return payload
 
 
 def _json(request: Any) -> Tuple[bool, Any]:
