@@ -364,7 +364,6 @@ def _with_signs(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:
     if not sign_values:
         return found
     out = [e for e in found if not (e.entity == "symptom" and e.value in sign_values)]
-    seen: set = set()
     for reading in readings:
         entity = _reading_entity(doc, reading)
         if entity.value in sign_values:
@@ -381,10 +380,6 @@ def _with_signs(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:
         elif entity.value == "abdominal_pain" and any(
                 e.value in NARROWER_PAIN and _overlaps(e, entity) for e in out):
             continue
-        key = (entity.value, entity.role, entity.context, entity.start)
-        if key in seen:
-            continue
-        seen.add(key)
         out.append(entity)
     # One mention, one entity: the same value and role twice over overlapping text is kept once.
     unique: List[ClinicalEntity] = []
