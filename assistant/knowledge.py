@@ -483,7 +483,7 @@ def load(directory: os.PathLike | str | None = None) -> KnowledgeBase:
 
 
 SIGN_MARKERS = ("actual", "conditional", "long_ago", "resolved", "recent", "proxy", "other_person", "relatives",
-                "scan_words")
+                "scan_words", "confirm", "person_words")
 
 
 def _load_signs(directory: Path) -> Dict[str, Any]:
@@ -532,13 +532,16 @@ def _load_signs(directory: Path) -> Dict[str, Any]:
         if not isinstance(question, str) or not question.strip().endswith("?"):
             raise KnowledgeError(f"{where}: {field}.question: a yes/no question is required")
         downgrade = rule.get("downgrade") or []
-        for concept in downgrade:
-            if concept not in concepts:
-                raise KnowledgeError(f"{where}: {field}.downgrade: unknown concept '{concept}'")
+        upgrade = rule.get("upgrade") or []
+        for name, listed in (("downgrade", downgrade), ("upgrade", upgrade)):
+            for concept in listed:
+                if concept not in concepts:
+                    raise KnowledgeError(f"{where}: {field}.{name}: unknown concept '{concept}'")
         signs[value] = {
             "certain": combinations(f"{field}.certain", rule.get("certain"), True),
             "uncertain": combinations(f"{field}.uncertain", rule.get("uncertain"), False),
             "downgrade": list(downgrade),
+            "upgrade": list(upgrade),
             "question": " ".join(question.split()),
             "keep_in_questions": bool(rule.get("keep_in_questions")),
         }
@@ -562,11 +565,17 @@ def _load_signs(directory: Path) -> Dict[str, Any]:
         "not_followed_by": {concept: phrases(f"not_followed_by.{concept}", words)
                             for concept, words in (data.get("not_followed_by") or {}).items()
                             if concept in concepts or _unknown_concept(where, concept)},
+        "person_subject": {concept: phrases(f"person_subject.{concept}", words)
+                           for concept, words in (data.get("person_subject") or {}).items()
+                           if concept in concepts or _unknown_concept(where, concept)},
+        "intransitive": {concept: phrases(f"intransitive.{concept}", words)
+                         for concept, words in (data.get("intransitive") or {}).items()
+                         if concept in concepts or _unknown_concept(where, concept)},
     }
 
 
 def _unknown_concept(where: str, concept: str) -> bool:
-    raise KnowledgeError(f"{where}: not_followed_by: unknown concept '{concept}'")
+    raise KnowledgeError(f"{where}: unknown concept '{concept}' (not_followed_by, person_subject, intransitive)")
 
 
 @functools.lru_cache(maxsize=4)

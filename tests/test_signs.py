@@ -174,6 +174,96 @@ def test_severe_pain_replaces_plain_pain_for_the_mention(nlp):
     assert values == ["severe_abdominal_pain"]
 
 
+# Categories found by bank E (run once unchanged first), fixed as categories:
+# phrases here are new wordings of each category, not the bank's sentences.
+@pytest.mark.parametrize("text", [
+    "the roof of the shed collapsed in the storm", "our old spaniel collapsed last week, the vet thinks it's his heart",
+    "the deal on the flat collapsed", "the company I worked for collapsed in the summer",
+])
+def test_a_collapse_needs_a_person(nlp, text):
+    assert "fainting" not in alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "my brother-in-law collapsed at dinner, he's the patient", "she was found collapsed in the hall this morning, her scan",
+    "I just collapsed in the queue at the chemist",
+])
+def test_a_person_collapsing_is_a_collapse(nlp, text):
+    assert "fainting" in alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("I'm blacking out the personal details before I share the report", "fainting"),
+    ("I've always been the fainting sort at the dentist", "fainting"),
+    ("I got confused between the two hospitals' letters", "confusion"),
+])
+def test_a_verb_with_an_object_or_a_tendency_is_not_the_event(nlp, text, value):
+    assert value not in alert_values(nlp, text)
+
+
+def test_blacked_out_with_a_time_is_an_event(nlp):
+    assert "fainting" in alert_values(nlp, "I blacked out the other day at the bus stop")
+
+
+@pytest.mark.parametrize("text", [
+    "sometimes I think everyone would be better off if I wasn't here",
+    "I no longer want to be alive", "my family would be better if I was gone",
+])
+def test_passive_thoughts_of_not_being_alive(nlp, text):
+    assert "suicidal_thoughts" in alert_values(nlp, text)
+
+
+def test_not_wanting_to_live_with_a_worry_is_not_a_crisis(nlp):
+    assert "suicidal_thoughts" not in alert_values(nlp, "I don't want to live with this worry for months")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("does this kind of thing make you pass out? I did, this afternoon", "fainting"),
+    ("is it normal to want to die after news like this? I've felt that way all week", "suicidal_thoughts"),
+])
+def test_a_question_then_its_confirmation_is_a_fact(nlp, text, value):
+    assert value in alert_values(nlp, text)
+
+
+def test_a_question_then_a_feeling_is_not_a_confirmation(nlp):
+    assert "vomiting_blood" not in alert_values(nlp, "what if I vomit blood? I am scared")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("brought up my breakfast and it was bright red, I didnt eat anything red", "vomiting_blood"),
+    ("poo has gone a dark maroon colour and it's nothing I've eaten", "black_stools"),
+])
+def test_a_colour_with_its_explanation_ruled_out_is_blood(nlp, text, value):
+    assert value in alert_values(nlp, text)
+
+
+def test_a_colour_with_an_explanation_is_still_asked_about(nlp):
+    reading = pipeline.read(nlp, "I was sick and it was red but I had loads of beetroot")
+    assert "vomiting_blood" in reading.cues and "vomiting_blood" not in alert_values(nlp, "I was sick and it was red but I had loads of beetroot")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("can't even sit up, my tummy hurts that much, came on suddenly", "severe_abdominal_pain"),
+    ("hurled an hour ago. there was blood in it.", "vomiting_blood"),
+    ("jet-black, tar-like poo since this morning", "black_stools"),
+    ("my mum doesn't know where she is today, the scan is hers", "confusion"),
+    ("the ache in my belly went from nothing to unbearable in a minute", "severe_abdominal_pain"),
+])
+def test_scope_across_words_and_clauses(nlp, text, value):
+    """"can't" denies an ability, not the pain; a clause pointing back ("in it")
+    reads with the one before; a hyphen inside a word is no break; not knowing
+    where one is is disorientation; a blocker's words ("from nothing to") deny nothing."""
+    assert value in alert_values(nlp, text)
+
+
+def test_cannot_see_is_still_a_denial(nlp):
+    assert "vomiting_blood" not in alert_values(nlp, "I can't see any blood in my sick")
+
+
+def test_an_age_is_long_past(nlp):
+    assert "suicidal_thoughts" not in alert_values(nlp, "I cut myself at 15, I'm 40 now and doing well")
+
+
 def _offline(nlp, case):
     """What the dialogue does with the case after the opener: alert, or ask once."""
     reading = pipeline.read(nlp, case["text"])
@@ -186,14 +276,12 @@ def _offline(nlp, case):
 
 
 # Floors per bank: (recall after one question, per sign; same-turn recall; false alarms).
-# Each bank was run once unchanged first (README "Warning signs"), then its categories
+# Each bank was run once unchanged first (results/redflags.md), then its categories
 # were fixed; these floors keep what each reached. Bank c's first run was the lowest
-# (0.76 / 0.83 / 8 %) and it keeps a margin.
-FLOORS = {"bank_a": (0.98, 0.90, 0.05), "bank_b": (0.98, 0.90, 0.05), "bank_c": (0.85, 0.80, 0.05),
-          "bank_d": (0.98, 0.90, 0.05),
-          # Bank e, the last, was run once unchanged (0.89 / 0.95 / 6 %) and not tuned on:
-          # its floor is that first run, with a margin.
-          "bank_e": (0.80, 0.85, 0.08)}
+# (0.76 / 0.83 / 8 %) and it keeps a margin. Bank f, the project's second bank for the
+# issue's bar, was run once after every fix and is held to the issue's thresholds.
+FLOORS = {"bank_a": (0.98, 0.90, 0.05), "bank_b": (0.98, 0.90, 0.05), "bank_c": (0.90, 0.85, 0.05),
+          "bank_d": (0.98, 0.90, 0.05), "bank_e": (0.98, 0.90, 0.05)}
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=[b.stem for b in BANKS])

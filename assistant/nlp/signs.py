@@ -47,7 +47,7 @@ _FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "ive", "me", "my", "myself"
 MIN_TYPO_LENGTH = 5
 FRAGMENT_WORDS = 3
 # A negation word that is part of the concept itself ("not making sense").
-_OWN_NEGATIONS = frozenset({"not", "n't", "no", "never", "nothing", "cannot", "cant"})
+_OWN_NEGATIONS = frozenset({"not", "n't", "nt", "no", "never", "nothing", "cannot", "cant"})
 _EXCLUDING = frozenset({"NEGATED_EXISTENCE", "FAMILY", "HYPOTHETICAL", "HISTORICAL", "POSSIBLE_EXISTENCE"})
 
 Doc.set_extension("signs", default=(), force=True)
@@ -172,6 +172,8 @@ class SignReader:
         for label, phrases in self.markers.items():
             self.marker_matcher.add("M_" + label, [nlp.make_doc(p.lower()) for p in phrases])
         self.speller = Speller(vocabulary)
+        self.people = frozenset(self.markers.get("person_words") or ()) | frozenset(self.markers.get("relatives") or ()) \
+            | _FIRST_PERSON | _THIRD_PERSON
 
     # ------------------------------------------------------------ reading
     def __call__(self, doc: Doc) -> Doc:
@@ -180,21 +182,34 @@ class SignReader:
             if fixed:
                 token.norm_ = fixed
         parts = self._concepts(doc)
+        blocked = {s.start for s in parts.pop("_blocked", [])}
         markers = self._markers(doc)
         proxy = any(_is_proxy(doc, m) for m in markers.get("proxy", ())) or self._possessed_scan(doc)
         doc._.speaker_is_proxy = proxy
         doc._.sign_values = tuple(self.rules)
-        modifiers = [m for m in getattr(doc._.context_graph, "modifiers", None) or () if not _relative_as_place(doc, m)]
+        modifiers = [m for m in getattr(doc._.context_graph, "modifiers", None) or ()
+                     if not _relative_as_place(doc, m) and not _ability_only(doc, m)
+                     and not blocked.intersection(range(*m.modifier_span))]
         signs: List[SignReading] = [SignReading("fever", s.start, s.end, True, "negated", ())
                                     for s in parts.pop("_normal_temperature", [])]
         cues: List[SignReading] = []
-        for start, end in self._clauses(doc):
-            here = {c: [s for s in spans if start <= s.start and s.end <= end] for c, spans in parts.items()}
-            here = {c: spans for c, spans in here.items() if spans}
+        clauses = self._clauses(doc)
+        for index, (start, end) in enumerate(clauses):
+            here = self._within(parts, start, end)
             if not here:
                 continue
+            # "threw up a little while ago. there was blood in it.": a clause
+            # that points back ("it", "that") is read with the one before it.
+            back = None
+            if index and doc[start].is_sent_start and any(t.lower_ in _ANAPHORS for t in doc[start:end]):
+                back = (clauses[index - 1][0], end)
             for value, rule in self.rules.items():
                 reading = self._read(doc, value, rule, here, markers, modifiers, (start, end), proxy, parts)
+                if back is not None and (reading is None or not reading.certain):
+                    joined = self._read(doc, value, rule, self._within(parts, *back), markers, modifiers, back, proxy,
+                                        parts)
+                    if joined is not None and joined.start < start and (reading is None or joined.certain):
+                        reading = joined
                 if reading is None:
                     continue
                 (signs if reading.certain else cues).append(reading)
@@ -210,6 +225,11 @@ class SignReader:
                                 if c.value not in alerts and c.worth_asking)
         return doc
 
+    @staticmethod
+    def _within(parts: Dict[str, List[Span]], start: int, end: int) -> Dict[str, List[Span]]:
+        here = {c: [s for s in spans if start <= s.start and s.end <= end] for c, spans in parts.items()}
+        return {c: spans for c, spans in here.items() if spans}
+
     def _concepts(self, doc: Doc) -> Dict[str, List[Span]]:
         found: Dict[str, List[Span]] = {}
         blocked: Set[int] = set()
@@ -222,7 +242,7 @@ class SignReader:
         for label, start, end in kept:
             # The longest reading of the words wins across concepts: "feel
             # faint" is a feeling, not a faint; "dark bits" is not black.
-            if any(s <= start and end <= e and (e - s) > (end - start) and other != label for other, s, e in kept):
+            if any(s <= start and end <= e and (e - s) > (end - start) for other, s, e in kept):
                 continue
             found.setdefault(label, []).append(Span(doc, start, end, label="SIGN_PART"))
         # "confused lol what even is...", "so confused, what does it mean": a
@@ -232,6 +252,17 @@ class SignReader:
             found[concept] = [s for s in found.get(concept, []) if _next_word(doc, s.end) not in words]
             if not found[concept]:
                 del found[concept]
+        people = self.people
+        for concept, verbs in (self.config.get("person_subject") or {}).items():
+            found[concept] = [s for s in found.get(concept, [])
+                              if not _starts_with(s, verbs) or _person_before(doc, s.start, people)]
+            if not found[concept]:
+                del found[concept]
+        for concept, verbs in (self.config.get("intransitive") or {}).items():
+            found[concept] = [s for s in found.get(concept, []) if not _starts_with(s, verbs) or not _has_object(doc, s.end)]
+            if not found[concept]:
+                del found[concept]
+        found["_blocked"] = [Span(doc, i, i + 1) for i in sorted(blocked)]
         fever_numbers = self._temperatures(doc)
         if fever_numbers is not None:
             high, normal = fever_numbers
@@ -296,6 +327,11 @@ class SignReader:
         for token in doc:
             if _YEAR.match(token.text) and int(token.text) < _this_year():
                 out.setdefault("long_ago", []).append((token.i, token.i + 1))
+            # "self-harm at 16, I'm 34 now", "aged 12": an age is a time long past.
+            if token.lower_ in ("at", "aged", "age") and token.i + 1 < len(doc) and doc[token.i + 1].like_num \
+                    and doc[token.i + 1].text.isdigit() and int(doc[token.i + 1].text) < 100 \
+                    and not (token.i + 2 < len(doc) and doc[token.i + 2].lower_ in _CLOCK):
+                out.setdefault("long_ago", []).append((token.i, token.i + 2))
         return out
 
     @staticmethod
@@ -304,7 +340,7 @@ class SignReader:
         for sent in doc.sents:
             start = sent.start
             for token in sent:
-                if token.lower_ in CLAUSE_BREAKS and token.i > start:
+                if token.lower_ in CLAUSE_BREAKS and token.i > start and not _inside_word(doc, token):
                     clauses.append((start, token.i))
                     start = token.i + 1
             if start < sent.end:
@@ -346,7 +382,9 @@ class SignReader:
         context: List[str] = []
         if any(NEGATED in c for c in categories):
             role = "negated"
-        family = all(FAMILY in c for c in categories) or self._third_person(doc, clause, start)
+        # "my family would be better off if I was gone": the user is in the sign's own words.
+        own_words = any(t.lower_ in _FIRST_PERSON for t in doc[start:end])
+        family = (all(FAMILY in c for c in categories) and not own_words) or self._third_person(doc, clause, start)
         other = any(m[1] <= start and not _first_person_in(doc[m[1]:start]) for m in in_clause("other_person"))
         if other:
             context.append("other")
@@ -363,7 +401,8 @@ class SignReader:
                           and not any(a[0] <= m[0] < a[1] for a in in_clause("actual"))
                           for m in in_clause("conditional"))
         question = _in_question(doc, clause, start) or any(HYPOTHETICAL in c for c in categories)
-        if not keep and (conditional or (question and not actual)):
+        confirmed = self._confirmed(doc, markers, clause, end)
+        if not keep and not confirmed and (conditional or (question and not actual)):
             context.append("hypothetical")
         long_ago = in_clause("long_ago") or in_clause("resolved") or any(HISTORICAL in c for c in categories)
         if long_ago and not in_clause("recent"):
@@ -378,7 +417,17 @@ class SignReader:
                 if sent.start <= s.start and s.end <= sent.end]
         if is_certain and down and not all(NEGATED in self._categories(s, modifiers) for s in down):
             is_certain = False
-        first_person = any(t.lower_ in _FIRST_PERSON for t in doc[clause[0]:clause[1]])
+        # An explanation ruled out ("it was red, I haven't eaten anything red")
+        # makes a colour reading of two concepts certain.
+        if not is_certain and not down and uncertain is not None and len(uncertain) > 1:
+            following = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
+            ups = [s for c in rule.get("upgrade") or () for s in sentence_parts.get(c, ())
+                   if sent.start <= s.start and s.end <= following]
+            # "nothing I've eaten": the subject after "nothing" ends ConText's scope.
+            if ups and all(NEGATED in self._categories(s, modifiers)
+                           or (s.start and doc[s.start - 1].lower_ in _OWN_NEGATIONS) for s in ups):
+                is_certain = True
+        first_person = confirmed or any(t.lower_ in _FIRST_PERSON for t in doc[clause[0]:clause[1]])
         return SignReading(value, start, end, is_certain, role, tuple(context), first_person)
 
     @staticmethod
@@ -409,6 +458,25 @@ class SignReader:
         return found
 
     @staticmethod
+    def _confirmed(doc: Doc, markers: Dict[str, List[Tuple[int, int]]], clause: Tuple[int, int], end: int) -> bool:
+        """"can stress make you throw up blood? Because I did, twice": a
+        confirmation after the sign in its clause, or opening the next
+        sentence, makes the question about the user's own real event. A short
+        one ("I did", "I am") counts only when it stands alone or before a time
+        ("I am scared" is no confirmation)."""
+        sent = doc[clause[0]].sent
+        following = doc[sent.end].sent if sent.end < len(doc) else None
+        times = {m[0] for name in ("actual", "recent") for m in markers.get(name, ())}
+        for m_start, m_end in markers.get("confirm", ()):
+            after_sign = end <= m_start < clause[1]
+            opens_next = following is not None and following.start <= m_start <= following.start + 2
+            if not (after_sign or opens_next):
+                continue
+            if m_end - m_start >= 3 or m_end >= len(doc) or doc[m_end].is_punct or m_end in times:
+                return True
+        return False
+
+    @staticmethod
     def _actual_nearby(doc: Doc, markers: Dict[str, List[Tuple[int, int]]], clause: Tuple[int, int], start: int) -> bool:
         """A question about a real event: "is this sudden pain from the
         calcification?", "is black poo a sign of it? I've had it since Sunday"
@@ -432,6 +500,87 @@ class SignReader:
         last_first = max((i for i, w in enumerate(words) if w in _FIRST_PERSON), default=-1)
         return last_third > last_first
 
+
+
+_CLOCK = frozenset({"am", "pm", "o'clock", ":", "mins", "minutes", "hours", "hrs", "degrees", "c", "°c", "%", "mg"})
+_ANAPHORS = frozenset({"it", "it's", "its", "that", "this", "them", "which"})
+# Words between a subject and its verb ("he had just collapsed", "I must have
+# nearly collapsed"): grammar, not a subject.
+_BETWEEN_SUBJECT_AND_VERB = frozenset({
+    "nearly", "almost", "just", "then", "suddenly", "had", "has", "have", "'ve", "'d", "'s", "was", "were", "is",
+    "been", "got", "also", "literally", "totally", "completely", "actually", "basically", "later", "eventually",
+    "fully", "must", "probably", "apparently", "simply", "really", "found", "and", "kind", "sort", "of", "all",
+    "practically", "virtually", "sort", "went", "and", "finally", "nearly", "promptly", "briefly"})
+# After a verb with an object ("blacked out the details"), a time or place
+# means it had none ("blacked out the other day", "passed out in the shop").
+_TIME_OR_PLACE = frozenset({
+    "other", "day", "night", "morning", "evening", "afternoon", "kitchen", "floor", "shower", "bathroom", "toilet",
+    "street", "car", "middle", "whole", "moment", "second", "minute", "next", "first", "last", "same", "week",
+    "weekend", "time", "supermarket", "shop", "store", "garden", "office", "bus", "train", "pub", "loo", "hallway",
+    "stairs", "bed", "pool", "gym", "room", "queue", "park", "road", "hospital", "doctor's", "church", "school",
+    "work", "bath", "lounge", "sofa", "couch", "airport", "station", "lift", "living", "dining"})
+_OBJECT_START = frozenset({"my", "the", "a", "an", "his", "her", "their", "our", "your", "all", "any", "some",
+                           "these", "those", "this", "that", "names", "details", "flyers", "leaflets"})
+_PERCEPTION = frozenset({"say", "see", "remember", "recall", "find", "notice", "feel", "spot", "think", "tell"})
+_ABILITY = frozenset({"ca", "can", "could", "cannot", "cant", "couldnt", "unable"})
+
+
+def _inside_word(doc: Doc, token: Any) -> bool:
+    """"maroon-black", "tar-like": a hyphen between two words with no space is
+    part of a word, not a break between clauses."""
+    if token.text not in ("-", "–") or token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    return doc[token.i - 1].whitespace_ == "" and token.whitespace_ == ""
+
+
+def _starts_with(span: Span, phrases: Iterable[str]) -> bool:
+    text = " ".join(t.lower_ for t in span)
+    return any(text == p or text.startswith(p + " ") for p in phrases)
+
+
+def _person_before(doc: Doc, start: int, people: FrozenSet[str]) -> bool:
+    """Is the subject of the verb at `start` a person, or left unsaid ("at
+    work, collapsed")? "the shelf collapsed", "the firm I work for collapsed",
+    "our labrador collapsed": the nearest word before the verb names a thing."""
+    i = start - 1
+    while i >= 0 and (doc[i].lower_ in _BETWEEN_SUBJECT_AND_VERB or doc[i].text in ("-",)):
+        if doc[i].is_sent_start:
+            return True
+        i -= 1
+    if i < 0 or doc[i].is_punct or doc[start].is_sent_start:
+        return True
+    word = doc[i]
+    if word.lower_ == "found" or doc[start - 1].lower_ == "found":  # "was found collapsed": someone was
+        return True
+    if word.lower_ in people or word.lower_ == "law":  # "father-in-law"
+        return True
+    # A name ("Anna collapsed"), not the first word of the sentence.
+    return word.text[:1].isupper() and not word.is_sent_start and word.lower_ not in _OBJECT_START
+
+
+def _has_object(doc: Doc, end: int) -> bool:
+    if end >= len(doc) or doc[end].lower_ not in _OBJECT_START:
+        return False
+    nxt = doc[end + 1].lower_ if end + 1 < len(doc) else ""
+    return nxt not in _TIME_OR_PLACE and doc[end].lower_ not in ("this", "that") or (
+        doc[end].lower_ in ("this", "that") and nxt not in _TIME_OR_PLACE and nxt.isalpha() and nxt not in ("morning",))
+
+
+def _ability_only(doc: Doc, modifier: Any) -> bool:
+    """"can't even touch my stomach it hurts that much", "can't move with the
+    pain": "can't" denies an ability, which is how bad a sign is, not that it
+    is absent. Still a denial before seeing or remembering ("can't see any
+    blood", "can't remember fainting")."""
+    if getattr(modifier, "category", "") != NEGATED:
+        return False
+    cue_start, cue_end = modifier.modifier_span
+    words = [t.lower_ for t in doc[max(0, cue_start - 1):cue_end]]
+    if not _ABILITY.intersection(words) or _PERCEPTION.intersection(words):
+        return False
+    i = cue_end
+    while i < len(doc) and doc[i].lower_ in ("even", "really", "seem", "to", "quite", "just", "actually", "n't", "nt"):
+        i += 1
+    return i >= len(doc) or doc[i].lower_ not in _PERCEPTION
 
 
 def _next_word(doc: Doc, i: int) -> str:
