@@ -483,7 +483,7 @@ def load(directory: os.PathLike | str | None = None) -> KnowledgeBase:
 
 
 SIGN_MARKERS = ("actual", "conditional", "long_ago", "resolved", "recent", "proxy", "other_person", "relatives",
-                "scan_words", "confirm", "person_words")
+                "scan_words", "confirm", "person_words", "animals")
 
 
 def _load_signs(directory: Path) -> Dict[str, Any]:

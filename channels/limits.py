@@ -13,7 +13,9 @@ Each channel (REST, socket.io, Telegram, Slack, Messenger, Twilio) wraps the
   messages in one conversation within 60 seconds, whatever channel they come
   through (one count per process), or more than
   `RATE_LIMIT_PER_ADDRESS_PER_MINUTE` (default 120) from one client address
-  (REST and socket.io): the next ones are answered with TOO_FAST and not
+  (browsers: socket.io and REST's signed web sessions, or all of REST with
+  REST_TRUST_SENDER_IDS=0; a trusted backend's users share its address, so it
+  is not counted per address): the next ones are answered with TOO_FAST and not
   processed until the window has room again. The count is
   kept per server process (with N replicas behind round robin a sender gets
   up to N times the limit; the proxy's per-address limit, see

@@ -176,7 +176,12 @@ class CheckedRestInput(RestInput):
                 user_message.client_id = client_id  # what the replies' recipient_id says (channels/limits.py)
                 if web:
                     user_message.scope = sessions.WEB_SCOPE  # a signed web session, as over socket.io
-                user_message.client_address = client_address(request)
+                # The per-address limit is for browsers (signed web sessions, or REST_TRUST_SENDER_IDS=0).
+                # A trusted backend vouches for its own users' ids, and all of them share its one address:
+                # limiting that address would refuse its 121st user in a minute (each conversation keeps
+                # its own limit).
+                if web or not trust_sender_ids():
+                    user_message.client_address = client_address(request)
                 return user_message
 
             if str(request.args.get("stream", "")).lower() == "true":

@@ -163,7 +163,7 @@ class SignReader:
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         vocabulary: Set[str] = set()
         for label, phrases in list(self.concepts.items()) + [("BLOCK", signs.get("blockers") or [])]:
-            forms = phrases if label == "BLOCK" else [f for p in phrases for f in _inflections(p)]
+            forms = phrases if label == "BLOCK" else [f for p in phrases for g in _persons(p) for f in _inflections(g)]
             docs = [nlp.make_doc(p) for p in dict.fromkeys(f.lower() for f in forms)]
             self.matcher.add(label, docs)
             for doc in docs:
@@ -201,7 +201,7 @@ class SignReader:
             # "threw up a little while ago. there was blood in it.": a clause
             # that points back ("it", "that") is read with the one before it.
             back = None
-            if index and doc[start].is_sent_start and any(t.lower_ in _ANAPHORS for t in doc[start:end]):
+            if index and any(t.lower_ in _ANAPHORS for t in doc[start:end]):
                 back = (clauses[index - 1][0], end)
             for value, rule in self.rules.items():
                 reading = self._read(doc, value, rule, here, markers, modifiers, (start, end), proxy, parts)
@@ -380,12 +380,14 @@ class SignReader:
         in_clause = lambda name: [m for m in markers.get(name, ()) if clause[0] <= m[0] and m[1] <= clause[1]]
         role: Optional[str] = None
         context: List[str] = []
-        if any(NEGATED in c for c in categories):
+        if any(NEGATED in c for c in categories) or any(self._denied_in_list(doc, span, sentence_parts, modifiers)
+                                                         for span in spans):
             role = "negated"
         # "my family would be better off if I was gone": the user is in the sign's own words.
         own_words = any(t.lower_ in _FIRST_PERSON for t in doc[start:end])
         family = (all(FAMILY in c for c in categories) and not own_words) or self._third_person(doc, clause, start)
-        other = any(m[1] <= start and not _first_person_in(doc[m[1]:start]) for m in in_clause("other_person"))
+        other = any(m[1] <= start and not _first_person_in(doc[m[1]:start]) for m in in_clause("other_person")) or (
+            bool(markers.get("animals")) and not _first_person_in(doc[clause[0]:clause[1]]))
         if other:
             context.append("other")
         elif family and not proxy and role is None:
@@ -405,7 +407,9 @@ class SignReader:
         if not keep and not confirmed and (conditional or (question and not actual)):
             context.append("hypothetical")
         long_ago = in_clause("long_ago") or in_clause("resolved") or any(HISTORICAL in c for c in categories)
-        if long_ago and not in_clause("recent"):
+        # "never happened again": the "again" of a resolution is not recent.
+        recent = [m for m in in_clause("recent") if not any(r[0] <= m[0] and m[1] <= r[1] for r in in_clause("resolved"))]
+        if long_ago and not recent:
             context.append("historical")
         is_certain = certain is not None
         if is_certain and any(POSSIBLE in c for c in categories):
@@ -456,6 +460,21 @@ class SignReader:
             if scope_start < span.end and start < scope_end:
                 found.add(modifier.category)
         return found
+
+    def _denied_in_list(self, doc: Doc, span: Span, parts: Dict[str, List[Span]], modifiers: Sequence[Any]) -> bool:
+        """"no thoughts of harming myself or ending my life", "list: no vomiting
+        blood, no black stools": a denial word just before the concept, or an
+        "or"/"nor" joining it to a denied concept a few words before (ConText's
+        scope stops at "myself" and at ": no")."""
+        if span.start and doc[span.start - 1].lower_ in ("no", "not", "never", "nor", "without", "nt", "n't"):
+            return True
+        joiner = next((t.i for t in doc[max(0, span.start - 4):span.start] if t.lower_ in ("or", "nor")), None)
+        if joiner is None or any(t.is_punct or t.lower_ in CLAUSE_BREAKS for t in doc[joiner:span.start]):
+            return False
+        before = [s for spans in parts.values() for s in spans
+                  if s.end <= joiner and joiner - s.end <= 6 and s.doc is doc and not s.label_ == ""]
+        return any(NEGATED in self._categories(s, modifiers) or (s.start and doc[s.start - 1].lower_ in ("no", "not", "never"))
+                   for s in before)
 
     @staticmethod
     def _confirmed(doc: Doc, markers: Dict[str, List[Tuple[int, int]]], clause: Tuple[int, int], end: int) -> bool:
@@ -521,7 +540,7 @@ _TIME_OR_PLACE = frozenset({
     "work", "bath", "lounge", "sofa", "couch", "airport", "station", "lift", "living", "dining"})
 _OBJECT_START = frozenset({"my", "the", "a", "an", "his", "her", "their", "our", "your", "all", "any", "some",
                            "these", "those", "this", "that", "names", "details", "flyers", "leaflets"})
-_PERCEPTION = frozenset({"say", "see", "remember", "recall", "find", "notice", "feel", "spot", "think", "tell"})
+_PERCEPTION = frozenset({"say", "see", "remember", "recall", "find", "notice", "feel", "spot", "tell"})
 _ABILITY = frozenset({"ca", "can", "could", "cannot", "cant", "couldnt", "unable"})
 
 
@@ -587,6 +606,18 @@ def _next_word(doc: Doc, i: int) -> str:
     while i < len(doc) and doc[i].is_punct:
         i += 1
     return doc[i].lower_ if i < len(doc) else ""
+
+
+def _persons(phrase: str) -> List[str]:
+    """The phrase for each person ("take my own life" -> "take his own life",
+    "hurt myself" -> "hurt herself"), so a carer's "he's been thinking of taking
+    his own life" reads like the user's own words."""
+    words = phrase.split(" ")
+    out = [phrase]
+    for mine, others in (("my", ("his", "her", "their")), ("myself", ("himself", "herself", "themselves"))):
+        if mine in words:
+            out += [" ".join(other if w == mine else w for w in words) for other in others]
+    return out
 
 
 def _inflections(phrase: str) -> List[str]:
