@@ -18,6 +18,7 @@ INSTALLED := $(VENV)/.installed-$(LOCK_HASH)
 MODEL := models/current.tar.gz
 WEBCHAT_INSTALLED := webchat/node_modules/.installed
 TRAINING_INPUTS := config.yml domain.yml $(shell find data knowledge assistant -type f \( -name '*.yml' -o -name '*.py' \) 2>/dev/null | sort)
+TRAINING_INPUTS += $(wildcard tests/redflags/bank_*.json)
 
 .PHONY: help install train run test test-unit test-dialogue test-integration validate nlu-report eval-samples bench-parse bench-dialogue clean
 

@@ -556,7 +556,21 @@ def _load_signs(directory: Path) -> Dict[str, Any]:
     for name in SIGN_MARKERS:
         if name not in markers:
             raise KnowledgeError(f"{where}: markers.{name} is missing")
+    learned = data.get("learned") or {}
+    if learned:
+        train = learned.get("train")
+        threshold = learned.get("threshold", 0.4)
+        if not isinstance(train, list) or not all(isinstance(b, str) and b for b in train):
+            raise KnowledgeError(f"{where}: learned.train: must be a list of bank names (tests/redflags/<name>.json)")
+        banks = Path(__file__).resolve().parents[1] / "tests" / "redflags"
+        missing = [b for b in train if not (banks / f"{b}.json").exists()]
+        if missing:
+            raise KnowledgeError(f"{where}: learned.train: no bank file for {', '.join(missing)}")
+        if not isinstance(threshold, (int, float)) or not 0 < float(threshold) < 1:
+            raise KnowledgeError(f"{where}: learned.threshold: must be a probability between 0 and 1")
+        learned = {"train": list(train), "threshold": float(threshold)}
     return {
+        "learned": learned,
         "concepts": concepts,
         "signs": signs,
         "plain": plain,

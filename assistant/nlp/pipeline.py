@@ -33,6 +33,7 @@ from medspacy.context import ConTextRule
 from medspacy.context.context import DEFAULT_RULES_FILEPATH as DEFAULT_CONTEXT_RULES
 
 from assistant import knowledge
+from assistant.nlp import sign_model
 from assistant.nlp import signs as sign_reading
 from assistant.nlp.spelling import deletes as _deletes, edit_distance
 
@@ -211,7 +212,8 @@ def build(kb: Optional[knowledge.KnowledgeBase] = None) -> Language:
     ruler.add_patterns(ruler_patterns(kb))
     nlp.add_pipe("clinical_typo_matcher", config={"lexicon": typo_lexicon(kb)})
     _add_context(nlp, ConTextRule.from_json(DEFAULT_CONTEXT_RULES) + _context_rules(kb), _terminating_types(kb.context))
-    nlp.add_pipe("clinical_sign_reader", config={"signs": dict(kb.signs)})
+    reader = nlp.add_pipe("clinical_sign_reader", config={"signs": dict(kb.signs)})
+    reader.model = sign_model.train(kb.signs, reader.rules)
     nlp.meta["name"] = "clinical_liver_calcification"
     nlp.meta["version"] = "1.0.0"
     nlp.meta["knowledge_fingerprint"] = nlp_fingerprint(kb)
@@ -226,6 +228,9 @@ def nlp_fingerprint(kb: knowledge.KnowledgeBase) -> str:
     digest.update(Path(__file__).read_bytes())
     digest.update(Path(sign_reading.__file__).read_bytes())
     digest.update((Path(__file__).parent / "spelling.py").read_bytes())
+    digest.update(Path(sign_model.__file__).read_bytes())
+    for bank in sign_model.bank_paths((kb.signs.get("learned") or {}).get("train") or ()):
+        digest.update(bank.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -234,6 +239,7 @@ def save(nlp: Language, path: Path) -> None:
     path = Path(path)
     nlp.to_disk(path, exclude=["medspacy_context", "clinical_sign_reader"])
     (path / "signs.json").write_text(json.dumps(nlp.get_pipe("clinical_sign_reader").config), encoding="utf-8")
+    sign_model.save(nlp.get_pipe("clinical_sign_reader").model, path)
     context = nlp.get_pipe("medspacy_context")
     rules = [rule.to_dict() for rule in context.rules]
     (path / "context_rules.json").write_text(json.dumps({"context_rules": rules}, indent=1, default=sorted), encoding="utf-8")
@@ -245,7 +251,8 @@ def load(path: Path) -> Language:
     nlp = spacy.load(path, exclude=["medspacy_context", "clinical_sign_reader"])
     saved = json.loads((path / "context_config.json").read_text(encoding="utf-8"))
     _add_context(nlp, ConTextRule.from_json(str(path / "context_rules.json")), _terminating_types(saved))
-    nlp.add_pipe("clinical_sign_reader", config={"signs": json.loads((path / "signs.json").read_text(encoding="utf-8"))})
+    reader = nlp.add_pipe("clinical_sign_reader", config={"signs": json.loads((path / "signs.json").read_text(encoding="utf-8"))})
+    reader.model = sign_model.load(path)
     nlp.meta.update(json.loads((path / "meta.json").read_text(encoding="utf-8")))
     return nlp
 

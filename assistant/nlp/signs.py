@@ -172,6 +172,7 @@ class SignReader:
         for label, phrases in self.markers.items():
             self.marker_matcher.add("M_" + label, [nlp.make_doc(p.lower()) for p in phrases])
         self.speller = Speller(vocabulary)
+        self.model: Any = None  # the learned second opinion (sign_model.SignModel), set by the pipeline
         self.people = frozenset(self.markers.get("person_words") or ()) | frozenset(self.markers.get("relatives") or ()) \
             | _FIRST_PERSON | _THIRD_PERSON
 
@@ -218,6 +219,11 @@ class SignReader:
                                      parts)
                 if reading is not None and reading.certain:
                     signs.append(reading)
+        # The learned second opinion: a sign the lists read nothing of, in any
+        # way, but the model is fairly sure of, is asked about (never alerted).
+        guess = self.model.guess(doc.text) if self.model is not None else None
+        if guess and guess[0] in self.rules and not any(r.value == guess[0] for r in signs + cues):
+            cues.append(SignReading(guess[0], 0, len(doc), False, None, (), True))
         doc._.signs = tuple(signs)
         # A cue for a sign the message states as the user's own needs no question.
         alerts = {s.value for s in signs if s.is_alert}
