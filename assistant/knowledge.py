@@ -533,7 +533,8 @@ def _load_signs(directory: Path) -> Dict[str, Any]:
             raise KnowledgeError(f"{where}: {field}.question: a yes/no question is required")
         downgrade = rule.get("downgrade") or []
         upgrade = rule.get("upgrade") or []
-        for name, listed in (("downgrade", downgrade), ("upgrade", upgrade)):
+        despite = rule.get("despite") or []
+        for name, listed in (("downgrade", downgrade), ("upgrade", upgrade), ("despite", despite)):
             for concept in listed:
                 if concept not in concepts:
                     raise KnowledgeError(f"{where}: {field}.{name}: unknown concept '{concept}'")
@@ -542,6 +543,7 @@ def _load_signs(directory: Path) -> Dict[str, Any]:
             "uncertain": combinations(f"{field}.uncertain", rule.get("uncertain"), False),
             "downgrade": list(downgrade),
             "upgrade": list(upgrade),
+            "despite": list(despite),
             "question": " ".join(question.split()),
             "keep_in_questions": bool(rule.get("keep_in_questions")),
         }

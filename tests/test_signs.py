@@ -318,7 +318,11 @@ FLOORS = {"bank_a": (0.98, 0.90, 0.05), "bank_b": (0.98, 0.90, 0.05), "bank_c": 
           "bank_d": (0.98, 0.90, 0.05), "bank_e": (0.98, 0.90, 0.05),
           # Bank f: first run 0.89 / 0.95 / 8 % (live, judge protocol); one confusion case
           # ("new confusion ? related") is still read as a question.
-          "bank_f": (0.95, 0.90, 0.05)}
+          "bank_f": (0.95, 0.90, 0.05),
+          # Bank g: written after every fix above, run once unchanged (live): 0.85 / 0.93 / 3 %
+          # with the concept lists, 0.85 / 0.96 / 3 % with the learned second opinion, which was
+          # not trained on it. Not tuned on: its floor is that run, with a margin.
+          "bank_g": (0.85, 0.80, 0.05)}
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=[b.stem for b in BANKS])

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Tuple, Sequence
 
 import spacy
 from spacy.language import Language
@@ -44,7 +44,8 @@ SIZE = "size"
 # the tail is ignored so one message cannot stall the server.
 MAX_CHARS = 5000
 # ConText categories reported in an entity's `context` list (roles aside).
-CONTEXT_FLAGS = (("HISTORICAL", "historical"), ("HYPOTHETICAL", "hypothetical"), ("POSSIBLE_EXISTENCE", "uncertain"))
+CONTEXT_FLAGS = (("HISTORICAL", "historical"), ("HYPOTHETICAL", "hypothetical"), ("POSSIBLE_EXISTENCE", "uncertain"),
+                 ("OTHER_PERSON", "other"))
 
 
 # --------------------------------------------------------------------------
@@ -329,6 +330,14 @@ def _role(categories: set) -> Optional[str]:
     return None
 
 
+_CONDITIONAL = frozenset({"if", "unless", "whether", "should", "once", "case"})
+
+
+def _conditional(span: Span) -> bool:
+    before = span.doc[max(span.sent.start, span.start - 6):span.start]
+    return any(t.lower_ in _CONDITIONAL for t in before)
+
+
 def entities_from_doc(doc: Doc) -> List[ClinicalEntity]:
     out = []
     entity_tokens = {i for span in doc.ents if span.label_ != NOT_ENTITY for i in range(span.start, span.end)}
@@ -338,12 +347,101 @@ def entities_from_doc(doc: Doc) -> List[ClinicalEntity]:
         value = span.text if span.label_ == SIZE else span.ent_id_
         categories = _categories(span, entity_tokens)
         role = None if span.label_ == SIZE else _role(categories)
+        if span.label_ == "change" and _conditional(span):
+            # "if it gets bigger they would biopsy": a change imagined is no change
+            # (one asked about, "is this growing one dangerous?", still says what the scan showed).
+            continue
         if span.label_ == "change" and role:
             # "not growing", "not new" say the finding is stable; change has no role.
             value, role = ("stable" if role == "negated" else value), None
         flags = tuple(name for category, name in CONTEXT_FLAGS if category in categories)
         out.append(ClinicalEntity(span.label_, value, span.start_char, span.end_char, span.text, role, flags))
-    return _with_signs(doc, out)
+    return _with_measured_change(doc, _with_signs(doc, out))
+
+
+_MEASURE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(mm|cm|millimet(?:er|re)s?|centimet(?:er|re)s?)\b", re.I)
+# Words near a size that place it in time ("6 mm last year", "now 9 mm").
+_EARLIER = frozenset({"last", "previous", "previously", "before", "prior", "earlier", "was", "were", "then", "original",
+                      "originally", "old", "first", "ago", "from", "initially", "back"})
+_LATER = frozenset({"now", "this", "today", "latest", "new", "current", "currently", "recent", "is", "to", "measures",
+                    "measured", "grown", "week", "since"})
+_FROM_TO = re.compile(r"\bfrom (\d+(?:[.,]\d+)?)\s*(?:mm|cm)? (?:to|up to|now) (\d+(?:[.,]\d+)?)\s*(mm|cm)\b", re.I)
+# Growth a radiologist would call growth: at least 1 mm and 10 %.
+GROWTH_MM, GROWTH_SHARE = 1.0, 0.10
+
+
+def _millimetres(text: str) -> Optional[float]:
+    match = _MEASURE.search(text)
+    if not match:
+        return None
+    value = float(match.group(1).replace(",", "."))
+    return value * 10 if match.group(2).lower().startswith("c") else value
+
+
+def measured_change(doc: Doc, sizes: Sequence[ClinicalEntity]) -> Optional[str]:
+    """Two sizes of the finding compared in one message: "6 mm last year and
+    9 mm now" is growing; "8mm in 2022, 0.8 cm this week" and "7mm then, 6mm
+    now" are stable (smaller is not growing). Which is earlier comes from the
+    words beside each size ("last year", "now", "from ... to"), else from the
+    order they are written in. None when the message has fewer than two."""
+    ranged = _FROM_TO.search(doc.text)
+    if ranged:  # "went from 5 to 8 mm": the unit is written once
+        unit = 10.0 if ranged.group(3).lower().startswith("c") else 1.0
+        before, after = (float(g.replace(",", ".")) * unit for g in ranged.group(1, 2))
+        return "growing" if after - before >= max(GROWTH_MM, GROWTH_SHARE * before) else "stable"
+    measured = [(e, _millimetres(e.text)) for e in sizes]
+    measured = [(e, mm) for e, mm in measured if mm is not None and mm > 0]
+    if len(measured) < 2:
+        return None
+
+    def when(entity: ClinicalEntity) -> int:
+        span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if span is None:
+            return 0
+        # The words of its own part of the sentence: up to 3 before, 2 after, not past a comma.
+        before, after = [], []
+        for t in reversed(doc[max(span.sent.start, span.start - 3):span.start]):
+            if t.is_punct:
+                break
+            before.append(t.lower_)
+        for t in doc[span.end:min(span.sent.end, span.end + 2)]:
+            if t.is_punct:
+                break
+            after.append(t.lower_)
+        around = before + after
+        years = [int(t) for t in around if t.isdigit() and len(t) == 4 and 1950 < int(t) < 2100]
+        later = sum(w in _LATER for w in around)
+        earlier = sum(w in _EARLIER for w in around)
+        return (later > earlier) - (earlier > later) if not years else 0
+
+    first, last = measured[0], measured[-1]
+    if when(first[0]) > when(last[0]):  # "9 mm now, it was 6 mm last year"
+        first, last = last, first
+    before, after = first[1], last[1]
+    if after - before >= max(GROWTH_MM, GROWTH_SHARE * before):
+        return "growing"
+    return "stable"
+
+
+def _with_measured_change(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:
+    """A change measured from two sizes replaces the change words of the same
+    message that were asked about ("is it bigger??") or contradict it; "new"
+    (a finding not seen before) stays."""
+    sizes = [e for e in found if e.entity == SIZE]
+    change = measured_change(doc, sizes)
+    if change is None or not sizes:
+        return found
+    def asked(entity: ClinicalEntity) -> bool:
+        span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        return bool(entity.context) or (span is not None and span.sent.text.rstrip().endswith("?"))
+
+    # A growth the message states ("it grew from 4 to 4.5 mm") stands: growth
+    # missed is worse than growth overstated.
+    if change == "stable" and any(e.entity == "change" and e.value == "growing" and not asked(e) for e in found):
+        return found
+    kept = [e for e in found if not (e.entity == "change" and e.value != "new")]
+    last = sizes[-1]
+    return kept + [ClinicalEntity("change", change, last.start, last.end, last.text, None, ())]
 
 
 def _reading_entity(doc: Doc, reading: "sign_reading.SignReading") -> ClinicalEntity:

@@ -425,7 +425,9 @@ class SignReader:
         sent = doc[start].sent
         down = [s for c in rule.get("downgrade") or () for s in sentence_parts.get(c, ())
                 if sent.start <= s.start and s.end <= sent.end]
-        if is_certain and down and not all(NEGATED in self._categories(s, modifiers) for s in down):
+        firm = [s for c in rule.get("despite") or () for s in here.get(c, ())
+                if NEGATED not in self._categories(s, modifiers)]
+        if is_certain and down and not firm and not all(NEGATED in self._categories(s, modifiers) for s in down):
             is_certain = False
         # An explanation ruled out ("it was red, I haven't eaten anything red")
         # makes a colour reading of two concepts certain.
