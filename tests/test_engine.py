@@ -603,3 +603,14 @@ def test_many_seeded_random_cases_are_valid_and_monotone():
         assert engine.assess(Case.of(sample), KB).level in contract.TRIAGE_LEVELS
         denied = [Fact(f.entity, f.value, "negated") for f in sample]
         assert engine.triage(Case.of(denied), KB).level == "reassurance"
+
+
+@pytest.mark.parametrize("pattern_or_size", [F("pattern", "coarse"), F("size", "12 mm")])
+def test_a_coarse_or_large_spot_unchanged_on_follow_up_is_reassuring(pattern_or_size):
+    """CLINICAL_NOTES: healed remnants need no treatment if unchanged on follow-up;
+    no growth over a year strongly favours benign (ACR). Without a comparison,
+    a coarse or large spot is worth a routine look."""
+    finding = F("finding", "calcification")
+    assert level_of(finding, pattern_or_size, F("change", "stable")) == "reassurance"
+    assert level_of(finding, pattern_or_size) == "see_clinician_routine"
+    assert level_of(finding, pattern_or_size, F("change", "growing")) == "see_clinician_soon"
