@@ -51,6 +51,8 @@ def facts_from_entities(entities: Optional[Sequence[Dict]]) -> List[Fact]:
             continue
         if name in PERSONAL and NOT_STATEMENTS.intersection(entity.get("context") or ()):
             continue
+        if name == "change" and "conditional" in (entity.get("context") or ()):  # "if it gets bigger"
+            continue
         if name == "symptom" and NOT_CURRENT.intersection(entity.get("context") or ()):
             continue
         role = entity.get("role") if entity.get("role") in ("negated", "family") else None

@@ -198,3 +198,22 @@ def test_a_condition_in_a_question_with_i_is_hypothetical(parse):
 )
 def test_regressions_from_the_second_vignette_batch(parse, text, expected):
     assert as_tuples(parse(text).get("entities")) == sorted(expected, key=str)
+
+
+def test_a_message_stating_the_users_own_symptom_informs():
+    """'I fainted at work this morning' was nlu_fallback, 'vomited what looked like
+    coffee grounds' out of scope (independent set A): the reader has the user's own
+    current symptom in them, so they inform. A denied or asked-about one does not."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    from assistant.nlp.component import ReadableTextGuard
+
+    guard = ReadableTextGuard({"min_known_share": 0.5}, None, None, vocabulary=["i", "fainted", "at", "work"])
+    ranking = [{"name": "out_of_scope", "confidence": 0.4}, {"name": "inform", "confidence": 0.2}]
+    own = Message(data={"text": "I fainted at work", "intent": dict(ranking[0]), "intent_ranking": ranking,
+                        "entities": [{"entity": "symptom", "value": "fainting"}]})
+    asked = Message(data={"text": "can it make you faint", "intent": dict(ranking[0]), "intent_ranking": ranking,
+                          "entities": [{"entity": "symptom", "value": "fainting", "context": ["hypothetical"]}]})
+    guard.process([own, asked])
+    assert own.get("intent")["name"] == "inform"
+    assert asked.get("intent")["name"] == "out_of_scope"

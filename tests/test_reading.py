@@ -41,7 +41,11 @@ def test_a_stated_growth_is_not_overruled_by_a_small_difference(nlp):
 
 
 def test_an_imagined_change_is_no_change(nlp):
-    assert values(nlp, "they said if it ever gets bigger they will check it again", "change") == []
+    from assistant import conversation
+
+    entities = pipeline.read(nlp, "they said if it ever gets bigger they will check it again").entities
+    assert [(e.value, "conditional" in e.context) for e in entities if e.entity == "change"] == [("growing", True)]
+    assert not [f for f in conversation.facts_from_entities([e.as_rasa() for e in entities]) if f.entity == "change"]
 
 
 @pytest.mark.parametrize("text, entity, value", [
@@ -60,3 +64,30 @@ def test_a_body_part_and_a_verb_are_not_pain(nlp, text):
 
 def test_a_body_part_that_is_sore_is_pain(nlp):
     assert "abdominal_pain" in [v for v, _, _ in values(nlp, "my side is tender", "symptom")]
+
+
+@pytest.mark.parametrize("text, entity, value, role", [
+    ("negative for the jaundice", "symptom", "jaundice", "negated"),
+    ("nil weight loss", "symptom", "weight_loss", "negated"),
+    ("my gran had hepatitis", "condition", "hepatitis", "family"),
+    ("my mother-in-law had TB", "condition", "tuberculosis", "family"),
+])
+def test_report_denials_and_relatives_named_as_people_say_them(nlp, text, entity, value, role):
+    assert (value, role) in [(v, r) for v, r, _ in values(nlp, text, entity)]
+
+
+@pytest.mark.parametrize("text", ["no different from June 2022", "same as autumn 2020"])
+def test_same_as_a_date_is_stable(nlp, text):
+    assert [v for v, _, _ in values(nlp, text, "change")] in (["stable"], [])  # at least never growing
+    assert "growing" not in [v for v, _, _ in values(nlp, text, "change")]
+
+
+def test_same_as_a_month_and_year_is_stable(nlp):
+    assert [v for v, _, _ in values(nlp, "same as September 2020", "change")] == ["stable"]
+
+
+def test_a_future_change_is_not_a_fact(nlp):
+    from assistant import conversation
+
+    entities = pipeline.read(nlp, "will it grow over time?").entities
+    assert not [f for f in conversation.facts_from_entities([e.as_rasa() for e in entities]) if f.entity == "change"]

@@ -166,6 +166,10 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 # Intents that erase the conversation.
 COMMANDS = frozenset({"restart", "delete_my_data"})
+# Intents a message stating the user's own symptom is not; below LOW the
+# FallbackClassifier (config.yml threshold 0.25) would ask to rephrase.
+NOT_INFORMATION = frozenset({"out_of_scope", "greet", "goodbye", "thank", "bot_challenge"})
+LOW = 0.25
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -244,6 +248,17 @@ class ReadableTextGuard(GraphComponent):
                     intent = {"name": ranking[0]["name"], "confidence": ranking[0]["confidence"]}
                     message.set(INTENT, intent, add_to_output=True)
                     message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            states_own = any(e.get("entity") == "symptom" and not e.get("role") and not e.get("context")
+                             for e in message.get(ENTITIES) or [])
+            if states_own and (intent.get("name") in NOT_INFORMATION or (intent.get("confidence") or 0) < LOW):
+                # "I fainted at work this morning", "vomited what looked like coffee
+                # grounds": read as out of scope or not at all by the classifier
+                # (independent set A), but the clinical reader has the user's own
+                # current symptom in it: the message informs.
+                ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != "inform"]
+                intent = {"name": "inform", "confidence": 1.0}
+                message.set(INTENT, intent, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [intent] + ranking, add_to_output=True)
             if not message.get(TEXT_WAS_EMPTY) and self.readable(message.get(TEXT) or "", clinical):
                 continue
             message.set(INTENT, {**intent, "confidence": 0.0}, add_to_output=True)

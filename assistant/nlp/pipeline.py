@@ -330,7 +330,7 @@ def _role(categories: set) -> Optional[str]:
     return None
 
 
-_CONDITIONAL = frozenset({"if", "unless", "whether", "should", "once", "case"})
+_CONDITIONAL = frozenset({"if", "unless", "whether", "should", "once", "case", "will", "would", "ever", "'ll"})
 
 
 def _conditional(span: Span) -> bool:
@@ -347,14 +347,15 @@ def entities_from_doc(doc: Doc) -> List[ClinicalEntity]:
         value = span.text if span.label_ == SIZE else span.ent_id_
         categories = _categories(span, entity_tokens)
         role = None if span.label_ == SIZE else _role(categories)
-        if span.label_ == "change" and _conditional(span):
-            # "if it gets bigger they would biopsy": a change imagined is no change
-            # (one asked about, "is this growing one dangerous?", still says what the scan showed).
-            continue
         if span.label_ == "change" and role:
             # "not growing", "not new" say the finding is stable; change has no role.
             value, role = ("stable" if role == "negated" else value), None
         flags = tuple(name for category, name in CONTEXT_FLAGS if category in categories)
+        if span.label_ == "change" and _conditional(span):
+            # "if it gets bigger they would biopsy": a change imagined is no change
+            # (one asked about, "is this growing one dangerous?", still says what the
+            # scan showed); conversation.facts_from_entities drops it.
+            flags = tuple(dict.fromkeys(flags + ("conditional",)))
         out.append(ClinicalEntity(span.label_, value, span.start_char, span.end_char, span.text, role, flags))
     return _with_measured_change(doc, _with_signs(doc, out))
 
