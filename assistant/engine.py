@@ -23,7 +23,7 @@ MAX_LIKELY_CAUSES = 3
 RELATIVE_FLOOR = 0.3
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Fact:
     entity: str
     value: str
@@ -32,6 +32,15 @@ class Fact:
     def __post_init__(self) -> None:
         if self.role is not None and self.role not in ROLES:
             raise ValueError(f"unknown role {self.role!r}")
+
+    def _key(self) -> Tuple[str, str, str]:
+        return (self.entity, self.value, self.role or "")
+
+    def __lt__(self, other: "Fact") -> bool:
+        # The user's own fact and a relative's of the same value ("mum had
+        # haemochromatosis", then "I have it") sort without comparing None with
+        # a role (a TypeError that lost the whole result on an independent set).
+        return self._key() < other._key()
 
     @classmethod
     def from_dict(cls, data: Dict) -> "Fact":

@@ -614,3 +614,15 @@ def test_a_coarse_or_large_spot_unchanged_on_follow_up_is_reassuring(pattern_or_
     assert level_of(finding, pattern_or_size, F("change", "stable")) == "reassurance"
     assert level_of(finding, pattern_or_size) == "see_clinician_routine"
     assert level_of(finding, pattern_or_size, F("change", "growing")) == "see_clinician_soon"
+
+
+def test_a_users_fact_and_a_relatives_of_the_same_value_sort():
+    """'my mum had haemochromatosis', then 'I have it too': both facts in one case
+    (independent set B lost the whole result to a TypeError here)."""
+    from assistant import replies
+
+    facts = [F("condition", "hemochromatosis", "family"), F("condition", "hemochromatosis"),
+             F("finding", "granuloma"), F("change", "stable")]
+    assert sorted(facts)[0].role is None
+    case = Case.of(facts)
+    assert replies.assessment_messages(KB, case, engine.assess(case, KB), set())
