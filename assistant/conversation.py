@@ -63,10 +63,16 @@ def facts_from_entities(entities: Optional[Sequence[Dict]]) -> List[Fact]:
     return facts
 
 
+# What the scan showed: the patient's scan when the person typing speaks for them.
+SCAN = frozenset({"finding", "pattern", "size", "imaging", "change"})
+
+
 def as_patients(facts: Iterable[Fact]) -> List[Fact]:
     """When the person typing is not the patient ("Dad is the patient"), a
-    relative's symptom is the patient's own; a relative's history stays theirs."""
-    return [Fact(f.entity, f.value, None) if f.entity == "symptom" and f.role == "family" else f for f in facts]
+    relative's symptom and scan are the patient's own; a relative's history
+    stays theirs."""
+    return [Fact(f.entity, f.value, None) if (f.entity == "symptom" or f.entity in SCAN) and f.role == "family" else f
+            for f in facts]
 
 
 def merge_facts(known: Iterable[Fact], new: Iterable[Fact]) -> List[Fact]:

@@ -680,3 +680,24 @@ def test_entry_that_is_not_a_mapping(kdir):
 
 def test_knowledge_error_is_a_value_error():
     assert issubclass(KnowledgeError, ValueError)
+
+
+def test_no_word_list_in_a_token_pattern_is_read_as_a_boolean():
+    """YAML reads a bare on / off / no / yes as a boolean: "not seen on the previous
+    scan" never matched because its "on" was True (found by independent set B)."""
+    import glob
+
+    import yaml
+
+    def walk(node, path):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "IN":
+                    assert all(isinstance(item, str) for item in value), path
+                walk(value, f"{path}/{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, f"{path}[{i}]")
+
+    for name in glob.glob(str(Path(__file__).resolve().parent.parent / "knowledge" / "*.yml")):
+        walk(yaml.safe_load(Path(name).read_text(encoding="utf-8")), name)

@@ -91,3 +91,23 @@ def test_a_future_change_is_not_a_fact(nlp):
 
     entities = pipeline.read(nlp, "will it grow over time?").entities
     assert not [f for f in conversation.facts_from_entities([e.as_rasa() for e in entities]) if f.entity == "change"]
+
+
+def test_a_relatives_scan_and_sign_now_make_the_typist_a_proxy(nlp):
+    reading = pipeline.read(nlp, "my husband (calcified granuloma on his ultrasound) has been vomiting and is very muddled today")
+    assert reading.proxy
+    assert not pipeline.read(nlp, "my sister had liver calcifications too and she was yellow").proxy
+
+
+@pytest.mark.parametrize("text, value", [
+    ("I was tested for haemochromatosis because of my dad and I don't have it", "hemochromatosis"),
+    ("they checked me for hepatitis B and it came back negative", "hepatitis"),
+])
+def test_a_denial_that_points_back(nlp, text, value):
+    assert (value, "negated") in [(v, r) for v, r, _ in values(nlp, text, "condition")]
+
+
+def test_a_change_pattern_with_on_matches():
+    """'on' in a YAML word list was read as True: 'not seen on the previous scan' never matched."""
+    reading = pipeline.read(pipeline.build(KB), "it was not seen on the previous scan")
+    assert [e.value for e in reading.entities if e.entity == "change"] == ["new"]

@@ -533,7 +533,18 @@ def read(nlp: Language, text: Any) -> Reading:
     entities = entities_from_doc(doc)
     said = {e.value for e in entities if e.entity == "symptom" and (e.role == "negated" or (not e.role and not e.context))}
     cues = [c.value for c in doc._.sign_cues if c.value not in said]
-    return Reading(entities, list(dict.fromkeys(cues)), bool(doc._.speaker_is_proxy))
+    also = any(t.lower_ in ("too", "also", "same", "well") for t in doc)  # "mum had them too": the user has one
+    return Reading(entities, list(dict.fromkeys(cues)),
+                   bool(doc._.speaker_is_proxy) or (not also and _relatives_scan(entities)))
+
+
+def _relatives_scan(entities: List[ClinicalEntity]) -> bool:
+    """"My dad (cirrhosis, liver calcifications on CT) has been really drowsy":
+    the message tells a relative's scan finding, no finding of the user's own,
+    and a relative's symptom now: the person typing speaks for the patient."""
+    scan = [e for e in entities if e.entity == "finding" and not e.context]
+    return bool(scan) and all(e.role == "family" for e in scan) and any(
+        e.entity == "symptom" and e.role == "family" and not e.context for e in entities)
 
 
 def extract(nlp: Language, text: Any) -> List[ClinicalEntity]:
