@@ -11,7 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from assistant import conversation, engine, knowledge, replies
+from assistant import conversation, engine, knowledge, replies, report, tone
 from assistant.conversation import FORM_SLOTS
 
 FORM_NAME = "assessment_form"
@@ -24,7 +24,9 @@ PROXY = "clinical_proxy"
 TURN_REPLY = "turn_reply"
 WARNING_CHECK = "warning_check"
 CHECKS_ASKED = "warning_checks_asked"
-QUESTION_INTENTS = frozenset({"ask_what_is", "ask_causes", "ask_diagnosis", "ask_treatment", "ask_seriousness"})
+QUESTION_INTENTS = frozenset({"ask_what_is", "ask_causes", "ask_diagnosis", "ask_treatment", "ask_seriousness",
+                              "ask_why", "ask_watch_for", "ask_sources"})
+WORRY_ACKNOWLEDGED = "worry_acknowledged"
 
 
 def _kb() -> knowledge.KnowledgeBase:
@@ -75,6 +77,10 @@ class ActionReadMessage(Action):
         if reply is None:
             asked, reply = ask_warning_check(dispatcher, tracker, facts)
             events += asked
+        if reply is None:
+            # Not in an emergency, a crisis or a safety question: those are the whole turn.
+            events += acknowledge_worry(dispatcher, tracker)
+            read_pasted_report(dispatcher, tracker)
         if reply == "alert":
             # Answer no assessment question this turn: the form then steps
             # aside (Rasa's loops run first unless they reject), and a rule
@@ -189,6 +195,27 @@ def alert_red_flags(dispatcher: CollectingDispatcher, tracker: Tracker, facts: L
     return events, "alert"
 
 
+def acknowledge_worry(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    """'im really scared': one kind sentence, once per conversation, then on with it."""
+    if tracker.get_slot(WORRY_ACKNOWLEDGED):
+        return []
+    kb = _kb()
+    if not tone.expresses_worry((tracker.latest_message or {}).get("text") or "", kb):
+        return []
+    _send(dispatcher, [replies.worry_acknowledgement(kb)])
+    return [SlotSet(WORRY_ACKNOWLEDGED, True)]
+
+
+def read_pasted_report(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """A pasted report is read back in plain words first (assistant/report.py);
+    the assessment then asks only what the report did not say."""
+    latest = tracker.latest_message or {}
+    kb = _kb()
+    reading = report.read_report(latest.get("text") or "", kb, latest.get("entities"))
+    if reading is not None:
+        _send(dispatcher, [replies.report_reading(kb, reading, latest.get("entities"))])
+
+
 def ask_warning_check(dispatcher: CollectingDispatcher, tracker: Tracker, facts: List[engine.Fact]):
     """The safety net: a warning cue we could not read for sure ("there was
     blood", "I feel faint") gets one yes/no question, once per sign, before
@@ -280,9 +307,26 @@ class ActionAnswerQuestion(Action):
         personal = any(f.entity in ("condition", "medication", "symptom", "finding") for f in facts)
         result = engine.assess(engine.Case.of(facts), kb) if facts else None
         cause_ids = result.cause_ids if result and personal else []
-        messages = answer_messages(kb, intent, latest.get("entities") or [], result, cause_ids)
+        case = engine.Case.of(facts)
+        messages = answer_messages(kb, intent, latest.get("entities") or [], result, cause_ids, case)
+        if not tracker.get_slot("assessment_done"):
+            # The detail buttons belong to a result; before it there is none to detail.
+            messages = [without_detail_buttons(m) for m in messages]
         _send(dispatcher, messages)
         return _form_slot_updates(tracker)
+
+
+def without_detail_buttons(message: replies.Message) -> replies.Message:
+    kept = [b for b in message.get("buttons") or [] if b not in replies.DETAIL_BUTTONS]
+    out = {k: v for k, v in message.items() if k != "buttons"}
+    if kept:
+        out["buttons"] = kept
+    return out
+
+
+# The result's detail buttons (replies.DETAIL_BUTTONS) and what each shows.
+DETAIL_INTENTS = {"ask_why": "why", "ask_causes": "causes", "ask_diagnosis": "tests", "ask_treatment": "treatment",
+                  "ask_watch_for": "watch_for", "ask_sources": "sources"}
 
 
 def answer_messages(
@@ -291,11 +335,23 @@ def answer_messages(
     entities: List[Dict[str, Any]],
     result: Optional[engine.Assessment],
     cause_ids: List[str],
+    case: Optional[engine.Case] = None,
 ) -> List[replies.Message]:
-    """Choose the knowledge-base answers for a question intent."""
+    """Choose the knowledge-base answers for a question intent: a detail of
+    this person's result when we know them, else the general answer."""
     asked_about_cancer = any(
         e.get("entity") == "condition" and e.get("value") in ("cancer", "liver_cancer") for e in entities
     )
+    if intent in DETAIL_INTENTS and result is not None and cause_ids and case is not None:
+        return [replies.detail_message(kb, DETAIL_INTENTS[intent], case, result)]
+    if intent == "ask_why":
+        if result is not None and result.triage.deciding:
+            return [replies.triage_message(kb, result.triage, case)]
+        return [replies.answer(kb, "seriousness")]
+    if intent == "ask_watch_for":
+        return [replies.answer(kb, "emergency_signs")]
+    if intent == "ask_sources":
+        return [replies.sources_message(kb, [s for a in kb.answers.values() for s in a.sources], current=None)]
     if intent == "ask_what_is":
         return [replies.answer(kb, "what_is")]
     if intent == "ask_causes":
@@ -311,10 +367,10 @@ def answer_messages(
             return [replies.treatment_message(kb, cause_ids)]
         return [replies.answer(kb, "treatment_overview")]
     if intent == "ask_seriousness":
-        messages = [replies.answer(kb, "is_it_cancer" if asked_about_cancer else "seriousness")]
-        if result is not None and result.triage.reasons:
-            messages.append(replies.triage_message(kb, result.triage))
-        return messages
+        # What decides this person's urgency is one tap away ("Why?"), not a
+        # second long message in the same turn (issue 13: a turn <= 1,200 characters).
+        buttons = [replies.BUTTON_WHY] if result is not None and result.triage.reasons else []
+        return [replies.answer(kb, "is_it_cancer" if asked_about_cancer else "seriousness", buttons=buttons)]
     return [replies.answer(kb, "out_of_scope", buttons=[replies.BUTTON_START, replies.BUTTON_CLINICIAN])]
 
 
@@ -366,7 +422,7 @@ class ActionSessionStart(Action):
         events: List[EventType] = [SessionStarted()]
         carried = [SlotSet(key, value) for key, value in tracker.current_slot_values().items()
                    if key in ("case_facts", "triage_level", "likely_causes", "assessment_done", "red_flags_told",
-                              "proxy_patient", CHECKS_ASKED)
+                              "proxy_patient", CHECKS_ASKED, WORRY_ACKNOWLEDGED)
                    and value is not None]
         events.extend(carried)
         _send(dispatcher, [replies.disclaimer(_kb())])

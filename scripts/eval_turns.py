@@ -58,7 +58,7 @@ def measure(records: List[Dict], labels: List[str]) -> Dict:
             if messages and messages[0].startswith("⚠️"):
                 emergency_lengths.append(len(text))
                 over_emergency += len(text) > 400
-            elif not result_seen and any(label in text for label in labels):
+            elif not result_seen and (any(label in text for label in labels) or "[buttons: Why?" in text):
                 result_seen = True
                 result_lengths.append(len(text))
                 over_result += len(text) > 700

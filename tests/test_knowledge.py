@@ -37,6 +37,9 @@ def _sourced_entries():
         yield "triage.yml", rule.id, rule.sources
     for answer in KB.answers.values():
         yield "answers.yml", answer.id, answer.sources
+    for entry in KB.glossary:
+        yield "glossary.yml", entry.id, entry.sources
+    yield "tone.yml", "worry", KB.tone.sources
 
 
 @pytest.mark.parametrize("file,entry_id,sources", list(_sourced_entries()), ids=lambda v: v if isinstance(v, str) else "")
