@@ -92,8 +92,8 @@ FORM_QUESTIONS: Dict[str, Message] = {
                 "\"a few punctate calcifications in the right lobe\", and mention the type of scan if you know it.",
     },
     "medical_history": {
-        "text": "Have you ever had any of these: cancer (now or in the past), liver disease such as cirrhosis or "
-                "hepatitis, tuberculosis or histoplasmosis, a hydatid cyst, gallstones? And do you take methotrexate "
+        "text": "Have you ever had any of these? Cancer (now or in the past), liver disease such as cirrhosis or "
+                "hepatitis, TB or histoplasmosis, a hydatid cyst, or gallstones. And do you take methotrexate "
                 "or amiodarone? Tell me what applies, or say \"none\".",
         "buttons": [
             {"title": "None of these", "payload": "/deny"},
@@ -282,8 +282,9 @@ def triage_message(kb: KnowledgeBase, triage: Triage, case: Optional[Case] = Non
         parts.extend((f"- {rule.reason}", True) for rule in triage.deciding)
         source_ids = [s for rule in triage.deciding for s in rule.sources]
     else:
-        parts.append((f"{kb.answers['no_risk'].text} {kb.answers['seriousness'].text}", True))
-        source_ids = list(kb.answers["no_risk"].sources) + list(kb.answers["seriousness"].sources)
+        parts.append(("Nothing you told me points to a risk.", True))
+        parts.append((kb.answers["seriousness"].text, True))
+        source_ids = list(kb.answers["seriousness"].sources)
     reported = reported_lines(case, kb) if case is not None else []
     if reported:
         parts.append(("What you told me:", False))
@@ -331,9 +332,20 @@ def tests_message(kb: KnowledgeBase, cause_ids: Sequence[str]) -> Message:
 
 def treatment_message(kb: KnowledgeBase, cause_ids: Sequence[str]) -> Message:
     causes = [kb.causes[cause_id] for cause_id in cause_ids]
-    parts = [("How each possible cause is treated (your doctor decides what, if anything, is needed):", True)]
-    parts.extend((f"- {c.name}: {c.treatment}", True) for c in causes)
-    return _detail(kb, parts, [s for c in causes for s in c.sources], BUTTON_TREATMENT)
+    parts = [("How each possible cause is treated. Your doctor decides what, if anything, you need:", True)]
+    # Each cause's treatment in full while the turn has room, else its first
+    # sentence, shortening the longest first (two long ones, bile duct stones
+    # and a hydatid cyst, already go over 1,200 characters together).
+    lines = [f"- {c.name}: {c.treatment}" for c in causes]
+    message = _detail(kb, parts + [(line, True) for line in lines], [s for c in causes for s in c.sources],
+                      BUTTON_TREATMENT)
+    for index in sorted(range(len(causes)), key=lambda i: -len(causes[i].treatment)):
+        if buttons_length(message.get("buttons") or []) + len(message["text"]) <= TURN_LIMIT:
+            break
+        lines[index] = f"- {causes[index].name}: {_first_sentence(causes[index].treatment)}"
+        message = _detail(kb, parts + [(line, True) for line in lines], [s for c in causes for s in c.sources],
+                          BUTTON_TREATMENT)
+    return message
 
 
 def watch_for_message(kb: KnowledgeBase, cause_ids: Sequence[str], level: Optional[str] = None) -> Message:
@@ -365,25 +377,31 @@ def result_sources(kb: KnowledgeBase, result: Assessment) -> List[str]:
 
 
 def sources_message(kb: KnowledgeBase, source_ids: Sequence[str], current: Optional[Dict] = BUTTON_SOURCES) -> Message:
-    """'Sources': each source once, numbered, with its link; when they do not
-    all fit one message, the rest as short references on a last line."""
+    """'Sources': each source once, numbered, with its title and link; when
+    they do not all fit one message, the last ones as short references."""
     buttons = [b for b in DETAIL_BUTTONS if b is not current]
     limit = TURN_LIMIT - buttons_length(buttons)
-    lines = ["Sources (each once):"]
-    rest: List[str] = []
-    for number, source in enumerate(kb.cite(list(dict.fromkeys(source_ids))), 1):
+    sources = kb.cite(list(dict.fromkeys(source_ids)))
+    full, short = [], []
+    for number, source in enumerate(sources, 1):
         line = f"{number}. {short_cite(source)}: {source.title}."
         if source.url:
             line += f" {source.url}"
-        # keep room for the line of the ones that do not fit
-        if not rest and sum(len(x) + 1 for x in lines) + len(line) + 1 <= limit - 120:
-            lines.append(line)
-        else:
-            rest.append(f"{number}. {short_cite(source)}" if source.authors else
-                        f"{number}. {shorten_title(source.title)} ({short_cite(source)})")
-    if rest:
-        lines.append("Also: " + "; ".join(rest))
-    text = _fit([(line, True) for line in lines], limit)
+        full.append(line)
+        short.append(f"{number}. {short_cite(source)}" if source.authors else
+                     f"{number}. {shorten_title(source.title)} ({short_cite(source)})")
+
+    def compose(cut: int) -> str:
+        lines = ["Sources (each once):"] + full[:cut]
+        if cut < len(full):
+            lines.append("Also: " + "; ".join(short[cut:]))
+        return "\n".join(lines)
+
+    cut = len(full)
+    text = compose(cut)
+    while len(text) > limit and cut > 0:
+        cut -= 1
+        text = compose(cut)
     return {"text": text, "buttons": buttons}
 
 
@@ -404,7 +422,7 @@ def result_message(kb: KnowledgeBase, result: Assessment) -> Message:
     lines = [first, f"Why: {main_reason(kb, result.triage)}"]
     if result.cause_ids:
         cause = kb.causes[result.cause_ids[0]]
-        lines.append(f"Most likely: {cause.name}, {cause.short}")
+        lines.append(f"Most likely cause: {cause.name}. {cause.short[:1].upper()}{cause.short[1:]}")
     lines.append("This is information, not a diagnosis. Tap a button for more.")
     return {"text": "\n".join(lines), "buttons": list(DETAIL_BUTTONS)}
 
@@ -490,7 +508,7 @@ def reported_lines(case: Case, kb: Optional[KnowledgeBase] = None) -> List[str]:
 
 
 def questions_for_doctor(kb: KnowledgeBase, cause_ids: Sequence[str]) -> List[str]:
-    questions = ["What do you think the calcification on my scan is, and does it need anything further?"]
+    questions = ["What is the calcium spot on my scan, and does it need anything more?"]
     for cause_id in cause_ids[:3]:
         questions.append(f"Could it be {kb.causes[cause_id].name[0].lower()}{kb.causes[cause_id].name[1:]}?")
     for test_id in tests_for(kb, cause_ids)[:3]:
@@ -501,7 +519,7 @@ def questions_for_doctor(kb: KnowledgeBase, cause_ids: Sequence[str]) -> List[st
 
 
 def visit_summary(kb: KnowledgeBase, case: Case, result: Optional[Assessment]) -> Message:
-    lines = ["VISIT SUMMARY (from a chat with an information assistant; not a diagnosis)"]
+    lines = ["VISIT SUMMARY (from a chat with a health information bot. It is not a diagnosis.)"]
     reported = reported_lines(case, kb)
     lines.append("What I reported:")
     lines.extend(reported or ["- nothing yet"])

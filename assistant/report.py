@@ -30,6 +30,9 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 from assistant.knowledge import GlossaryEntry, KnowledgeBase
 
 MIN_TERMS = 3
+# The scan's name alone ("CT", "ultrasound") says nothing about the finding:
+# it is read in plain words but does not make a chat line a report.
+NOT_COUNTED = frozenset({"ct", "us", "mri"})
 # The reading's budget: with the form question after it, one turn stays under
 # 1,200 characters on every surface (issue 13).
 MAX_CHARS = 650
@@ -98,7 +101,7 @@ def looks_like_report(text: str, kb: KnowledgeBase) -> bool:
         return False
     sections = _section_pattern(kb.sections)
     has_section = any(sections.match(s) for s in re.split(r"\n|(?<=[.:])\s+", text) if s.strip())
-    found = terms_in(text, kb)
+    found = [entry for entry in terms_in(text, kb) if entry.id not in NOT_COUNTED]
     return len(found) >= MIN_TERMS or (has_section and len(found) >= 1)
 
 
@@ -136,6 +139,23 @@ def _tidy(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_CLAUSE = re.compile(r",\s+")
+
+
+def short_sentences(text: str) -> str:
+    """A long plain sentence cut at its commas into short ones, when each part
+    has four words or more ("..., likely a healed scar" -> "... Likely a healed
+    scar."): a report's one long sentence reads at grade 9-10, its parts at 4-6."""
+    pieces = _CLAUSE.split(text.rstrip("."))
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        if len(piece.split()) >= 4 and len(out[-1].split()) >= 4:
+            out.append(piece)
+        else:
+            out[-1] = f"{out[-1]}, {piece}"
+    return " ".join(_tidy(p) for p in out)
+
+
 def read_report(text: str, kb: KnowledgeBase, entities: Optional[Sequence[Dict]] = None,
                 max_chars: int = MAX_CHARS) -> Optional[Reading]:
     """The plain reading of a pasted report, or None when the text is not a report.
@@ -171,6 +191,7 @@ def read_report(text: str, kb: KnowledgeBase, entities: Optional[Sequence[Dict]]
         if not used:
             left_out += 1
             continue
+        plain = short_sentences(plain)
         if section_words:
             lower = plain[:1].lower() if plain[1:2].islower() else plain[:1]
             plain = f"{section_words} {lower}{plain[1:]}"

@@ -268,14 +268,65 @@ def test_give_assessment_reassurance_for_old_tb_granulomas():
     assert slots["triage_level"] == "reassurance"
     assert slots["likely_causes"][0] == "granulomatous_infection"
     assert slots["assessment_done"] is True and slots["assessment_due"] is False
-    text = "\n".join(m["text"] for m in messages)
-    assert "Here is what you told me" in text
-    assert "Most likely harmless" in text
+    # Issue 13: the result is one short message; every detail is a button away.
+    assert len(messages) == 1
+    text = messages[0]["text"]
+    assert text.startswith("Most likely harmless.")
     assert "Old healed infection" in text
-    assert "What a doctor may check" in text
-    assert "How each possible cause is treated" in text
-    assert text.count("Sources:") >= 4
-    assert messages[-1]["buttons"] == [replies.BUTTON_SUMMARY, replies.BUTTON_CLINICIAN, replies.BUTTON_RESTART]
+    assert "Sources:" not in text  # behind the "Sources" button
+    assert len(text) + replies.buttons_length(messages[0]["buttons"]) <= replies.RESULT_LIMIT
+    assert [b["title"] for b in messages[0]["buttons"]] == [
+        "Why?", "What could it be?", "What tests?", "How is it treated?", "What to watch for",
+        "Summary for my doctor", "Sources"]
+
+
+DONE_FACTS = [{"entity": "finding", "value": "calcification"}, {"entity": "pattern", "value": "punctate"},
+              {"entity": "condition", "value": "tuberculosis"}, {"entity": "change", "value": "stable"},
+              {"entity": "imaging", "value": "ct"}]
+
+
+@pytest.mark.parametrize("intent, starts", [
+    ("ask_why", "Why I suggest: Most likely harmless."),
+    ("ask_causes", "What could explain it for you"),
+    ("ask_diagnosis", "What a doctor may check:"),
+    ("ask_treatment", "How each possible cause is treated"),
+    ("ask_watch_for", "Get medical advice sooner if:"),
+    ("ask_sources", "Sources (each once):"),
+])
+def test_each_detail_button_answers_in_one_message(intent, starts):
+    tracker = make_tracker(intent=intent, slots={"case_facts": DONE_FACTS, "assessment_done": True})
+    _, messages = run(actions.ActionAnswerQuestion(), tracker)
+    assert len(messages) == 1
+    message = messages[0]
+    assert message["text"].startswith(starts), message["text"][:80]
+    assert len(message["text"]) + replies.buttons_length(message["buttons"]) <= replies.TURN_LIMIT
+    titles = [b["title"] for b in message["buttons"]]
+    assert len(titles) == 6 and len(set(titles)) == 6  # the other details, never the one just shown
+
+
+def test_why_says_what_the_user_told_in_words():
+    facts = [{"entity": "finding", "value": "calcification"}, {"entity": "condition", "value": "tuberculosis"},
+             {"entity": "imaging", "value": "ct"}, {"entity": "change", "value": "growing"}]
+    tracker = make_tracker(intent="ask_why", slots={"case_facts": facts, "assessment_done": True})
+    _, messages = run(actions.ActionAnswerQuestion(), tracker)
+    text = messages[0]["text"]
+    assert "- Scan: CT scan" in text and "TB infection (tuberculosis)" in text
+    assert ": ct" not in text and ": tuberculosis" not in text
+
+
+def test_sources_list_each_source_once_with_links():
+    tracker = make_tracker(intent="ask_sources", slots={"case_facts": DONE_FACTS, "assessment_done": True})
+    _, messages = run(actions.ActionAnswerQuestion(), tracker)
+    text = messages[0]["text"]
+    assert "https://" in text
+    numbers = [line.split(".")[0] for line in text.splitlines()[1:] if line[:1].isdigit()]
+    assert numbers == [str(n) for n in range(1, len(numbers) + 1)]
+
+
+def test_no_detail_buttons_before_there_is_a_result():
+    facts = [{"entity": "finding", "value": "calcification"}]
+    _, messages = run(actions.ActionAnswerQuestion(), make_tracker(intent="ask_diagnosis", slots={"case_facts": facts}))
+    assert not messages[0].get("buttons")
 
 
 def test_give_assessment_emergency_advice_comes_first():
@@ -335,7 +386,7 @@ def test_visit_summary_lists_reports_and_questions():
     _, messages = run(actions.ActionVisitSummary(), make_tracker(slots={"case_facts": facts, "assessment_done": True}))
     text = messages[0]["text"]
     assert text.startswith("VISIT SUMMARY")
-    assert "- Finding: calcification" in text
+    assert "- Finding: calcium spots (calcification)" in text
     assert "- Symptoms: no fever" in text
     assert "in the family: liver cancer" in text
     assert "Questions to ask:" in text and "1. " in text
