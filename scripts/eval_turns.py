@@ -6,8 +6,8 @@ prints what issue 13 budgets:
 
 - result turn: the first turn that names an advice level (a level label from
   knowledge/triage.yml) without being an emergency alert: at most 700 chars;
-- emergency turn: a turn whose first message starts with the warning sign:
-  at most 400 chars;
+- emergency turn: from the emergency alert ("⚠️ Get emergency help now") or
+  the crisis answer to the end of that turn: at most 400 chars;
 - any turn: at most 1,200 chars;
 - references repeated within a turn: a citation (an item of a "Sources:" or
   "Source:" line, or a URL) said twice in one turn.
@@ -41,7 +41,10 @@ def references(text: str) -> List[str]:
     return found
 
 
-def measure(records: List[Dict], labels: List[str]) -> Dict:
+CRISIS = "I'm really glad you told me"
+
+
+def measure(records: List[Dict], labels: List[str], emergency: str = "⚠️ Get emergency help now") -> Dict:
     turn_lengths, result_lengths, emergency_lengths, repeats, conversation_totals = [], [], [], 0, []
     over_turn = over_result = over_emergency = 0
     for record in records:
@@ -55,9 +58,13 @@ def measure(records: List[Dict], labels: List[str]) -> Dict:
             over_turn += len(text) > 1200
             counts = Counter(references(text))
             repeats += sum(1 for _, n in counts.items() if n > 1)
-            if messages and messages[0].startswith("⚠️"):
-                emergency_lengths.append(len(text))
-                over_emergency += len(text) > 400
+            alert = next((i for i, m in enumerate(messages) if m.startswith(emergency) or m.startswith(CRISIS)), None)
+            if alert is not None:
+                # From the alert on: a new conversation's disclaimer, sent
+                # before it by the session start, is not part of the alert.
+                alert_text = "\n".join(messages[alert:])
+                emergency_lengths.append(len(alert_text))
+                over_emergency += len(alert_text) > 400
             elif not result_seen and (any(label in text for label in labels) or "[buttons: Why?" in text):
                 result_seen = True
                 result_lengths.append(len(text))
