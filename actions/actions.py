@@ -33,6 +33,37 @@ def _kb() -> knowledge.KnowledgeBase:
     return knowledge.default()
 
 
+# The longest question the form may ask after a digression, as shown: kept
+# free in a turn where the form goes on (issue 13: a turn <= 1,200 characters).
+FORM_QUESTION_ROOM = max(replies.buttons_length(q.get("buttons") or []) + len(q["text"])
+                         for q in replies.FORM_QUESTIONS.values()) + 1
+
+
+def shown_this_turn(tracker: Tracker) -> int:
+    """Characters the bot has already sent since the user's message (the
+    disclaimer of a new conversation, a worry acknowledgement, a reading)."""
+    total = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "bot":
+            data = event.get("data") or {}
+            total += len(event.get("text") or "") + replies.buttons_length(data.get("buttons") or []) + 1
+    return total
+
+
+def turn_room(tracker: Tracker, sent: int = 0, form_follows: bool = False) -> int:
+    """What is left of this turn's 1,200 characters for the next message."""
+    return replies.TURN_LIMIT - shown_this_turn(tracker) - sent - (FORM_QUESTION_ROOM if form_follows else 0)
+
+
+def _form_follows(tracker: Tracker) -> bool:
+    """The form will ask a question at the end of this turn."""
+    intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+    return bool(tracker.active_loop_name) or intent in ("inform", "start_assessment") or bool(
+        tracker.get_slot("assessment_due"))
+
+
 def _send(dispatcher: CollectingDispatcher, messages: List[replies.Message]) -> None:
     for message in messages:
         dispatcher.utter_message(text=message.get("text"), buttons=message.get("buttons") or [])
@@ -80,7 +111,7 @@ class ActionReadMessage(Action):
         if reply is None:
             # Not in an emergency, a crisis or a safety question: those are the whole turn.
             events += acknowledge_worry(dispatcher, tracker)
-            read_pasted_report(dispatcher, tracker)
+            read_pasted_report(dispatcher, tracker, sent=sum(len(m.get("text") or "") + 1 for m in dispatcher.messages))
         if reply == "alert":
             # Answer no assessment question this turn: the form then steps
             # aside (Rasa's loops run first unless they reject), and a rule
@@ -206,12 +237,20 @@ def acknowledge_worry(dispatcher: CollectingDispatcher, tracker: Tracker) -> Lis
     return [SlotSet(WORRY_ACKNOWLEDGED, True)]
 
 
-def read_pasted_report(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+# Room the reading needs besides its sentences: its first line, the count of
+# sentences left out, its reference line.
+READING_FRAME = 260
+
+
+def read_pasted_report(dispatcher: CollectingDispatcher, tracker: Tracker, sent: int = 0) -> None:
     """A pasted report is read back in plain words first (assistant/report.py);
-    the assessment then asks only what the report did not say."""
+    the assessment then asks only what the report did not say. Its sentences
+    take what the turn has left, after the disclaimer and the form's question."""
     latest = tracker.latest_message or {}
     kb = _kb()
-    reading = report.read_report(latest.get("text") or "", kb, latest.get("entities"))
+    room = turn_room(tracker, sent, form_follows=True) - READING_FRAME
+    reading = report.read_report(latest.get("text") or "", kb, latest.get("entities"),
+                                 max_chars=max(150, min(report.MAX_CHARS, room)))
     if reading is not None:
         _send(dispatcher, [replies.report_reading(kb, reading, latest.get("entities"))])
 
@@ -308,7 +347,8 @@ class ActionAnswerQuestion(Action):
         result = engine.assess(engine.Case.of(facts), kb) if facts else None
         cause_ids = result.cause_ids if result and personal else []
         case = engine.Case.of(facts)
-        messages = answer_messages(kb, intent, latest.get("entities") or [], result, cause_ids, case)
+        with replies.budget(turn_room(tracker, form_follows=_form_follows(tracker))):
+            messages = answer_messages(kb, intent, latest.get("entities") or [], result, cause_ids, case)
         if not tracker.get_slot("assessment_done"):
             # The detail buttons belong to a result; before it there is none to detail.
             messages = [without_detail_buttons(m) for m in messages]

@@ -5,6 +5,8 @@ arranges it. Messages are plain dicts (`text`, optional `buttons`) so every
 channel renders the same content. No Rasa import.
 """
 
+import contextlib
+import contextvars
 import os
 import re
 from typing import Dict, Iterable, List, Optional, Sequence
@@ -36,6 +38,28 @@ DETAIL_BUTTONS = [BUTTON_WHY, BUTTON_CAUSES, BUTTON_DETAIL_TESTS, BUTTON_TREATME
 # Budgets (issue 13), in characters of text with the buttons' titles.
 RESULT_LIMIT = 700
 TURN_LIMIT = 1200
+# What this message may use of its turn: the whole turn, unless the action
+# composing it knows that other messages share the turn (the disclaimer of a
+# new conversation, the form's next question): see `budget`.
+_BUDGET: contextvars.ContextVar[int] = contextvars.ContextVar("budget", default=TURN_LIMIT)
+
+
+@contextlib.contextmanager
+def budget(characters: int):
+    """Compose the messages of this block within `characters` (as shown, buttons included)."""
+    token = _BUDGET.set(max(200, min(TURN_LIMIT, characters)))
+    try:
+        yield
+    finally:
+        _BUDGET.reset(token)
+
+
+def limit() -> int:
+    return _BUDGET.get()
+
+
+def _sentences(text: str) -> List[str]:
+    return re.findall(r"[^.!?]+[.!?]+(?:\s+|$)", text) or [text]
 BUTTONS_YES_NO = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
 
 ENTITY_LABELS = {
@@ -66,8 +90,22 @@ def sources_line(kb: KnowledgeBase, source_ids: Iterable[str]) -> str:
 
 
 def answer(kb: KnowledgeBase, answer_id: str, buttons: Sequence[Dict] = ()) -> Message:
+    """A general answer and its one reference line. Within a turn shared with
+    other messages (see `budget`), its first sentences that fit, then a pointer
+    to the rest: asked again after the assessment, it comes whole."""
     item = kb.answers[answer_id]
-    message: Message = {"text": f"{item.text}\n{cite_line(kb, item.sources)}"}
+    cites = cite_line(kb, item.sources)
+    room = limit() - buttons_length(buttons) - len(cites) - 1
+    text = item.text
+    if len(text) > room:
+        more = " (Ask me again after the questions for the rest.)"
+        kept = ""
+        for sentence in _sentences(item.text):
+            if len(kept) + len(sentence) + len(more) > room and kept:
+                break
+            kept += sentence
+        text = kept.strip() + more
+    message: Message = {"text": f"{text}\n{cites}"}
     if buttons:
         message["buttons"] = list(buttons)
     return message
@@ -256,8 +294,16 @@ def _detail(kb: KnowledgeBase, parts: Sequence[tuple], source_ids: Iterable[str]
     if buttons is None:
         buttons = [b for b in DETAIL_BUTTONS if b is not current]
     cites = cite_line(kb, source_ids)
-    limit = TURN_LIMIT - buttons_length(buttons) - (len(cites) + 1 if cites else 0)
-    text = _fit(parts, limit)
+    room = limit() - buttons_length(buttons) - (len(cites) + 1 if cites else 0)
+    text = _fit(parts, room)
+    if len(text) > room:
+        # A turn shared with other messages (see `budget`): the first parts
+        # that fit, and where the rest is.
+        more = "(Ask me again after the questions for the rest.)"
+        kept = list(parts)
+        while len(kept) > 2 and len(text) > room:
+            kept.pop()
+            text = _fit(kept, room - len(more) - 1) + "\n" + more
     if cites:
         text += "\n" + cites
     message: Message = {"text": text}
@@ -303,7 +349,7 @@ def causes_message(kb: KnowledgeBase, causes: Sequence[RankedCause], personal: b
         cause = kb.causes[ranked.id]
         parts.append((f"{number}. {cause.name}: {cause.short[:1].upper()}{cause.short[1:]}", True))
         for why in ranked.reasons[:2]:
-            parts.append((f"   - {why}", True))
+            parts.append((f"   - {why}", number == 1))
     for ranked in causes:
         cause = kb.causes[ranked.id]
         parts.append((f"About {cause.name[:1].lower()}{cause.name[1:]}: {cause.summary}", False))
@@ -324,8 +370,8 @@ def tests_message(kb: KnowledgeBase, cause_ids: Sequence[str]) -> Message:
     test_ids = tests_for(kb, cause_ids) if cause_ids else list(kb.tests)
     tests = [kb.tests[test_id] for test_id in test_ids]
     parts = [("What a doctor may check:", True)]
-    parts.extend((f"- {t.name}: {t.why}", True) for t in tests[:4])
-    parts.extend((f"- {t.name}: {t.why}", False) for t in tests[4:])
+    parts.extend((f"- {t.name}: {t.why}", True) for t in tests[:2])
+    parts.extend((f"- {t.name}: {t.why}", False) for t in tests[2:])
     parts.extend((f"{t.name}: {t.what_it_is}", False) for t in tests)
     return _detail(kb, parts, [s for t in tests for s in t.sources], BUTTON_DETAIL_TESTS)
 
@@ -340,7 +386,7 @@ def treatment_message(kb: KnowledgeBase, cause_ids: Sequence[str]) -> Message:
     message = _detail(kb, parts + [(line, True) for line in lines], [s for c in causes for s in c.sources],
                       BUTTON_TREATMENT)
     for index in sorted(range(len(causes)), key=lambda i: -len(causes[i].treatment)):
-        if buttons_length(message.get("buttons") or []) + len(message["text"]) <= TURN_LIMIT:
+        if buttons_length(message.get("buttons") or []) + len(message["text"]) <= limit():
             break
         lines[index] = f"- {causes[index].name}: {_first_sentence(causes[index].treatment)}"
         message = _detail(kb, parts + [(line, True) for line in lines], [s for c in causes for s in c.sources],
@@ -380,7 +426,7 @@ def sources_message(kb: KnowledgeBase, source_ids: Sequence[str], current: Optio
     """'Sources': each source once, numbered, with its title and link; when
     they do not all fit one message, the last ones as short references."""
     buttons = [b for b in DETAIL_BUTTONS if b is not current]
-    limit = TURN_LIMIT - buttons_length(buttons)
+    room = limit() - buttons_length(buttons)
     sources = kb.cite(list(dict.fromkeys(source_ids)))
     full, short = [], []
     for number, source in enumerate(sources, 1):
@@ -399,7 +445,7 @@ def sources_message(kb: KnowledgeBase, source_ids: Sequence[str], current: Optio
 
     cut = len(full)
     text = compose(cut)
-    while len(text) > limit and cut > 0:
+    while len(text) > room and cut > 0:
         cut -= 1
         text = compose(cut)
     return {"text": text, "buttons": buttons}

@@ -445,3 +445,57 @@ def test_facts_given_with_a_warning_cue_still_answer_the_form():
     events, messages = run(actions.ActionReadMessage(), tracker)
     assert slot_events(events)["medical_history"] == "tuberculosis"
     assert slot_events(events)[actions.TURN_REPLY] == "question"
+
+
+# --------------------------------------------------------------------------
+# Issue 13: a turn holds at most 1,200 characters, whatever shares it
+# --------------------------------------------------------------------------
+
+
+def _turn(*texts):
+    return [{"event": "user", "text": "..."}] + [{"event": "bot", "text": t, "data": {}} for t in texts]
+
+
+@pytest.mark.parametrize("intent", ["ask_seriousness", "ask_diagnosis", "ask_causes", "ask_treatment", "ask_what_is"])
+def test_an_answer_inside_the_form_leaves_room_for_the_disclaimer_and_the_next_question(kb, intent):
+    facts = [{"entity": "finding", "value": "calcification"}, {"entity": "condition", "value": "cirrhosis"},
+             {"entity": "imaging", "value": "mri"}]
+    shared = _turn(kb.answers["disclaimer"].text, kb.tone.acknowledgement)
+    tracker = make_tracker(intent=intent, slots={"case_facts": facts, "requested_slot": "current_symptoms"},
+                           active_loop="assessment_form", events=shared)
+    _, messages = run(actions.ActionAnswerQuestion(), tracker)
+    question = replies.form_question("medical_history")
+    total = sum(len(e["text"]) + 1 for e in shared[1:]) + sum(
+        len(m["text"]) + replies.buttons_length(m.get("buttons") or []) + 1 for m in messages + [question])
+    assert total <= replies.TURN_LIMIT, [m["text"] for m in messages]
+
+
+def test_a_pasted_report_is_read_within_the_first_turn(kb):
+    text = ("FINDINGS: Liver: Scattered punctate calcific densities in the right lobe, stable compared with 2021. "
+            "No focal lesion. The spleen is normal. IMPRESSION: Likely old granulomatous disease. "
+            "No further follow-up required.")
+    tracker = make_tracker(intent="inform", text=text, entities=[ent("finding", "calcification")],
+                           events=_turn(kb.answers["disclaimer"].text))
+    _, messages = run(actions.ActionReadMessage(), tracker)
+    reading = [m for m in messages if "in plain words" in m["text"]]
+    assert len(reading) == 1
+    assert "the same as on the earlier scan from 2021" in reading[0]["text"].lower()
+    total = len(kb.answers["disclaimer"].text) + sum(len(m["text"]) + 1 for m in messages) + actions.FORM_QUESTION_ROOM
+    assert total <= replies.TURN_LIMIT
+
+
+def test_worry_is_acknowledged_once(kb):
+    tracker = make_tracker(intent="ask_seriousness", text="im really scared")
+    events, messages = run(actions.ActionReadMessage(), tracker)
+    assert messages[0]["text"] == kb.tone.acknowledgement
+    assert slot_events(events)["worry_acknowledged"] is True
+    again = make_tracker(intent="ask_seriousness", text="I'm terrified", slots={"worry_acknowledged": True})
+    _, messages = run(actions.ActionReadMessage(), again)
+    assert not any(m["text"] == kb.tone.acknowledgement for m in messages)
+
+
+def test_no_acknowledgement_or_reading_in_an_emergency_turn(kb):
+    tracker = make_tracker(intent="inform", text="im so scared, I have been vomiting blood",
+                           entities=[ent("symptom", "vomiting_blood")])
+    _, messages = run(actions.ActionReadMessage(), tracker)
+    assert len(messages) == 1 and messages[0]["text"].startswith("⚠️")
