@@ -140,7 +140,15 @@ def _check_turn(turn):
     assert not readability.too_hard(m.get("text") or "" for m in turn)
 
 
-@pytest.mark.parametrize("case", REPORTS, ids=[r["id"] for r in REPORTS])
+# Found by these tests, left to the NLU work (assistant/nlp/): ConText reads the
+# "no" of "no enhancement" past the comma, so "with a punctate calcification"
+# comes out negated and the form asks for the finding again.
+NLU_NEGATION_SCOPE = {"mri-hypodense-benign"}
+
+
+@pytest.mark.parametrize("case", [pytest.param(r, marks=pytest.mark.xfail(
+    strict=True, reason="NLU: negation of 'no enhancement' reaches the calcification after the comma"))
+    if r["id"] in NLU_NEGATION_SCOPE else r for r in REPORTS], ids=[r["id"] for r in REPORTS])
 def test_pasted_report_gets_a_plain_reading_first(servers, case):
     who = "report-" + uuid.uuid4().hex[:10]
     first = servers.say(who, case["report"])
