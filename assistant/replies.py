@@ -430,7 +430,7 @@ def sources_message(kb: KnowledgeBase, source_ids: Sequence[str], current: Optio
     sources = kb.cite(list(dict.fromkeys(source_ids)))
     full, short = [], []
     for number, source in enumerate(sources, 1):
-        line = f"{number}. {short_cite(source)}: {source.title}."
+        line = f"{number}. {short_cite(source)}: {source.title}" + ("" if source.title[-1:] in ".?!" else ".")
         if source.url:
             line += f" {source.url}"
         full.append(line)

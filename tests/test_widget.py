@@ -280,9 +280,11 @@ def test_layered_result_and_each_detail(new_page, width, height, name):
         assert len(answer.locator(".lca-text").inner_text()) <= 1200, title
         if title == "Sources":
             assert answer.locator("a.lca-link").count() >= 3
-            answer.screenshot(path=str(RESULTS / f"widget-sources-{width}.png"))
+            answer.scroll_into_view_if_needed()
+            page.screenshot(path=str(RESULTS / f"widget-sources-{width}.png"))
         if title == "Why?":
-            answer.screenshot(path=str(RESULTS / f"widget-why-{width}.png"))
+            answer.scroll_into_view_if_needed()
+            page.screenshot(path=str(RESULTS / f"widget-why-{width}.png"))
     if phone:
         no_horizontal_scroll(page)
     page.screenshot(path=str(RESULTS / f"widget-details-{width}.png"))
