@@ -42,14 +42,30 @@ FORM_QUESTION_ROOM = max(replies.buttons_length(q.get("buttons") or []) + len(q[
 def shown_this_turn(tracker: Tracker) -> int:
     """Characters the bot has already sent since the user's message (the
     disclaimer of a new conversation, a worry acknowledgement, a reading)."""
-    total = 0
+    total, users = 0, 0
     for event in reversed(tracker.events):
-        if event.get("event") == "user":
+        kind = event.get("event")
+        if kind == "user":
+            users += 1
+            if users > 1:
+                break
+        elif kind == "session_started":
+            # The first message of a session: the disclaimer the session
+            # start sent just before it is part of this turn too.
             break
-        if event.get("event") == "bot":
+        elif kind == "bot" and (users == 0 or _first_of_session(tracker)):
             data = event.get("data") or {}
             total += len(event.get("text") or "") + replies.buttons_length(data.get("buttons") or []) + 1
     return total
+
+
+def _first_of_session(tracker: Tracker) -> bool:
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "session_started":
+            return users == 1
+        users += event.get("event") == "user"
+    return users == 1
 
 
 def turn_room(tracker: Tracker, sent: int = 0, form_follows: bool = False) -> int:

@@ -499,3 +499,19 @@ def test_no_acknowledgement_or_reading_in_an_emergency_turn(kb):
                            entities=[ent("symptom", "vomiting_blood")])
     _, messages = run(actions.ActionReadMessage(), tracker)
     assert len(messages) == 1 and messages[0]["text"].startswith("⚠️")
+
+
+def test_the_disclaimer_before_the_first_message_counts_in_its_turn(kb):
+    events = [{"event": "action", "name": "action_session_start"}, {"event": "session_started"},
+              {"event": "bot", "text": kb.answers["disclaimer"].text, "data": {}},
+              {"event": "action", "name": "action_listen"}, {"event": "user", "text": "should I be worried?"},
+              {"event": "bot", "text": kb.tone.acknowledgement, "data": {}}]
+    tracker = make_tracker(intent="ask_seriousness", events=events, slots={"assessment_due": True})
+    shown = actions.shown_this_turn(tracker)
+    assert shown == len(kb.answers["disclaimer"].text) + len(kb.tone.acknowledgement) + 2
+    _, messages = run(actions.ActionAnswerQuestion(), tracker)
+    total = shown + sum(len(m["text"]) + 1 for m in messages) + actions.FORM_QUESTION_ROOM
+    assert total <= replies.TURN_LIMIT
+    # a later turn does not count the disclaimer again
+    later = events + [{"event": "action", "name": "action_listen"}, {"event": "user", "text": "no"}]
+    assert actions.shown_this_turn(make_tracker(events=later)) == 0
