@@ -78,17 +78,6 @@ def _words(value: str) -> str:
     return value.replace("_", " ")
 
 
-def sources_line(kb: KnowledgeBase, source_ids: Iterable[str]) -> str:
-    """'Sources: Title (Journal, 2017) https://...; ...' for the ids given, once each."""
-    parts = []
-    for source in kb.cite(list(dict.fromkeys(source_ids))):
-        cite = f"{source.title} ({source.published_in}, {source.year})"
-        if source.url:
-            cite += f" {source.url}"
-        parts.append(cite)
-    return "Sources: " + "; ".join(parts) if parts else ""
-
-
 def answer(kb: KnowledgeBase, answer_id: str, buttons: Sequence[Dict] = ()) -> Message:
     """A general answer and its one reference line. Within a turn shared with
     other messages (see `budget`), its first sentences that fit, then a pointer
