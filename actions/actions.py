@@ -40,32 +40,25 @@ FORM_QUESTION_ROOM = max(replies.buttons_length(q.get("buttons") or []) + len(q[
 
 
 def shown_this_turn(tracker: Tracker) -> int:
-    """Characters the bot has already sent since the user's message (the
-    disclaimer of a new conversation, a worry acknowledgement, a reading)."""
-    total, users = 0, 0
-    for event in reversed(tracker.events):
-        kind = event.get("event")
-        if kind == "user":
-            users += 1
-            if users > 1:
-                break
-        elif kind == "session_started":
-            # The first message of a session: the disclaimer the session
-            # start sent just before it is part of this turn too.
-            break
-        elif kind == "bot" and (users == 0 or _first_of_session(tracker)):
+    """Characters the bot has already sent since the user's message (a worry
+    acknowledgement, a reading), and, on a session's first message, the
+    disclaimer the session start sent just before it (Rasa logs it before
+    `session_started` and the user's message)."""
+    events = list(tracker.events)
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    if not users:
+        return 0
+    begin = users[-1]
+    starts = [i for i, e in enumerate(events[:begin])
+              if e.get("event") == "action" and e.get("name") == "action_session_start"]
+    if starts and not any(starts[-1] < i < begin for i in users[:-1]):
+        begin = starts[-1]
+    total = 0
+    for event in events[begin:]:
+        if event.get("event") == "bot":
             data = event.get("data") or {}
             total += len(event.get("text") or "") + replies.buttons_length(data.get("buttons") or []) + 1
     return total
-
-
-def _first_of_session(tracker: Tracker) -> bool:
-    users = 0
-    for event in reversed(tracker.events):
-        if event.get("event") == "session_started":
-            return users == 1
-        users += event.get("event") == "user"
-    return users == 1
 
 
 def turn_room(tracker: Tracker, sent: int = 0, form_follows: bool = False) -> int:

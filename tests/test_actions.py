@@ -502,8 +502,9 @@ def test_no_acknowledgement_or_reading_in_an_emergency_turn(kb):
 
 
 def test_the_disclaimer_before_the_first_message_counts_in_its_turn(kb):
-    events = [{"event": "action", "name": "action_session_start"}, {"event": "session_started"},
-              {"event": "bot", "text": kb.answers["disclaimer"].text, "data": {}},
+    # the order Rasa logs them in: the disclaimer before session_started
+    events = [{"event": "action", "name": "action_session_start"},
+              {"event": "bot", "text": kb.answers["disclaimer"].text, "data": {}}, {"event": "session_started"},
               {"event": "action", "name": "action_listen"}, {"event": "user", "text": "should I be worried?"},
               {"event": "bot", "text": kb.tone.acknowledgement, "data": {}}]
     tracker = make_tracker(intent="ask_seriousness", events=events, slots={"assessment_due": True})
