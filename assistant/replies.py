@@ -87,13 +87,17 @@ def answer(kb: KnowledgeBase, answer_id: str, buttons: Sequence[Dict] = ()) -> M
     room = limit() - buttons_length(buttons) - len(cites) - 1
     text = item.text
     if len(text) > room:
+        # Its first sentences, and its last one: the answers end on what to
+        # do ("Get help fast for yellow skin or eyes..."), which must stay.
         more = " (Ask me again after the questions for the rest.)"
+        sentences = _sentences(item.text)
+        last = sentences[-1].strip() if len(sentences) > 1 else ""
         kept = ""
-        for sentence in _sentences(item.text):
-            if len(kept) + len(sentence) + len(more) > room and kept:
+        for sentence in sentences[:-1] if last else sentences:
+            if len(kept) + len(sentence) + len(last) + len(more) + 1 > room and kept:
                 break
             kept += sentence
-        text = kept.strip() + more
+        text = (kept.strip() + (" " + last if last else "")).strip() + more
     message: Message = {"text": f"{text}\n{cites}"}
     if buttons:
         message["buttons"] = list(buttons)
