@@ -11,7 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from assistant import conversation, engine, knowledge, replies
+from assistant import conversation, engine, knowledge, replies, report, tone
 from assistant.conversation import FORM_SLOTS
 
 FORM_NAME = "assessment_form"
@@ -24,11 +24,53 @@ PROXY = "clinical_proxy"
 TURN_REPLY = "turn_reply"
 WARNING_CHECK = "warning_check"
 CHECKS_ASKED = "warning_checks_asked"
-QUESTION_INTENTS = frozenset({"ask_what_is", "ask_causes", "ask_diagnosis", "ask_treatment", "ask_seriousness"})
+QUESTION_INTENTS = frozenset({"ask_what_is", "ask_causes", "ask_diagnosis", "ask_treatment", "ask_seriousness",
+                              "ask_why", "ask_watch_for", "ask_sources"})
+WORRY_ACKNOWLEDGED = "worry_acknowledged"
 
 
 def _kb() -> knowledge.KnowledgeBase:
     return knowledge.default()
+
+
+# The longest question the form may ask after a digression, as shown: kept
+# free in a turn where the form goes on (issue 13: a turn <= 1,200 characters).
+FORM_QUESTION_ROOM = max(replies.buttons_length(q.get("buttons") or []) + len(q["text"])
+                         for q in replies.FORM_QUESTIONS.values()) + 1
+
+
+def shown_this_turn(tracker: Tracker) -> int:
+    """Characters the bot has already sent since the user's message (a worry
+    acknowledgement, a reading), and, on a session's first message, the
+    disclaimer the session start sent just before it (Rasa logs it before
+    `session_started` and the user's message)."""
+    events = list(tracker.events)
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    if not users:
+        return 0
+    begin = users[-1]
+    starts = [i for i, e in enumerate(events[:begin])
+              if e.get("event") == "action" and e.get("name") == "action_session_start"]
+    if starts and not any(starts[-1] < i < begin for i in users[:-1]):
+        begin = starts[-1]
+    total = 0
+    for event in events[begin:]:
+        if event.get("event") == "bot":
+            data = event.get("data") or {}
+            total += len(event.get("text") or "") + replies.buttons_length(data.get("buttons") or []) + 1
+    return total
+
+
+def turn_room(tracker: Tracker, sent: int = 0, form_follows: bool = False) -> int:
+    """What is left of this turn's 1,200 characters for the next message."""
+    return replies.TURN_LIMIT - shown_this_turn(tracker) - sent - (FORM_QUESTION_ROOM if form_follows else 0)
+
+
+def _form_follows(tracker: Tracker) -> bool:
+    """The form will ask a question at the end of this turn."""
+    intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+    return bool(tracker.active_loop_name) or intent in ("inform", "start_assessment") or bool(
+        tracker.get_slot("assessment_due"))
 
 
 def _send(dispatcher: CollectingDispatcher, messages: List[replies.Message]) -> None:
@@ -75,6 +117,10 @@ class ActionReadMessage(Action):
         if reply is None:
             asked, reply = ask_warning_check(dispatcher, tracker, facts)
             events += asked
+        if reply is None:
+            # Not in an emergency, a crisis or a safety question: those are the whole turn.
+            events += acknowledge_worry(dispatcher, tracker)
+            read_pasted_report(dispatcher, tracker, sent=sum(len(m.get("text") or "") + 1 for m in dispatcher.messages))
         if reply == "alert":
             # Answer no assessment question this turn: the form then steps
             # aside (Rasa's loops run first unless they reject), and a rule
@@ -189,6 +235,35 @@ def alert_red_flags(dispatcher: CollectingDispatcher, tracker: Tracker, facts: L
     return events, "alert"
 
 
+def acknowledge_worry(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    """'im really scared': one kind sentence, once per conversation, then on with it."""
+    if tracker.get_slot(WORRY_ACKNOWLEDGED):
+        return []
+    kb = _kb()
+    if not tone.expresses_worry((tracker.latest_message or {}).get("text") or "", kb):
+        return []
+    _send(dispatcher, [replies.worry_acknowledgement(kb)])
+    return [SlotSet(WORRY_ACKNOWLEDGED, True)]
+
+
+# Room the reading needs besides its sentences: its first line, the count of
+# sentences left out, its reference line.
+READING_FRAME = 260
+
+
+def read_pasted_report(dispatcher: CollectingDispatcher, tracker: Tracker, sent: int = 0) -> None:
+    """A pasted report is read back in plain words first (assistant/report.py);
+    the assessment then asks only what the report did not say. Its sentences
+    take what the turn has left, after the disclaimer and the form's question."""
+    latest = tracker.latest_message or {}
+    kb = _kb()
+    room = turn_room(tracker, sent, form_follows=True) - READING_FRAME
+    reading = report.read_report(latest.get("text") or "", kb, latest.get("entities"),
+                                 max_chars=max(150, min(report.MAX_CHARS, room)))
+    if reading is not None:
+        _send(dispatcher, [replies.report_reading(kb, reading, latest.get("entities"))])
+
+
 def ask_warning_check(dispatcher: CollectingDispatcher, tracker: Tracker, facts: List[engine.Fact]):
     """The safety net: a warning cue we could not read for sure ("there was
     blood", "I feel faint") gets one yes/no question, once per sign, before
@@ -280,9 +355,27 @@ class ActionAnswerQuestion(Action):
         personal = any(f.entity in ("condition", "medication", "symptom", "finding") for f in facts)
         result = engine.assess(engine.Case.of(facts), kb) if facts else None
         cause_ids = result.cause_ids if result and personal else []
-        messages = answer_messages(kb, intent, latest.get("entities") or [], result, cause_ids)
+        case = engine.Case.of(facts)
+        with replies.budget(turn_room(tracker, form_follows=_form_follows(tracker))):
+            messages = answer_messages(kb, intent, latest.get("entities") or [], result, cause_ids, case)
+        if not tracker.get_slot("assessment_done"):
+            # The detail buttons belong to a result; before it there is none to detail.
+            messages = [without_detail_buttons(m) for m in messages]
         _send(dispatcher, messages)
         return _form_slot_updates(tracker)
+
+
+def without_detail_buttons(message: replies.Message) -> replies.Message:
+    kept = [b for b in message.get("buttons") or [] if b not in replies.DETAIL_BUTTONS]
+    out = {k: v for k, v in message.items() if k != "buttons"}
+    if kept:
+        out["buttons"] = kept
+    return out
+
+
+# The result's detail buttons (replies.DETAIL_BUTTONS) and what each shows.
+DETAIL_INTENTS = {"ask_why": "why", "ask_causes": "causes", "ask_diagnosis": "tests", "ask_treatment": "treatment",
+                  "ask_watch_for": "watch_for", "ask_sources": "sources"}
 
 
 def answer_messages(
@@ -291,11 +384,23 @@ def answer_messages(
     entities: List[Dict[str, Any]],
     result: Optional[engine.Assessment],
     cause_ids: List[str],
+    case: Optional[engine.Case] = None,
 ) -> List[replies.Message]:
-    """Choose the knowledge-base answers for a question intent."""
+    """Choose the knowledge-base answers for a question intent: a detail of
+    this person's result when we know them, else the general answer."""
     asked_about_cancer = any(
         e.get("entity") == "condition" and e.get("value") in ("cancer", "liver_cancer") for e in entities
     )
+    if intent in DETAIL_INTENTS and result is not None and cause_ids and case is not None:
+        return [replies.detail_message(kb, DETAIL_INTENTS[intent], case, result)]
+    if intent == "ask_why":
+        if result is not None and result.triage.deciding:
+            return [replies.triage_message(kb, result.triage, case)]
+        return [replies.answer(kb, "seriousness")]
+    if intent == "ask_watch_for":
+        return [replies.answer(kb, "emergency_signs")]
+    if intent == "ask_sources":
+        return [replies.sources_message(kb, [s for a in kb.answers.values() for s in a.sources], current=None)]
     if intent == "ask_what_is":
         return [replies.answer(kb, "what_is")]
     if intent == "ask_causes":
@@ -311,10 +416,10 @@ def answer_messages(
             return [replies.treatment_message(kb, cause_ids)]
         return [replies.answer(kb, "treatment_overview")]
     if intent == "ask_seriousness":
-        messages = [replies.answer(kb, "is_it_cancer" if asked_about_cancer else "seriousness")]
-        if result is not None and result.triage.reasons:
-            messages.append(replies.triage_message(kb, result.triage))
-        return messages
+        # What decides this person's urgency is one tap away ("Why?"), not a
+        # second long message in the same turn (issue 13: a turn <= 1,200 characters).
+        buttons = [replies.BUTTON_WHY] if result is not None and result.triage.reasons else []
+        return [replies.answer(kb, "is_it_cancer" if asked_about_cancer else "seriousness", buttons=buttons)]
     return [replies.answer(kb, "out_of_scope", buttons=[replies.BUTTON_START, replies.BUTTON_CLINICIAN])]
 
 
@@ -366,7 +471,7 @@ class ActionSessionStart(Action):
         events: List[EventType] = [SessionStarted()]
         carried = [SlotSet(key, value) for key, value in tracker.current_slot_values().items()
                    if key in ("case_facts", "triage_level", "likely_causes", "assessment_done", "red_flags_told",
-                              "proxy_patient", CHECKS_ASKED)
+                              "proxy_patient", CHECKS_ASKED, WORRY_ACKNOWLEDGED)
                    and value is not None]
         events.extend(carried)
         _send(dispatcher, [replies.disclaimer(_kb())])

@@ -31,6 +31,9 @@ KNOWLEDGE_FILES = (
     "context.yml",
     "signs.yml",
     "answers.yml",
+    "glossary.yml",
+    "labels.yml",
+    "tone.yml",
 )
 
 
@@ -84,6 +87,8 @@ class Cause:
     name: str
     summary: str
     how_common: str
+    # The cause in one plain sentence: the result's "most likely cause" line.
+    short: str
     prior: float
     evidence: Tuple[Evidence, ...]
     imaging: str
@@ -108,6 +113,8 @@ class Level:
     label: str
     advice: str
     rank: int
+    # What to do, in one or two short sentences: the first line of the result.
+    do: str = ""
 
 
 @dataclass(frozen=True)
@@ -144,6 +151,27 @@ class Term:
 
 
 @dataclass(frozen=True)
+class GlossaryEntry:
+    """A radiology report word and its plain words (glossary.yml)."""
+
+    id: str
+    terms: Tuple[str, ...]
+    plain: str
+    explain: str
+    sources: Tuple[str, ...]
+    plural: str = ""  # the plain words for a plural match ("foci" -> "spots"); `plain` when empty
+
+
+@dataclass(frozen=True)
+class Tone:
+    """Worry cues and the one acknowledgement (tone.yml)."""
+
+    worry_cues: Tuple[str, ...]
+    not_after: Tuple[str, ...]
+    acknowledgement: str
+    sources: Tuple[str, ...]
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     directory: Path
     sources: Mapping[str, Source]
@@ -156,6 +184,10 @@ class KnowledgeBase:
     context: Mapping[str, Any]
     fingerprint: str
     signs: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    glossary: Tuple[GlossaryEntry, ...] = ()
+    sections: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    labels: Mapping[str, Mapping[str, str]] = dataclasses.field(default_factory=dict)
+    tone: Optional[Tone] = None
 
     @property
     def level_order(self) -> List[str]:
@@ -185,6 +217,10 @@ class KnowledgeBase:
 
     def cite(self, source_ids: Sequence[str]) -> List[Source]:
         return [self.sources[sid] for sid in source_ids]
+
+    def label(self, entity: str, value: str) -> str:
+        """A value in words ("ct" -> "CT scan"); a free value (a size) as written."""
+        return self.labels.get(entity, {}).get(value) or value.replace("_", " ")
 
 
 # --------------------------------------------------------------------------
@@ -407,6 +443,7 @@ def load(directory: os.PathLike | str | None = None) -> KnowledgeBase:
             name=entry.text("name"),
             summary=entry.text("summary"),
             how_common=entry.text("how_common"),
+            short=entry.text("short"),
             prior=entry.number("prior", minimum=0),
             evidence=tuple(evidence),
             imaging=entry.text("imaging"),
@@ -422,7 +459,8 @@ def load(directory: os.PathLike | str | None = None) -> KnowledgeBase:
     triage = _read_yaml(directory, "triage.yml", "levels")
     levels = {}
     for rank, entry in enumerate(_entries("triage.yml", triage)):
-        levels[entry.text("id")] = Level(entry.text("id"), entry.text("label"), entry.text("advice"), rank)
+        levels[entry.text("id")] = Level(entry.text("id"), entry.text("label"), entry.text("advice"), rank,
+                                         entry.text("do"))
     if list(levels) != list(contract.TRIAGE_LEVELS):
         raise KnowledgeError(
             f"triage.yml: levels must be, least urgent first: {', '.join(contract.TRIAGE_LEVELS)}"
@@ -466,6 +504,7 @@ def load(directory: os.PathLike | str | None = None) -> KnowledgeBase:
         raise KnowledgeError("context.yml: 'context' must be a mapping")
 
     signs = _load_signs(directory)
+    glossary, sections = _load_glossary(directory, sources)
 
     return KnowledgeBase(
         directory=directory,
@@ -479,6 +518,67 @@ def load(directory: os.PathLike | str | None = None) -> KnowledgeBase:
         context=context,
         fingerprint=_fingerprint(directory),
         signs=signs,
+        glossary=glossary,
+        sections=sections,
+        labels=_load_labels(directory),
+        tone=_load_tone(directory, sources),
+    )
+
+
+def _load_glossary(directory: Path, sources: Mapping[str, Source]) -> Tuple[Tuple[GlossaryEntry, ...], Dict[str, str]]:
+    """glossary.yml: report terms in plain words, each with sources; a term
+    belongs to one entry only (the reading must not depend on file order)."""
+    entries, owner = [], {}
+    for entry in _entries("glossary.yml", _read_yaml(directory, "glossary.yml", "glossary")):
+        terms = tuple(" ".join(t.lower().split()) for t in entry.text_list("terms"))
+        for term in terms:
+            if term in owner:
+                entry.fail("terms", f"'{term}' is also a term of entry '{owner[term]}'")
+            owner[term] = entry.text("id")
+        entries.append(GlossaryEntry(entry.text("id"), terms, entry.text("plain"), entry.text("explain"),
+                                     entry.id_list("sources", sources), entry.text("plural", required=False)))
+    raw = _read_yaml(directory, "glossary.yml", "sections")
+    if not isinstance(raw, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in raw.items()):
+        raise KnowledgeError("glossary.yml: 'sections' must map a section name to its plain words (or \"\")")
+    return tuple(entries), {" ".join(k.lower().split()): " ".join(v.split()) for k, v in raw.items()}
+
+
+def _load_labels(directory: Path) -> Dict[str, Dict[str, str]]:
+    """labels.yml: every contract value of every entity, in words, exactly once."""
+    raw = _read_yaml(directory, "labels.yml", "labels")
+    if not isinstance(raw, dict):
+        raise KnowledgeError("labels.yml: 'labels' must map entities to {value: label}")
+    labels: Dict[str, Dict[str, str]] = {}
+    for entity, allowed in contract.ENTITY_VALUES.items():
+        if allowed is None:
+            continue
+        given = raw.get(entity)
+        if not isinstance(given, dict):
+            raise KnowledgeError(f"labels.yml: entity '{entity}' has no labels")
+        for value in sorted(allowed):
+            label = given.get(value)
+            if not isinstance(label, str) or not label.strip():
+                raise KnowledgeError(f"labels.yml: {entity} value '{value}' needs a label")
+        unknown = set(given) - set(allowed)
+        if unknown:
+            raise KnowledgeError(f"labels.yml: {entity}: not contract values: {', '.join(sorted(unknown))}")
+        labels[entity] = {value: " ".join(label.split()) for value, label in given.items()}
+    extra = set(raw) - set(labels)
+    if extra:
+        raise KnowledgeError(f"labels.yml: not contract entities with values: {', '.join(sorted(extra))}")
+    return labels
+
+
+def _load_tone(directory: Path, sources: Mapping[str, Source]) -> Tone:
+    raw = _read_yaml(directory, "tone.yml", "tone")
+    if not isinstance(raw, dict):
+        raise KnowledgeError("tone.yml: 'tone' must be a mapping")
+    entry = _Entry("tone.yml", "worry", raw.get("worry"))
+    return Tone(
+        worry_cues=tuple(c.lower() for c in entry.text_list("cues")),
+        not_after=tuple(c.lower() for c in entry.text_list("not_after", required=False)),
+        acknowledgement=entry.text("acknowledgement"),
+        sources=entry.id_list("sources", sources),
     )
 
 

@@ -268,14 +268,65 @@ def test_give_assessment_reassurance_for_old_tb_granulomas():
     assert slots["triage_level"] == "reassurance"
     assert slots["likely_causes"][0] == "granulomatous_infection"
     assert slots["assessment_done"] is True and slots["assessment_due"] is False
-    text = "\n".join(m["text"] for m in messages)
-    assert "Here is what you told me" in text
-    assert "Most likely harmless" in text
+    # Issue 13: the result is one short message; every detail is a button away.
+    assert len(messages) == 1
+    text = messages[0]["text"]
+    assert text.startswith("Most likely harmless.")
     assert "Old healed infection" in text
-    assert "What a doctor may check" in text
-    assert "How each possible cause is treated" in text
-    assert text.count("Sources:") >= 4
-    assert messages[-1]["buttons"] == [replies.BUTTON_SUMMARY, replies.BUTTON_CLINICIAN, replies.BUTTON_RESTART]
+    assert "Sources:" not in text  # behind the "Sources" button
+    assert len(text) + replies.buttons_length(messages[0]["buttons"]) <= replies.RESULT_LIMIT
+    assert [b["title"] for b in messages[0]["buttons"]] == [
+        "Why?", "What could it be?", "What tests?", "How is it treated?", "What to watch for",
+        "Summary for my doctor", "Sources"]
+
+
+DONE_FACTS = [{"entity": "finding", "value": "calcification"}, {"entity": "pattern", "value": "punctate"},
+              {"entity": "condition", "value": "tuberculosis"}, {"entity": "change", "value": "stable"},
+              {"entity": "imaging", "value": "ct"}]
+
+
+@pytest.mark.parametrize("intent, starts", [
+    ("ask_why", "Why I suggest: Most likely harmless."),
+    ("ask_causes", "What could explain it for you"),
+    ("ask_diagnosis", "What a doctor may check:"),
+    ("ask_treatment", "How each possible cause is treated"),
+    ("ask_watch_for", "Get medical advice sooner if:"),
+    ("ask_sources", "Sources (each once):"),
+])
+def test_each_detail_button_answers_in_one_message(intent, starts):
+    tracker = make_tracker(intent=intent, slots={"case_facts": DONE_FACTS, "assessment_done": True})
+    _, messages = run(actions.ActionAnswerQuestion(), tracker)
+    assert len(messages) == 1
+    message = messages[0]
+    assert message["text"].startswith(starts), message["text"][:80]
+    assert len(message["text"]) + replies.buttons_length(message["buttons"]) <= replies.TURN_LIMIT
+    titles = [b["title"] for b in message["buttons"]]
+    assert len(titles) == 6 and len(set(titles)) == 6  # the other details, never the one just shown
+
+
+def test_why_says_what_the_user_told_in_words():
+    facts = [{"entity": "finding", "value": "calcification"}, {"entity": "condition", "value": "tuberculosis"},
+             {"entity": "imaging", "value": "ct"}, {"entity": "change", "value": "growing"}]
+    tracker = make_tracker(intent="ask_why", slots={"case_facts": facts, "assessment_done": True})
+    _, messages = run(actions.ActionAnswerQuestion(), tracker)
+    text = messages[0]["text"]
+    assert "- Scan: CT scan" in text and "TB infection (tuberculosis)" in text
+    assert ": ct" not in text and ": tuberculosis" not in text
+
+
+def test_sources_list_each_source_once_with_links():
+    tracker = make_tracker(intent="ask_sources", slots={"case_facts": DONE_FACTS, "assessment_done": True})
+    _, messages = run(actions.ActionAnswerQuestion(), tracker)
+    text = messages[0]["text"]
+    assert "https://" in text
+    numbers = [line.split(".")[0] for line in text.splitlines()[1:] if line[:1].isdigit()]
+    assert numbers == [str(n) for n in range(1, len(numbers) + 1)]
+
+
+def test_no_detail_buttons_before_there_is_a_result():
+    facts = [{"entity": "finding", "value": "calcification"}]
+    _, messages = run(actions.ActionAnswerQuestion(), make_tracker(intent="ask_diagnosis", slots={"case_facts": facts}))
+    assert not messages[0].get("buttons")
 
 
 def test_give_assessment_emergency_advice_comes_first():
@@ -335,7 +386,7 @@ def test_visit_summary_lists_reports_and_questions():
     _, messages = run(actions.ActionVisitSummary(), make_tracker(slots={"case_facts": facts, "assessment_done": True}))
     text = messages[0]["text"]
     assert text.startswith("VISIT SUMMARY")
-    assert "- Finding: calcification" in text
+    assert "- Finding: calcium spots (calcification)" in text
     assert "- Symptoms: no fever" in text
     assert "in the family: liver cancer" in text
     assert "Questions to ask:" in text and "1. " in text
@@ -394,3 +445,74 @@ def test_facts_given_with_a_warning_cue_still_answer_the_form():
     events, messages = run(actions.ActionReadMessage(), tracker)
     assert slot_events(events)["medical_history"] == "tuberculosis"
     assert slot_events(events)[actions.TURN_REPLY] == "question"
+
+
+# --------------------------------------------------------------------------
+# Issue 13: a turn holds at most 1,200 characters, whatever shares it
+# --------------------------------------------------------------------------
+
+
+def _turn(*texts):
+    return [{"event": "user", "text": "..."}] + [{"event": "bot", "text": t, "data": {}} for t in texts]
+
+
+@pytest.mark.parametrize("intent", ["ask_seriousness", "ask_diagnosis", "ask_causes", "ask_treatment", "ask_what_is"])
+def test_an_answer_inside_the_form_leaves_room_for_the_disclaimer_and_the_next_question(kb, intent):
+    facts = [{"entity": "finding", "value": "calcification"}, {"entity": "condition", "value": "cirrhosis"},
+             {"entity": "imaging", "value": "mri"}]
+    shared = _turn(kb.answers["disclaimer"].text, kb.tone.acknowledgement)
+    tracker = make_tracker(intent=intent, slots={"case_facts": facts, "requested_slot": "current_symptoms"},
+                           active_loop="assessment_form", events=shared)
+    _, messages = run(actions.ActionAnswerQuestion(), tracker)
+    question = replies.form_question("medical_history")
+    total = sum(len(e["text"]) + 1 for e in shared[1:]) + sum(
+        len(m["text"]) + replies.buttons_length(m.get("buttons") or []) + 1 for m in messages + [question])
+    assert total <= replies.TURN_LIMIT, [m["text"] for m in messages]
+
+
+def test_a_pasted_report_is_read_within_the_first_turn(kb):
+    text = ("FINDINGS: Liver: Scattered punctate calcific densities in the right lobe, stable compared with 2021. "
+            "No focal lesion. The spleen is normal. IMPRESSION: Likely old granulomatous disease. "
+            "No further follow-up required.")
+    tracker = make_tracker(intent="inform", text=text, entities=[ent("finding", "calcification")],
+                           events=_turn(kb.answers["disclaimer"].text))
+    _, messages = run(actions.ActionReadMessage(), tracker)
+    reading = [m for m in messages if "in plain words" in m["text"]]
+    assert len(reading) == 1
+    assert "the same as on the earlier scan from 2021" in reading[0]["text"].lower()
+    total = len(kb.answers["disclaimer"].text) + sum(len(m["text"]) + 1 for m in messages) + actions.FORM_QUESTION_ROOM
+    assert total <= replies.TURN_LIMIT
+
+
+def test_worry_is_acknowledged_once(kb):
+    tracker = make_tracker(intent="ask_seriousness", text="im really scared")
+    events, messages = run(actions.ActionReadMessage(), tracker)
+    assert messages[0]["text"] == kb.tone.acknowledgement
+    assert slot_events(events)["worry_acknowledged"] is True
+    again = make_tracker(intent="ask_seriousness", text="I'm terrified", slots={"worry_acknowledged": True})
+    _, messages = run(actions.ActionReadMessage(), again)
+    assert not any(m["text"] == kb.tone.acknowledgement for m in messages)
+
+
+def test_no_acknowledgement_or_reading_in_an_emergency_turn(kb):
+    tracker = make_tracker(intent="inform", text="im so scared, I have been vomiting blood",
+                           entities=[ent("symptom", "vomiting_blood")])
+    _, messages = run(actions.ActionReadMessage(), tracker)
+    assert len(messages) == 1 and messages[0]["text"].startswith("⚠️")
+
+
+def test_the_disclaimer_before_the_first_message_counts_in_its_turn(kb):
+    # the order Rasa logs them in: the disclaimer before session_started
+    events = [{"event": "action", "name": "action_session_start"},
+              {"event": "bot", "text": kb.answers["disclaimer"].text, "data": {}}, {"event": "session_started"},
+              {"event": "action", "name": "action_listen"}, {"event": "user", "text": "should I be worried?"},
+              {"event": "bot", "text": kb.tone.acknowledgement, "data": {}}]
+    tracker = make_tracker(intent="ask_seriousness", events=events, slots={"assessment_due": True})
+    shown = actions.shown_this_turn(tracker)
+    assert shown == len(kb.answers["disclaimer"].text) + len(kb.tone.acknowledgement) + 2
+    _, messages = run(actions.ActionAnswerQuestion(), tracker)
+    total = shown + sum(len(m["text"]) + 1 for m in messages) + actions.FORM_QUESTION_ROOM
+    assert total <= replies.TURN_LIMIT
+    # a later turn does not count the disclaimer again
+    later = events + [{"event": "action", "name": "action_listen"}, {"event": "user", "text": "no"}]
+    assert actions.shown_this_turn(make_tracker(events=later)) == 0

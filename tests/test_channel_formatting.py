@@ -263,3 +263,61 @@ def test_every_real_message_fits_every_surface_and_keeps_its_links(kb):
             joined = "\n".join(out)
             for url in urls:
                 assert url.rstrip(".,)") in joined, (formatter.__name__, url)
+
+
+# --------------------------------------------------------------------------
+# The layered result (issue 13): one short message and one message per detail
+# on every surface, the detail choices in each platform's own shape
+# --------------------------------------------------------------------------
+
+
+def layered(kb):
+    from assistant import engine, replies
+
+    case = engine.Case.of([engine.Fact("finding", "calcification"), engine.Fact("pattern", "punctate"),
+                           engine.Fact("condition", "tuberculosis"), engine.Fact("imaging", "ct")])
+    result = engine.assess(case, kb)
+    messages = {"result": replies.result_message(kb, result), "summary": replies.visit_summary(kb, case, result)}
+    for detail in ("why", "causes", "tests", "treatment", "watch_for", "sources"):
+        messages[detail] = replies.detail_message(kb, detail, case, result)
+    return messages
+
+
+def test_result_and_each_detail_are_one_message_with_native_choices_on_every_surface(kb):
+    for name, message in layered(kb).items():
+        buttons = message["buttons"]
+        payloads = [b["payload"] for b in buttons]
+        telegram = fmt.telegram(dict(message))
+        assert len(telegram) == 1, name
+        assert [row[0]["callback_data"] for row in telegram[0]["reply_markup"]["inline_keyboard"]] == payloads
+        slack = fmt.slack(dict(message))
+        assert len(slack) == 1 and len([b for b in slack[0]["blocks"] if b["type"] == "section"]) == 1, name
+        assert [e["value"] for e in slack[0]["blocks"][-1]["elements"]] == payloads
+        messenger = fmt.messenger(dict(message))
+        assert len(messenger) == 1, name
+        assert [q["payload"] for q in messenger[0]["quick_replies"]] == payloads
+        assert all(len(q["title"]) <= 20 for q in messenger[0]["quick_replies"])
+        whatsapp = fmt.whatsapp(dict(message))
+        assert len(whatsapp) == 1, name  # one WhatsApp message, the choices numbered at its end
+        for number, button in enumerate(buttons, 1):
+            assert f"{number}. {button['title']}" in whatsapp[0]
+            assert fmt.resolve_choice(str(number), buttons) == button["payload"]
+
+
+def test_result_choices_are_the_seven_details(kb):
+    result = layered(kb)["result"]
+    assert [b["title"] for b in result["buttons"]] == [
+        "Why?", "What could it be?", "What tests?", "How is it treated?", "What to watch for",
+        "Summary for my doctor", "Sources"]
+    body = fmt.whatsapp(dict(result))[0]
+    assert body.endswith("Reply 1, 2, 3, 4, 5, 6 or 7 (or type your answer).")
+
+
+def test_sources_keep_their_links_whole_on_every_surface(kb):
+    message = layered(kb)["sources"]
+    urls = re.findall(r"https?://\S+", message["text"])
+    assert urls
+    assert all(url in fmt.telegram(dict(message))[0]["text"] for url in urls)
+    assert all(f"<{url}>" in fmt.slack(dict(message))[0]["blocks"][0]["text"]["text"] for url in urls)
+    assert all(url in fmt.messenger(dict(message))[0]["text"] for url in urls)
+    assert all(url in fmt.whatsapp(dict(message))[0] for url in urls)

@@ -213,7 +213,17 @@ def test_telegram_whole_assessment_ends_in_reassurance(servers, fake_api):
 
     sent = telegram_say(servers, fake_api, chat, "stable since 2018")
     everything = "\n".join(m["text"] for m in sent)
-    assert "Sources:" in everything and "https://" in everything
+    # The result is one short message; its details are inline buttons (issue 13).
+    result = sent[-1]
+    assert len(result["text"]) <= 700
+    details = [row[0]["callback_data"] for row in result["reply_markup"]["inline_keyboard"]]
+    assert details == ["/ask_why", "/ask_causes", "/ask_diagnosis", "/ask_treatment", "/ask_watch_for",
+                       "/request_summary", "/ask_sources"]
+    for payload in details:
+        shown = telegram_say(servers, fake_api, chat, callback_data=payload)
+        assert len(shown) == 1 and len(shown[0]["text"]) <= 1200, (payload, shown)
+        if payload == "/ask_sources":
+            assert "https://" in shown[0]["text"]
     tracker = servers.tracker(f"telegram:{chat}")
     assert tracker["slots"]["triage_level"] == "reassurance", everything
     assert tracker["slots"]["likely_causes"][0] == "granulomatous_infection"
@@ -479,6 +489,22 @@ def test_whatsapp_question_numbered_choices_and_a_numbered_reply(servers, fake_a
     assert SYMPTOMS_QUESTION in bodies[-1]
     events = servers.tracker(f"twilio:{sender}")["events"]
     assert [e for e in events if e["event"] == "user"][-1]["text"] == "/deny"
+
+
+def test_whatsapp_result_is_one_message_with_numbered_details(servers, fake_api):
+    """Issue 13 on WhatsApp: the result is one body ending in the seven
+    numbered details; a number opens that detail, one body each."""
+    sender = f"whatsapp:+1555{new_id()}"
+    twilio_say(servers, fake_api, sender, "My CT showed a few punctate calcifications. I had tuberculosis years ago.")
+    twilio_say(servers, fake_api, sender, "no symptoms")
+    bodies = twilio_say(servers, fake_api, sender, "stable since 2018")
+    result = bodies[-1]
+    assert "1. Why?" in result and "7. Sources" in result and "Reply 1, 2, 3, 4, 5, 6 or 7" in result
+    assert len(result) <= 1000
+    bodies = twilio_say(servers, fake_api, sender, "7")
+    assert len(bodies) == 1 and bodies[0].startswith("Sources (each once):") and "https://" in bodies[0]
+    bodies = twilio_say(servers, fake_api, sender, "1")  # the Sources answer's own first choice: "Why?"
+    assert len(bodies) == 1 and bodies[0].startswith("Why I suggest:")
 
 
 def test_whatsapp_behind_a_proxy_signs_the_public_url(servers, fake_api):

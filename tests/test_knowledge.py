@@ -37,6 +37,9 @@ def _sourced_entries():
         yield "triage.yml", rule.id, rule.sources
     for answer in KB.answers.values():
         yield "answers.yml", answer.id, answer.sources
+    for entry in KB.glossary:
+        yield "glossary.yml", entry.id, entry.sources
+    yield "tone.yml", "worry", KB.tone.sources
 
 
 @pytest.mark.parametrize("file,entry_id,sources", list(_sourced_entries()), ids=lambda v: v if isinstance(v, str) else "")
@@ -276,7 +279,7 @@ SEED_POINTS = [
      ["10 to 27"], ["xu_2010_calcified_colorectal_metastases"]),
     # ---- literature: primary tumours
     ("lit: fibrolamellar carcinoma often calcifies, central scar", "causes.yml", "primary_liver_cancer",
-     ["fibrolamellar", "often does", "scar at its centre"], ["ichikawa_1999_fibrolamellar", "stoupis_1998_rocky_liver"]),
+     ["fibrolamellar", "often does", "scar at its center"], ["ichikawa_1999_fibrolamellar", "stoupis_1998_rocky_liver"]),
     ("lit: intrahepatic cholangiocarcinoma about 18 % on CT", "causes.yml", "primary_liver_cancer",
      ["cholangiocarcinoma", "18 in 100", "ct"], ["stoupis_1998_rocky_liver"]),
     ("lit: hepatoblastoma", "causes.yml", "primary_liver_cancer", ["hepatoblastoma"], ["stoupis_1998_rocky_liver"]),
@@ -316,12 +319,12 @@ SEED_POINTS = [
      ["gore_2017_acr_white_paper"]),
     ("lit: high-risk liver conditions move triage", "triage.yml", "high_risk_liver_condition",
      ["higher-risk", "long-term liver condition"], ["gore_2017_acr_white_paper"]),
-    ("lit: mass moves triage (ACR, NICE)", "triage.yml", "mass", ["lump", "within the next few days"],
+    ("lit: mass moves triage (ACR, NICE)", "triage.yml", "mass", ["lump", "in the next few days"],
      ["gore_2017_acr_white_paper", "nice_ng12"]),
-    ("lit: growth moves triage (ACR, NICE)", "triage.yml", "growing_lesion", ["grown", "within the next few days"],
+    ("lit: growth moves triage (ACR, NICE)", "triage.yml", "growing_lesion", ["grown", "in the next few days"],
      ["gore_2017_acr_white_paper", "nice_ng12"]),
     ("lit: new lesion in a high-risk person moves triage", "triage.yml", "new_lesion_high_risk",
-     ["new spot", "within the next few days"], ["gore_2017_acr_white_paper", "nice_ng12"]),
+     ["new spot", "in the next few days"], ["gore_2017_acr_white_paper", "nice_ng12"]),
     # ---- red flags and urgency
     ("red flag: vomiting blood, emergency (NHS)", "triage.yml", "vomiting_blood",
      ["vomiting blood", "emergency department"], ["nhs_vomiting_blood"]),

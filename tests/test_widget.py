@@ -35,6 +35,11 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 TIMEOUT_MS = 20000
 DISCLAIMER = "I give general health information"
+RESULT = "Most likely harmless."  # the first words of the result (issue 13: one short message)
+DETAILS = [("Why?", "Why I suggest:"), ("What could it be?", "What could explain it"),
+           ("What tests?", "What a doctor may check:"), ("How is it treated?", "How each possible cause is treated"),
+           ("What to watch for", "Get medical advice sooner if:"), ("Sources", "Sources (each once):"),
+           ("Summary for my doctor", "VISIT SUMMARY")]
 
 pytestmark = [
     pytest.mark.skipif(not (ROOT / "models" / "current.tar.gz").exists(), reason="needs `make train`"),
@@ -202,9 +207,11 @@ def test_whole_assessment_buttons_sources_reload_summary_print_start_over(new_pa
     bot_said(page, "changed compared with an earlier scan")
     page.get_by_label("Your message").fill("stable since 2018")
     page.get_by_role("button", name="Send").click()
-    bot_said(page, "My suggestion:")
-    bot_said(page, "What would you like next?")
+    bot_said(page, RESULT)
     assert page.locator(".lca-typing").is_hidden()
+    # The references are one tap away (issue 13), as links.
+    page.locator(".lca-quick-reply").filter(has_text="Sources").last.click()
+    bot_said(page, "Sources (each once):")
 
     links = log(page).locator("a.lca-link")
     assert links.count() >= 3
@@ -218,7 +225,7 @@ def test_whole_assessment_buttons_sources_reload_summary_print_start_over(new_pa
     # A reload finds the conversation, and the server still knows the case.
     before = log(page).inner_text()
     page.reload()
-    bot_said(page, "My suggestion:")
+    bot_said(page, RESULT)
     assert log(page).inner_text() == before
     assert page.get_by_role("button", name="Summary for my doctor").is_visible()
     type_and_enter(page, "summary for my doctor")
@@ -243,6 +250,44 @@ def test_whole_assessment_buttons_sources_reload_summary_print_start_over(new_pa
     assert "stable since 2018" not in text and "VISIT SUMMARY" not in text
     stored = page.evaluate("() => Object.keys(localStorage).map(k => localStorage.getItem(k)).join('')")
     assert "stable since 2018" not in stored
+
+
+@pytest.mark.parametrize("width, height, name", [(1280, 800, "desktop"), (360, 740, "phone")])
+def test_layered_result_and_each_detail(new_page, width, height, name):
+    """Issue 13: a full assessment, the result one short message with the seven
+    details as quick replies, each detail opened in turn (one message each);
+    screenshots of the result and of the details under results/."""
+    phone = width < 600
+    page = new_page(width, height, **({"device_scale_factor": 2, "is_mobile": True, "has_touch": True} if phone else {}))
+    open_chat(page)
+    type_and_enter(page, "im really scared. My CT showed a few punctate calcifications. I had tuberculosis years ago.")
+    bot_said(page, "I understand this is worrying")
+    bot_said(page, "Do you have any symptoms")
+    type_and_enter(page, "no symptoms")
+    bot_said(page, "changed compared with an earlier scan")
+    type_and_enter(page, "stable since 2018")
+    result = bot_said(page, RESULT)
+    assert len(result.locator(".lca-text").inner_text()) <= 700
+    titles = [b.inner_text() for b in result.locator(".lca-quick-reply").all()]
+    assert titles == [title for title, _ in DETAILS[:5]] + ["Summary for my doctor", "Sources"]
+    RESULTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(RESULTS / f"widget-result-{width}.png"))
+    for title, starts in DETAILS:
+        before = page.locator(".lca-msg-bot, .lca-msg-summary").count()
+        page.locator(".lca-quick-reply").filter(has_text=title).last.click()
+        answer = bot_said(page, starts)
+        assert page.locator(".lca-msg-bot, .lca-msg-summary").count() == before + 1, title  # one message
+        assert len(answer.locator(".lca-text").inner_text()) <= 1200, title
+        if title == "Sources":
+            assert answer.locator("a.lca-link").count() >= 3
+            answer.scroll_into_view_if_needed()
+            page.screenshot(path=str(RESULTS / f"widget-sources-{width}.png"))
+        if title == "Why?":
+            answer.scroll_into_view_if_needed()
+            page.screenshot(path=str(RESULTS / f"widget-why-{width}.png"))
+    if phone:
+        no_horizontal_scroll(page)
+    page.screenshot(path=str(RESULTS / f"widget-details-{width}.png"))
 
 
 def test_delete_my_data_also_clears_the_browsers_copy(new_page, servers):
@@ -408,7 +453,7 @@ def test_whole_assessment_with_http_long_polling_only(new_page, sites, servers):
     type_and_enter(page, "no symptoms")
     bot_said(page, "changed compared with an earlier scan")
     type_and_enter(page, "stable since 2018")
-    bot_said(page, "My suggestion:")
+    bot_said(page, RESULT)
     assert not sockets, sockets
     assert len(polls) >= 6 and all(r.status == 200 for r in polls)
     assert all(len(r.headers_array()) and [h["name"].lower() for h in r.headers_array()].count(
@@ -449,7 +494,7 @@ def test_rasa_webchat_from_npm_runs_a_whole_assessment(browser, servers):
     for text, expected in (("My CT showed a few punctate calcifications. I had tuberculosis years ago.",
                             "Do you have any symptoms"),
                            ("no symptoms", "changed compared with an earlier scan"),
-                           ("stable since 2018", "My suggestion:")):
+                           ("stable since 2018", RESULT)):
         box.fill(text)
         box.press("Enter")
         page.locator(".rw-client").filter(has_text=text).last.wait_for()

@@ -155,7 +155,21 @@
   function richText(text) {
     var box = el("div", { class: "lca-text" });
     var list = null;
+    var numbered = null;
     String(text).split("\n").forEach(function (line) {
+      // "1. Gore 2017: ... https://..." (the Sources answer, the summary's questions): a numbered list.
+      var number = /^(\d{1,2})\.\s+(.*)$/.exec(line);
+      if (number) {
+        if (!numbered) {
+          numbered = box.appendChild(el("ol", { class: "lca-list lca-numbered", start: number[1] }));
+        }
+        var entry = el("li");
+        appendLinkified(entry, number[2]);
+        numbered.appendChild(entry);
+        list = null;
+        return;
+      }
+      numbered = null;
       var bullet = /^(\s*)[-•]\s+(.*)$/.exec(line);
       if (bullet) {
         if (!list) {
