@@ -319,6 +319,9 @@ def install(blueprint: Blueprint) -> None:
         if agent is not None and not getattr(app.ctx, "stores_hardened", False):
             app.ctx.stores_hardened = True
             harden_stores(agent)
+            from channels import action_endpoint
+
+            action_endpoint.install(agent)
 
 
 def harden_stores(agent: Any) -> None:

@@ -1,0 +1,296 @@
+"""An SQL tracker store that reads and writes only what changed (SQLite or PostgreSQL).
+
+Rasa 3.6's `SQLTrackerStore`, on every turn:
+- `retrieve`: selects every row of the conversation's latest session (with a
+  sub-query for the session start), JSON-decodes each and replays them all into
+  a new `DialogueStateTracker`;
+- `save`: counts those rows again (same sub-query) to find the new events,
+  inserts them one ORM object at a time, commits;
+- on SQLite, opens the database file anew for each of these (SQLAlchemy 1.4
+  gives file databases a `NullPool`), in the default rollback journal with
+  `synchronous=FULL`.
+The profile of `make bench` put that at about a third of a turn, growing with
+the length of the conversation.
+
+`IncrementalSQLTrackerStore` keeps the same table, rows and semantics and
+stays correct with the lock store and several replicas writing the same
+database:
+- it keeps the trackers it loaded or saved in an LRU cache (`cache_size`
+  conversations, default 2000), each with the id and timestamp of the last row
+  it knows is stored;
+- `retrieve` runs one indexed query, the rows of the conversation from that
+  last id on. The known last row still there (same id and timestamp) and
+  nothing after it: the cached tracker is the stored conversation, returned
+  as is. Rows after it (another replica's turn): only those are decoded and
+  applied. The last row gone (the conversation was deleted: "delete my data"),
+  a new session among the new rows, or a cached tracker changed by a turn that
+  was never saved: a full load, exactly Rasa's;
+- `save` inserts only the tracker's events after those it knows are stored,
+  in one INSERT, inside a transaction that first checks that the stored
+  conversation still ends with the row it knows (else it falls back to Rasa's
+  count-and-insert), then notes the new last row; a tracker it does not know
+  (e.g. built by the HTTP API) goes through Rasa's `save` and leaves the cache;
+- events with an event broker are published as Rasa's `save` would (the new
+  events only);
+- on SQLite: a pooled connection (`QueuePool`) instead of one open per query,
+  and the pragmas below, set on each new connection.
+
+Durability is Rasa's: `save` returns (and the REST answer is sent) only after
+the transaction committed. The cache only saves reads; it is never the only
+copy of anything.
+
+SQLite pragmas, chosen by measurement (scripts/bench_store.py; results in
+results/bench.md "Changes one by one"): `journal_mode=WAL` (one append to the
+write-ahead log per commit instead of rewriting the rollback journal and the
+database; readers in other processes do not block the writer),
+`synchronous=NORMAL` (in WAL mode a commit survives a crash or `kill -9` of
+the process, the WAL being in the OS's page cache; only a power loss or OS
+crash can lose the last commits, never corrupt the database), `busy_timeout`
+5000 ms (several processes on one file wait instead of failing),
+`temp_store=MEMORY`, and a 16 MB page cache. `SQLITE_SYNCHRONOUS=FULL` in the
+environment (or `sqlite_synchronous: FULL` in endpoints) makes every commit
+wait for the disk too.
+
+Selected by scripts/run.py (`tracker_store: type:
+channels.tracker_store.IncrementalSQLTrackerStore`, same settings as `type:
+SQL`). channels/privacy.py deletes through it (`forget` drops the cache entry
+at once; other replicas find the last row gone).
+"""
+
+import collections
+import json
+import logging
+import os
+from typing import Any, Dict, Iterable, List, Optional, Text, Tuple
+
+import sqlalchemy as sa
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import Event, SessionStarted, deserialise_events
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_CACHE_SIZE = 2000
+SQLITE_PRAGMAS = {"journal_mode": "WAL", "synchronous": "NORMAL", "busy_timeout": "5000",
+                  "temp_store": "MEMORY", "cache_size": "-16000"}
+# Marks a tracker whose first `persisted` events are stored, the last one as row (`last_id`, `last_ts`).
+STATE = "_incremental_store_state"
+
+
+class _State(collections.namedtuple("_State", "persisted last_id last_ts")):
+    pass
+
+
+def sqlite_pragmas(overrides: Optional[Dict[str, Any]] = None) -> Dict[str, str]:
+    pragmas = dict(SQLITE_PRAGMAS)
+    synchronous = os.environ.get("SQLITE_SYNCHRONOUS", "").strip()
+    if synchronous:
+        pragmas["synchronous"] = synchronous
+    for key, value in (overrides or {}).items():
+        if value is None:
+            pragmas.pop(key, None)
+        else:
+            pragmas[key] = str(value)
+    for key, value in pragmas.items():
+        if not key.replace("_", "").isalnum() or not str(value).lstrip("-").replace("_", "").isalnum():
+            raise ValueError(f"unexpected SQLite pragma {key}={value}")
+    return pragmas
+
+
+class IncrementalSQLTrackerStore(SQLTrackerStore):
+    """`SQLTrackerStore` that loads and stores only the events that changed (see the module docstring)."""
+
+    def __init__(self, domain: Any = None, dialect: Text = "sqlite", host: Optional[Text] = None,
+                 port: Optional[int] = None, db: Text = "rasa.db", username: Optional[Text] = None,
+                 password: Optional[Text] = None, event_broker: Any = None, login_db: Optional[Text] = None,
+                 query: Optional[Dict] = None, cache_size: int = DEFAULT_CACHE_SIZE,
+                 sqlite_pragmas: Optional[Dict[str, Any]] = None, sqlite_synchronous: Optional[str] = None,
+                 **kwargs: Any) -> None:
+        super().__init__(domain, dialect, host, port, db, username, password, event_broker, login_db, query,
+                         **kwargs)
+        self.cache_size = int(cache_size)
+        self._cache: "collections.OrderedDict[str, DialogueStateTracker]" = collections.OrderedDict()
+        if self.engine.dialect.name == "sqlite" and self.engine.url.database not in (None, "", ":memory:"):
+            overrides = dict(sqlite_pragmas or {})
+            if sqlite_synchronous:
+                overrides["synchronous"] = sqlite_synchronous
+            self.pragmas = globals()["sqlite_pragmas"](overrides)
+            self._pooled_sqlite_engine()
+        else:
+            self.pragmas = {}
+
+    # ------------------------------------------------------------------ engine
+
+    def _pooled_sqlite_engine(self) -> None:
+        """The same database through a connection pool, each connection with the pragmas."""
+        url = self.engine.url
+        self.engine.dispose()
+        engine = sa.create_engine(url, poolclass=sa.pool.QueuePool, pool_size=4, max_overflow=4,
+                                  connect_args={"check_same_thread": False})
+        pragmas = self.pragmas
+
+        @sa.event.listens_for(engine, "connect")
+        def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+            cursor = dbapi_connection.cursor()
+            try:
+                for key, value in pragmas.items():
+                    cursor.execute(f"PRAGMA {key}={value}")
+            finally:
+                cursor.close()
+
+        self.engine = engine
+        self.sessionmaker = sa.orm.session.sessionmaker(bind=engine)
+
+    # ------------------------------------------------------------------ cache
+
+    def _remember(self, tracker: DialogueStateTracker, state: _State) -> None:
+        setattr(tracker, STATE, state)
+        self._cache[tracker.sender_id] = tracker
+        self._cache.move_to_end(tracker.sender_id)
+        while len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
+
+    def forget(self, sender_id: Text) -> None:
+        """Drop the cached tracker of `sender_id` (after deleting its rows)."""
+        self._cache.pop(sender_id, None)
+
+    # ------------------------------------------------------------------ reads
+
+    def _tail(self, session: Any, sender_id: Text) -> Optional[Tuple[int, float]]:
+        row = session.execute(
+            sa.select(self.SQLEvent.id, self.SQLEvent.timestamp)
+            .where(self.SQLEvent.sender_id == sender_id).order_by(self.SQLEvent.id.desc()).limit(1)).first()
+        return (int(row[0]), row[1]) if row else None
+
+    async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        """The latest session of `sender_id`, from the cache when the database holds nothing newer."""
+        cached = self._cache.get(sender_id)
+        state: Optional[_State] = getattr(cached, STATE, None) if cached is not None else None
+        if cached is not None and (state is None or len(cached.events) != state.persisted):
+            # changed by a turn that did not save it (an error): the stored conversation is the truth
+            self.forget(sender_id)
+            cached = state = None
+        if cached is None:
+            return await self._load(sender_id)
+        with self.session_scope() as session:
+            rows = session.execute(
+                sa.select(self.SQLEvent.id, self.SQLEvent.timestamp, self.SQLEvent.type_name, self.SQLEvent.data)
+                .where(self.SQLEvent.sender_id == sender_id, self.SQLEvent.id >= state.last_id)
+                .order_by(self.SQLEvent.id)).all()
+        if not rows or rows[0][0] != state.last_id or not _same_time(rows[0][1], state.last_ts):
+            self.forget(sender_id)  # deleted (and perhaps written again) meanwhile
+            return await self._load(sender_id)
+        new = rows[1:]
+        if not new:
+            self._cache.move_to_end(sender_id)
+            return cached
+        if any(row[2] == SessionStarted.type_name for row in new):
+            self.forget(sender_id)  # a new session: Rasa's load keeps only that session
+            return await self._load(sender_id)
+        for event in deserialise_events([json.loads(row[3]) for row in new]):
+            cached.update(event)
+        self._remember(cached, _State(len(cached.events), int(new[-1][0]), new[-1][1]))
+        return cached
+
+    async def _load(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        """Rasa's full load of the latest session, in one transaction with the last row it read."""
+        with self.session_scope() as session:
+            rows = self._event_query(session, sender_id, fetch_events_from_all_sessions=False).all()
+            tail = self._tail(session, sender_id) if rows else None
+        if not rows or not self.domain:
+            return None
+        tracker = DialogueStateTracker.from_dict(sender_id, [json.loads(row.data) for row in rows],
+                                                 self.domain.slots)
+        last = rows[-1]
+        if tail is not None and tail[0] == last.id and len(tracker.events) == len(rows):
+            self._remember(tracker, _State(len(tracker.events), int(last.id), last.timestamp))
+        return tracker
+
+    def init_tracker(self, sender_id: Text) -> DialogueStateTracker:
+        """A new tracker (Rasa's `create_tracker` makes one when `retrieve` found no row): nothing stored yet.
+
+        `save` checks that this is still so (no row for `sender_id`) before it writes the events."""
+        tracker = super().init_tracker(sender_id)
+        setattr(tracker, STATE, _State(0, None, None))
+        return tracker
+
+    # ------------------------------------------------------------------ writes
+
+    def _row(self, sender_id: Text, event: Event) -> Dict[str, Any]:
+        data = event.as_dict()
+        return {"sender_id": sender_id, "type_name": event.type_name, "timestamp": data.get("timestamp"),
+                "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+                "action_name": data.get("name"), "data": json.dumps(data)}
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Insert the events after the ones known to be stored; Rasa's save for a tracker it does not know."""
+        state: Optional[_State] = getattr(tracker, STATE, None)
+        events = list(tracker.events)
+        if state is None or state.persisted > len(events):
+            self.forget(tracker.sender_id)
+            await super().save(tracker)
+            return
+        new = events[state.persisted:]
+        if not new:
+            return
+        rows = [self._row(tracker.sender_id, event) for event in new]
+        with self.session_scope() as session:
+            fallback = not _same_tail(self._tail(session, tracker.sender_id), state)
+            if not fallback:
+                session.execute(sa.insert(self.SQLEvent.__table__), rows)
+                tail = self._tail(session, tracker.sender_id)
+                session.commit()
+        if fallback:
+            # someone else wrote this conversation since this tracker was read: Rasa's count-and-insert
+            setattr(tracker, STATE, None)
+            self.forget(tracker.sender_id)
+            await super().save(tracker)
+            return
+        await self._publish(tracker.sender_id, new)
+        if any(isinstance(event, SessionStarted) for event in new):
+            self.forget(tracker.sender_id)  # the next load starts at the new session, as Rasa's does
+            setattr(tracker, STATE, None)
+        else:
+            self._remember(tracker, _State(len(events), tail[0], tail[1]))
+
+    async def _publish(self, sender_id: Text, new: Iterable[Event]) -> None:
+        if self.event_broker is not None:
+            await self._stream_new_events(self.event_broker, list(new), sender_id)
+
+    async def stream_events(self, tracker: DialogueStateTracker) -> None:
+        """Rasa's, for its own `save` (the fallback path); the cache must not make it miss events."""
+        if self.event_broker is None:
+            return
+        self.forget(tracker.sender_id)
+        await super().stream_events(tracker)
+
+    async def delete(self, sender_id: Text) -> int:
+        """Delete every stored event of `sender_id`; the number of rows."""
+        self.forget(sender_id)
+        with self.session_scope() as session:
+            deleted = session.query(self.SQLEvent).filter(self.SQLEvent.sender_id == sender_id) \
+                .delete(synchronize_session=False)
+            session.commit()
+        self.forget(sender_id)
+        return int(deleted or 0)
+
+
+def _same_time(a: Optional[float], b: Optional[float]) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs(float(a) - float(b)) < 1e-6
+
+
+def _same_tail(tail: Optional[Tuple[int, float]], state: _State) -> bool:
+    if state.last_id is None:
+        return tail is None  # a new tracker: nothing may be stored for it yet
+    return tail is not None and tail[0] == state.last_id and _same_time(tail[1], state.last_ts)
+
+
+def rows_of(store: Any, sender_id: Text) -> List[Dict[str, Any]]:
+    """Every stored row of `sender_id` (tests)."""
+    with store.session_scope() as session:
+        return [dict(r._mapping) for r in session.execute(
+            sa.select(store.SQLEvent.__table__).where(store.SQLEvent.sender_id == sender_id)
+            .order_by(store.SQLEvent.id))]
