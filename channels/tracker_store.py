@@ -78,8 +78,9 @@ SQLITE_PRAGMAS = {"journal_mode": "WAL", "synchronous": "NORMAL", "busy_timeout"
 STATE = "_incremental_store_state"
 
 
-class _State(collections.namedtuple("_State", "persisted last_id last_ts")):
-    pass
+class _State(collections.namedtuple("_State", "persisted rows last_id last_ts")):
+    """A tracker whose first `persisted` events are stored; the conversation had `rows` rows in all, the last
+    one (`last_id`, `last_ts`)."""
 
 
 def sqlite_pragmas(overrides: Optional[Dict[str, Any]] = None) -> Dict[str, str]:
@@ -157,29 +158,37 @@ class IncrementalSQLTrackerStore(SQLTrackerStore):
 
     # ------------------------------------------------------------------ reads
 
-    def _tail(self, session: Any, sender_id: Text) -> Optional[Tuple[int, float]]:
+    def _tail(self, session: Any, sender_id: Text) -> Optional[Tuple[int, float, int]]:
+        """(id, timestamp) of the conversation's last row and its number of rows; None: no row."""
+        count = sa.select(sa.func.count()).select_from(self.SQLEvent.__table__) \
+            .where(self.SQLEvent.sender_id == sender_id).scalar_subquery()
         row = session.execute(
-            sa.select(self.SQLEvent.id, self.SQLEvent.timestamp)
+            sa.select(self.SQLEvent.id, self.SQLEvent.timestamp, count)
             .where(self.SQLEvent.sender_id == sender_id).order_by(self.SQLEvent.id.desc()).limit(1)).first()
-        return (int(row[0]), row[1]) if row else None
+        return (int(row[0]), row[1], int(row[2])) if row else None
 
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
         """The latest session of `sender_id`, from the cache when the database holds nothing newer."""
         cached = self._cache.get(sender_id)
         state: Optional[_State] = getattr(cached, STATE, None) if cached is not None else None
-        if cached is not None and (state is None or len(cached.events) != state.persisted):
+        if cached is not None and (state is None or state.last_id is None or len(cached.events) != state.persisted):
             # changed by a turn that did not save it (an error): the stored conversation is the truth
             self.forget(sender_id)
             cached = state = None
         if cached is None:
             return await self._load(sender_id)
+        count = sa.select(sa.func.count()).select_from(self.SQLEvent.__table__) \
+            .where(self.SQLEvent.sender_id == sender_id).scalar_subquery()
         with self.session_scope() as session:
             rows = session.execute(
-                sa.select(self.SQLEvent.id, self.SQLEvent.timestamp, self.SQLEvent.type_name, self.SQLEvent.data)
+                sa.select(self.SQLEvent.id, self.SQLEvent.timestamp, self.SQLEvent.type_name, self.SQLEvent.data,
+                          count)
                 .where(self.SQLEvent.sender_id == sender_id, self.SQLEvent.id >= state.last_id)
                 .order_by(self.SQLEvent.id)).all()
-        if not rows or rows[0][0] != state.last_id or not _same_time(rows[0][1], state.last_ts):
-            self.forget(sender_id)  # deleted (and perhaps written again) meanwhile
+        if not rows or rows[0][0] != state.last_id or not _same_time(rows[0][1], state.last_ts) or \
+                rows[0][4] != state.rows + len(rows) - 1:
+            # deleted (and perhaps written again), or rows that are not after the last one known: read it all
+            self.forget(sender_id)
             return await self._load(sender_id)
         new = rows[1:]
         if not new:
@@ -190,11 +199,11 @@ class IncrementalSQLTrackerStore(SQLTrackerStore):
             return await self._load(sender_id)
         for event in deserialise_events([json.loads(row[3]) for row in new]):
             cached.update(event)
-        self._remember(cached, _State(len(cached.events), int(new[-1][0]), new[-1][1]))
+        self._remember(cached, _State(len(cached.events), rows[0][4], int(new[-1][0]), new[-1][1]))
         return cached
 
     async def _load(self, sender_id: Text) -> Optional[DialogueStateTracker]:
-        """Rasa's full load of the latest session, in one transaction with the last row it read."""
+        """Rasa's full load of the latest session, and the last row and row count of the conversation."""
         with self.session_scope() as session:
             rows = self._event_query(session, sender_id, fetch_events_from_all_sessions=False).all()
             tail = self._tail(session, sender_id) if rows else None
@@ -204,15 +213,13 @@ class IncrementalSQLTrackerStore(SQLTrackerStore):
                                                  self.domain.slots)
         last = rows[-1]
         if tail is not None and tail[0] == last.id and len(tracker.events) == len(rows):
-            self._remember(tracker, _State(len(tracker.events), int(last.id), last.timestamp))
+            self._remember(tracker, _State(len(tracker.events), tail[2], int(last.id), last.timestamp))
         return tracker
 
     def init_tracker(self, sender_id: Text) -> DialogueStateTracker:
-        """A new tracker (Rasa's `create_tracker` makes one when `retrieve` found no row): nothing stored yet.
-
-        `save` checks that this is still so (no row for `sender_id`) before it writes the events."""
+        """A new tracker (Rasa's `create_tracker` makes one when `retrieve` found no row): nothing stored yet."""
         tracker = super().init_tracker(sender_id)
-        setattr(tracker, STATE, _State(0, None, None))
+        setattr(tracker, STATE, _State(0, 0, None, None))
         return tracker
 
     # ------------------------------------------------------------------ writes
@@ -224,7 +231,8 @@ class IncrementalSQLTrackerStore(SQLTrackerStore):
                 "action_name": data.get("name"), "data": json.dumps(data)}
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        """Insert the events after the ones known to be stored; Rasa's save for a tracker it does not know."""
+        """Insert the tracker's events after those it knows are stored (Rasa's save for a tracker it does not
+        know); the cache keeps the tracker only when the conversation holds exactly its rows and these."""
         state: Optional[_State] = getattr(tracker, STATE, None)
         events = list(tracker.events)
         if state is None or state.persisted > len(events):
@@ -236,30 +244,27 @@ class IncrementalSQLTrackerStore(SQLTrackerStore):
             return
         rows = [self._row(tracker.sender_id, event) for event in new]
         with self.session_scope() as session:
-            fallback = not _same_tail(self._tail(session, tracker.sender_id), state)
-            if not fallback:
-                session.execute(sa.insert(self.SQLEvent.__table__), rows)
-                tail = self._tail(session, tracker.sender_id)
-                session.commit()
-        if fallback:
-            # someone else wrote this conversation since this tracker was read: Rasa's count-and-insert
-            setattr(tracker, STATE, None)
-            self.forget(tracker.sender_id)
-            await super().save(tracker)
-            return
+            session.execute(sa.insert(self.SQLEvent.__table__), rows)
+            tail = self._tail(session, tracker.sender_id)
+            session.commit()
         await self._publish(tracker.sender_id, new)
-        if any(isinstance(event, SessionStarted) for event in new):
-            self.forget(tracker.sender_id)  # the next load starts at the new session, as Rasa's does
+        if tail is None or tail[2] != state.rows + len(rows) or \
+                any(isinstance(event, SessionStarted) for event in new):
+            # Another writer too (a turn of this conversation outside the lock): both turns are stored, and
+            # the next read loads the conversation. A new session: the next load starts there, as Rasa's.
+            self.forget(tracker.sender_id)
             setattr(tracker, STATE, None)
+            if tail is not None and tail[2] != state.rows + len(rows):
+                logger.warning("tracker store: a conversation was written by two turns at once")
         else:
-            self._remember(tracker, _State(len(events), tail[0], tail[1]))
+            self._remember(tracker, _State(len(events), tail[2], tail[0], tail[1]))
 
     async def _publish(self, sender_id: Text, new: Iterable[Event]) -> None:
         if self.event_broker is not None:
             await self._stream_new_events(self.event_broker, list(new), sender_id)
 
     async def stream_events(self, tracker: DialogueStateTracker) -> None:
-        """Rasa's, for its own `save` (the fallback path); the cache must not make it miss events."""
+        """Rasa's, for its own `save` (trackers this store does not know)."""
         if self.event_broker is None:
             return
         self.forget(tracker.sender_id)
@@ -280,12 +285,6 @@ def _same_time(a: Optional[float], b: Optional[float]) -> bool:
     if a is None or b is None:
         return a is b
     return abs(float(a) - float(b)) < 1e-6
-
-
-def _same_tail(tail: Optional[Tuple[int, float]], state: _State) -> bool:
-    if state.last_id is None:
-        return tail is None  # a new tracker: nothing may be stored for it yet
-    return tail is not None and tail[0] == state.last_id and _same_time(tail[1], state.last_ts)
 
 
 def rows_of(store: Any, sender_id: Text) -> List[Dict[str, Any]]:
