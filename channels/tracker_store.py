@@ -74,6 +74,15 @@ logger = logging.getLogger(__name__)
 DEFAULT_CACHE_SIZE = 2000
 SQLITE_PRAGMAS = {"journal_mode": "WAL", "synchronous": "NORMAL", "busy_timeout": "5000",
                   "temp_store": "MEMORY", "cache_size": "-16000"}
+# The statements of the hot path (Rasa's table `events`), plain SQL for SQLite and PostgreSQL.
+_COUNT = "(SELECT count(*) FROM events WHERE sender_id = :s)"
+TAIL = sa.text(f"SELECT id, timestamp, {_COUNT} FROM events WHERE sender_id = :s ORDER BY id DESC LIMIT 1")
+NEWER = sa.text(f"SELECT id, timestamp, type_name, data, {_COUNT} FROM events "
+                "WHERE sender_id = :s AND id >= :last ORDER BY id")
+_SESSION_START = "(SELECT max(timestamp) FROM events WHERE sender_id = :s AND type_name = 'session_started')"
+LOAD = sa.text(f"SELECT id, timestamp, type_name, data, (SELECT max(id) FROM events WHERE sender_id = :s), "
+               f"{_COUNT} FROM events WHERE sender_id = :s "
+               f"AND (timestamp >= {_SESSION_START} OR {_SESSION_START} IS NULL) ORDER BY id")
 # Marks a tracker whose first `persisted` events are stored, the last one as row (`last_id`, `last_ts`).
 STATE = "_incremental_store_state"
 
@@ -158,13 +167,9 @@ class IncrementalSQLTrackerStore(SQLTrackerStore):
 
     # ------------------------------------------------------------------ reads
 
-    def _tail(self, session: Any, sender_id: Text) -> Optional[Tuple[int, float, int]]:
+    def _tail(self, connection: Any, sender_id: Text) -> Optional[Tuple[int, float, int]]:
         """(id, timestamp) of the conversation's last row and its number of rows; None: no row."""
-        count = sa.select(sa.func.count()).select_from(self.SQLEvent.__table__) \
-            .where(self.SQLEvent.sender_id == sender_id).scalar_subquery()
-        row = session.execute(
-            sa.select(self.SQLEvent.id, self.SQLEvent.timestamp, count)
-            .where(self.SQLEvent.sender_id == sender_id).order_by(self.SQLEvent.id.desc()).limit(1)).first()
+        row = connection.execute(TAIL, {"s": sender_id}).first()
         return (int(row[0]), row[1], int(row[2])) if row else None
 
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
@@ -177,14 +182,8 @@ class IncrementalSQLTrackerStore(SQLTrackerStore):
             cached = state = None
         if cached is None:
             return await self._load(sender_id)
-        count = sa.select(sa.func.count()).select_from(self.SQLEvent.__table__) \
-            .where(self.SQLEvent.sender_id == sender_id).scalar_subquery()
-        with self.session_scope() as session:
-            rows = session.execute(
-                sa.select(self.SQLEvent.id, self.SQLEvent.timestamp, self.SQLEvent.type_name, self.SQLEvent.data,
-                          count)
-                .where(self.SQLEvent.sender_id == sender_id, self.SQLEvent.id >= state.last_id)
-                .order_by(self.SQLEvent.id)).all()
+        with self.engine.connect() as connection:
+            rows = connection.execute(NEWER, {"s": sender_id, "last": state.last_id}).all()
         if not rows or rows[0][0] != state.last_id or not _same_time(rows[0][1], state.last_ts) or \
                 rows[0][4] != state.rows + len(rows) - 1:
             # deleted (and perhaps written again), or rows that are not after the last one known: read it all
@@ -203,23 +202,16 @@ class IncrementalSQLTrackerStore(SQLTrackerStore):
         return cached
 
     async def _load(self, sender_id: Text) -> Optional[DialogueStateTracker]:
-        """Rasa's full load of the latest session, and the last row and row count of the conversation."""
-        with self.session_scope() as session:
-            rows = self._event_query(session, sender_id, fetch_events_from_all_sessions=False).all()
-            tail = self._tail(session, sender_id) if rows else None
+        """Rasa's full load of the latest session (the same query as `SQLTrackerStore._event_query`), with the
+        conversation's last row id and row count read in the same statement."""
+        with self.engine.connect() as connection:
+            rows = connection.execute(LOAD, {"s": sender_id}).all()
         if not rows or not self.domain:
             return None
-        tracker = DialogueStateTracker.from_dict(sender_id, [json.loads(row.data) for row in rows],
-                                                 self.domain.slots)
+        tracker = DialogueStateTracker.from_dict(sender_id, [json.loads(row[3]) for row in rows], self.domain.slots)
         last = rows[-1]
-        if tail is not None and tail[0] == last.id and len(tracker.events) == len(rows):
-            self._remember(tracker, _State(len(tracker.events), tail[2], int(last.id), last.timestamp))
-        return tracker
-
-    def init_tracker(self, sender_id: Text) -> DialogueStateTracker:
-        """A new tracker (Rasa's `create_tracker` makes one when `retrieve` found no row): nothing stored yet."""
-        tracker = super().init_tracker(sender_id)
-        setattr(tracker, STATE, _State(0, 0, None, None))
+        if last[4] == last[0] and len(tracker.events) == len(rows):
+            self._remember(tracker, _State(len(tracker.events), int(last[5]), int(last[0]), last[1]))
         return tracker
 
     # ------------------------------------------------------------------ writes
@@ -235,29 +227,48 @@ class IncrementalSQLTrackerStore(SQLTrackerStore):
         know); the cache keeps the tracker only when the conversation holds exactly its rows and these."""
         state: Optional[_State] = getattr(tracker, STATE, None)
         events = list(tracker.events)
-        if state is None or state.persisted > len(events):
+        if state is not None and state.persisted > len(events):
+            state = None
+        if not events and state is None:
+            return  # Rasa's `create_tracker` saves the new, empty tracker: nothing to store
+        if state is not None and len(events) == state.persisted:
+            return
+        with self.engine.connect() as connection:
+            if state is None:
+                if self._tail(connection, tracker.sender_id) is not None:
+                    state = False
+                else:
+                    state = _State(0, 0, None, None)  # a new conversation (Rasa's wrappers make its tracker)
+            if state is not False:
+                new = events[state.persisted:]
+                rows = [self._row(tracker.sender_id, event) for event in new]
+                with connection.begin():
+                    connection.execute(sa.insert(self.SQLEvent.__table__), rows)
+                    tail = self._tail(connection, tracker.sender_id)
+        if state is False:
+            # a tracker this store did not read (e.g. built by the HTTP API): Rasa's count-and-insert
             self.forget(tracker.sender_id)
             await super().save(tracker)
             return
-        new = events[state.persisted:]
-        if not new:
-            return
-        rows = [self._row(tracker.sender_id, event) for event in new]
-        with self.session_scope() as session:
-            session.execute(sa.insert(self.SQLEvent.__table__), rows)
-            tail = self._tail(session, tracker.sender_id)
-            session.commit()
         await self._publish(tracker.sender_id, new)
-        if tail is None or tail[2] != state.rows + len(rows) or \
-                any(isinstance(event, SessionStarted) for event in new):
+        if tail is None or tail[2] != state.rows + len(rows):
             # Another writer too (a turn of this conversation outside the lock): both turns are stored, and
-            # the next read loads the conversation. A new session: the next load starts there, as Rasa's.
+            # the next read loads the conversation.
+            logger.warning("tracker store: a conversation was written by two turns at once")
             self.forget(tracker.sender_id)
             setattr(tracker, STATE, None)
-            if tail is not None and tail[2] != state.rows + len(rows):
-                logger.warning("tracker store: a conversation was written by two turns at once")
+            return
+        stored = _State(len(events), tail[2], tail[0], tail[1])
+        starts = [event.timestamp for event in new if isinstance(event, SessionStarted)]
+        if starts:
+            # A new session: Rasa's next load would read the rows from its start on (by timestamp); the
+            # cache holds that tracker, built from the same events without reading them back.
+            setattr(tracker, STATE, stored)
+            session = [event for event in events if event.timestamp is not None and event.timestamp >= max(starts)]
+            fresh = DialogueStateTracker.from_events(tracker.sender_id, session, self.domain.slots)
+            self._remember(fresh, _State(len(fresh.events), tail[2], tail[0], tail[1]))
         else:
-            self._remember(tracker, _State(len(events), tail[2], tail[0], tail[1]))
+            self._remember(tracker, stored)
 
     async def _publish(self, sender_id: Text, new: Iterable[Event]) -> None:
         if self.event_broker is not None:
