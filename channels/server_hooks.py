@@ -319,9 +319,10 @@ def install(blueprint: Blueprint) -> None:
         if agent is not None and not getattr(app.ctx, "stores_hardened", False):
             app.ctx.stores_hardened = True
             harden_stores(agent)
-            from channels import action_endpoint
+            from channels import action_endpoint, graph_runner
 
             action_endpoint.install(agent)
+            graph_runner.install(agent)
 
 
 def harden_stores(agent: Any) -> None:
