@@ -654,6 +654,7 @@ def main(argv=None) -> int:
     parser.add_argument("--profile-seconds", type=float, default=15,
                         help="py-spy profile of the assistant's Rasa server at 1 user (0: none)")
     parser.add_argument("--no-training", action="store_true", help="skip the assistant's timed training")
+    parser.add_argument("--no-micro", action="store_true", help="skip bench_store.py and bench_endpoint.py")
     parser.add_argument("--out", default=str(ROOT / "results"))
     parser.add_argument("--render-only", action="store_true", help="rewrite bench.md and bench.png from bench.json")
     args = parser.parse_args(argv)
@@ -692,6 +693,20 @@ def main(argv=None) -> int:
             info = init_baseline(tmp, log)
             data["training"]["baseline"] = {k: v for k, v in info.items() if k != "project"}
             print(f"    baseline:  {data['training']['baseline']}", flush=True)
+
+        if not args.no_micro:
+            print("==> bench: the tracker store and the action endpoint alone", flush=True)
+            for name, script, extra in (("store_bench", "bench_store.py", ["--conversations", "100"]),
+                                        ("endpoint_bench", "bench_endpoint.py", [])):
+                target = tmp / f"{name}.json"
+                code = subprocess.call([PY, str(ROOT / "scripts" / script), "--json", str(target), *extra], cwd=ROOT,
+                                       env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                if code == 0 and target.exists():
+                    data[name] = json.loads(target.read_text(encoding="utf-8"))
+                    for variant, v in data[name]["variants"].items():
+                        print(f"    {variant:30s} p50 {v['p50_ms']:.2f} ms ({v['p50_ratio']:.2f}x)", flush=True)
+                else:
+                    data["notes"].append(f"scripts/{script} failed (exit {code}).")
 
         print("==> bench: starting the servers", flush=True)
         rasa_port, actions_port, web_port = PORTS["assistant"]
