@@ -92,6 +92,17 @@ class LoadResult:
         }
 
 
+def answered(status: int, body: bytes) -> bool:
+    """HTTP 200 with the bot's messages, and not the rate limit's answer (channels/limits.py), which would
+    make a bot look fast."""
+    if status != 200:
+        return False
+    messages = json.loads(body or b"null")
+    return isinstance(messages, list) and not any(
+        isinstance(m, dict) and str(m.get("text", "")).startswith("You're sending messages very fast")
+        for m in messages)
+
+
 def percentile(values: List[float], q: float) -> float:
     """Linear interpolation between closest ranks (numpy's default)."""
     ordered = sorted(values)
@@ -118,7 +129,7 @@ async def _user(session, url: str, conversations: List[List[str]], rng: random.R
             try:
                 async with session.post(url, json={"sender": sender, "message": text}) as response:
                     body = await response.read()
-                    ok = response.status == 200 and isinstance(json.loads(body or b"null"), list)
+                    ok = answered(response.status, body)
             except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
                 ok = False
             t1 = time.monotonic()
@@ -182,7 +193,7 @@ async def _paced_user(session, url: str, conversations: List[List[str]], rng: ra
             try:
                 async with session.post(url, json={"sender": sender, "message": text}) as response:
                     body = await response.read()
-                    ok = response.status == 200 and isinstance(json.loads(body or b"null"), list)
+                    ok = answered(response.status, body)
             except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
                 ok = False
             t1 = time.monotonic()
