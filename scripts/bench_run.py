@@ -657,6 +657,7 @@ def main(argv=None) -> int:
     parser.add_argument("--profile-seconds", type=float, default=15,
                         help="py-spy profile of the assistant's Rasa server at 1 user (0: none)")
     parser.add_argument("--no-training", action="store_true", help="skip the assistant's timed training")
+    parser.add_argument("--baseline-project", help="a `rasa init --no-prompt` folder already trained (not timed)")
     parser.add_argument("--no-micro", action="store_true", help="skip bench_store.py and bench_endpoint.py")
     parser.add_argument("--out", default=str(ROOT / "results"))
     parser.add_argument("--render-only", action="store_true", help="rewrite bench.md and bench.png from bench.json")
@@ -692,7 +693,11 @@ def main(argv=None) -> int:
         if not args.no_training:
             data["training"]["assistant"] = train_assistant(tmp, log)
             print(f"    assistant: {data['training']['assistant']}", flush=True)
-        if not args.no_baseline:
+        if not args.no_baseline and args.baseline_project:
+            info = {"project": args.baseline_project}  # trained earlier with `rasa init --no-prompt`
+            data["notes"].append("The baseline project was trained earlier by `rasa init --no-prompt` "
+                                 "(--baseline-project); its training was not timed in this run.")
+        elif not args.no_baseline:
             info = init_baseline(tmp, log)
             data["training"]["baseline"] = {k: v for k, v in info.items() if k != "project"}
             print(f"    baseline:  {data['training']['baseline']}", flush=True)
