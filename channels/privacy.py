@@ -88,7 +88,10 @@ def _delete_from(store: Any, sender_id: str) -> int:
             deleted = session.query(store.SQLEvent).filter(store.SQLEvent.sender_id == sender_id) \
                 .delete(synchronize_session=False)
             session.commit()
-            return int(deleted or 0)
+        forget = getattr(store, "forget", None)  # channels.tracker_store: its cached copy goes too
+        if forget is not None:
+            forget(sender_id)
+        return int(deleted or 0)
     if isinstance(store, InMemoryTrackerStore):
         return 1 if store.store.pop(sender_id, None) is not None else 0
     if isinstance(store, RedisTrackerStore):

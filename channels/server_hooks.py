@@ -19,6 +19,11 @@ runs inside `rasa run`).
   Redis restart failed. Once the agent is loaded: pre-ping on the SQL pool,
   and retries with backoff (about 3 s in all) on the lock store's Redis
   connections. tests/integration/test_replicas.py restarts both under load.
+- Speed (issue 16), once the agent is loaded: the action endpoint becomes one
+  keep-alive HTTP session (channels/action_endpoint.py), the prediction graph
+  runs without dask (channels/graph_runner.py), and the project's Rasa fixes
+  are installed explicitly (assistant/rasa_speedups.py, which checks the Rasa
+  version). Both are subclasses set on the agent, not patches.
 """
 
 import json
@@ -319,6 +324,12 @@ def install(blueprint: Blueprint) -> None:
         if agent is not None and not getattr(app.ctx, "stores_hardened", False):
             app.ctx.stores_hardened = True
             harden_stores(agent)
+            from assistant import rasa_speedups
+            from channels import action_endpoint, graph_runner
+
+            rasa_speedups.install()
+            action_endpoint.install(agent)
+            graph_runner.install(agent)
 
 
 def harden_stores(agent: Any) -> None:

@@ -92,6 +92,17 @@ class LoadResult:
         }
 
 
+def answered(status: int, body: bytes) -> bool:
+    """HTTP 200 with the bot's messages, and not the rate limit's answer (channels/limits.py), which would
+    make a bot look fast."""
+    if status != 200:
+        return False
+    messages = json.loads(body or b"null")
+    return isinstance(messages, list) and not any(
+        isinstance(m, dict) and str(m.get("text", "")).startswith("You're sending messages very fast")
+        for m in messages)
+
+
 def percentile(values: List[float], q: float) -> float:
     """Linear interpolation between closest ranks (numpy's default)."""
     ordered = sorted(values)
@@ -118,7 +129,7 @@ async def _user(session, url: str, conversations: List[List[str]], rng: random.R
             try:
                 async with session.post(url, json={"sender": sender, "message": text}) as response:
                     body = await response.read()
-                    ok = response.status == 200 and isinstance(json.loads(body or b"null"), list)
+                    ok = answered(response.status, body)
             except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
                 ok = False
             t1 = time.monotonic()
@@ -159,6 +170,111 @@ async def run_load(base_url: str, users: int, seconds: float, conversations: Lis
     if max_conversations is not None:  # a fixed amount of work: the window is how long it took
         result.seconds = max(1e-6, time.monotonic() - start)
     return result
+
+
+# --------------------------------------------------------------------------
+# Capacity: how many conversations at a human pace one machine serves in time
+# --------------------------------------------------------------------------
+
+async def _paced_user(session, url: str, conversations: List[List[str]], rng: random.Random, start: float,
+                      stop: float, result: LoadResult, name: str, think: float, first: float) -> None:
+    """A person: a conversation turn by turn, reading and typing `think` seconds on average between turns
+    (uniform in 0.5-1.5 times it), then the next conversation."""
+    import aiohttp
+
+    await asyncio.sleep(first)
+    while time.monotonic() < stop:
+        conversation = conversations[rng.randrange(len(conversations))]
+        sender = f"{name}-{uuid.uuid4().hex[:10]}"
+        for text in conversation:
+            if time.monotonic() >= stop:
+                return
+            t0 = time.monotonic()
+            try:
+                async with session.post(url, json={"sender": sender, "message": text}) as response:
+                    body = await response.read()
+                    ok = answered(response.status, body)
+            except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
+                ok = False
+            t1 = time.monotonic()
+            if start <= t1 <= stop:
+                result.turns.append(Turn(t1, (t1 - t0) * 1000, ok))
+            await asyncio.sleep(think * (0.5 + rng.random()))
+        if time.monotonic() >= start:
+            result.conversations += 1
+
+
+async def run_paced(base_url: str, users: int, seconds: float, conversations: List[List[str]], think: float = 10.0,
+                    seed: int = 7, timeout: float = 60) -> LoadResult:
+    """`users` concurrent conversations with `think` s between turns; measured for `seconds` once every user
+    has started (the starts are spread over one think time, so the load is steady from then on)."""
+    import aiohttp
+
+    url = base_url.rstrip("/") + "/webhooks/rest/webhook"
+    connector = aiohttp.TCPConnector(limit=0)
+    result = LoadResult(users, seconds)
+    begin = time.monotonic()
+    start = begin + think * 1.5
+    stop = start + seconds
+    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=timeout)) as session:
+        rng = random.Random(seed)
+        tasks = [asyncio.create_task(_paced_user(session, url, conversations, random.Random(seed * 7919 + i), start,
+                                                 stop, result, f"cap{users}u{i}", think, rng.random() * think))
+                 for i in range(users)]
+        await asyncio.gather(*tasks)
+    return result
+
+
+def meets(summary: Dict, p95_limit_ms: float, max_error_rate: float = 0.001) -> bool:
+    turns = summary.get("turns") or 0
+    return bool(turns) and summary.get("p95_ms") is not None and summary["p95_ms"] <= p95_limit_ms and \
+        (summary.get("errors") or 0) <= max_error_rate * turns
+
+
+def capacity(bases: Dict[str, str], conversations: Dict[str, List[List[str]]], p95_limit_ms: float = 500,
+             think: float = 10.0, seconds: float = 30, start_users: Optional[Dict[str, int]] = None,
+             factor: float = 1.3, max_users: int = 4000, precision: float = 0.1,
+             log: Optional[Callable[[str], None]] = None) -> Dict[str, Dict]:
+    """The most concurrent paced conversations each bot serves with p95 <= p95_limit_ms and no errors (0.1 %
+    at most), found for all bots at once, step by step in turn (the bots alternate, so they see the same
+    background load): from start_users[bot] (default 50) up by `factor` while levels pass, down by it while
+    they fail, then bisection until the passing and failing levels are within `precision` of each other."""
+    start_users = start_users or {}
+    state = {bot: {"ok": 0, "fail": None, "next": max(1, int(start_users.get(bot, 50))), "steps": []}
+             for bot in bases}
+    seed = 11
+    while True:
+        active = [bot for bot, s in state.items() if s["next"] is not None]
+        if not active:
+            break
+        for bot in active:
+            s = state[bot]
+            users = s["next"]
+            seed += 1
+            summary = asyncio.run(run_paced(bases[bot], users, seconds, conversations[bot], think=think,
+                                            seed=seed)).summary()
+            ok = meets(summary, p95_limit_ms)
+            s["steps"].append({"users": users, "ok": ok, **{k: summary[k] for k in
+                                                           ("turns", "errors", "throughput", "p50_ms", "p95_ms",
+                                                            "p99_ms")}})
+            if log:
+                log(f"    capacity {bot:10s} {users:5d} users: p50 {summary['p50_ms']} ms, p95 {summary['p95_ms']} ms, "
+                    f"{summary['throughput']} turns/s, {summary['errors']} errors -> {'ok' if ok else 'over'}")
+            if ok:
+                s["ok"] = max(s["ok"], users)
+            else:
+                s["fail"] = users if s["fail"] is None else min(s["fail"], users)
+            if s["fail"] is None:
+                up = max(users + 1, int(users * factor))
+                s["next"] = up if up <= max_users else None
+            elif s["ok"] == 0 and users > 1:
+                s["next"] = max(1, int(users / factor))  # failing from the start: go down
+            elif s["fail"] - s["ok"] <= max(1, precision * max(s["ok"], 1)):
+                s["next"] = None
+            else:
+                s["next"] = (s["ok"] + s["fail"]) // 2
+    return {bot: {"users": s["ok"], "first_failing": s["fail"], "p95_limit_ms": p95_limit_ms, "think_s": think,
+                  "steps": s["steps"]} for bot, s in state.items()}
 
 
 def main(argv=None) -> int:

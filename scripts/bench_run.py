@@ -44,14 +44,21 @@ from typing import Dict, List, Optional
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts.bench_load import CONVERSATIONS, LoadResult, run_load  # noqa: E402
+from scripts.bench_load import CONVERSATIONS, LoadResult, capacity, run_load  # noqa: E402
 from scripts.run import rasa_env as env  # noqa: E402
 
 PY = sys.executable
-PORTS = {"assistant": (5905, 5955, 8985), "baseline": 5915, "assistant-memory": (5906, 5956)}
-# The bots: the product, the baseline, and (a diagnostic) the product with the baseline's in-memory tracker store.
-BOT_CONVERSATIONS = {"assistant": "assistant", "assistant-memory": "assistant", "baseline": "baseline"}
-TARGETS = {"latency_ratio_max": 1.0, "throughput_ratio_min": 1.0, "train_scratch_max_s": 60.0,
+PORTS = {"assistant": (5905, 5955, 8985), "baseline": 5915, "assistant-memory": (5906, 5956),
+         "assistant-rasa-store": (5907, 5957)}
+# The bots: the product, the baseline, the two-replica PostgreSQL + Redis set-up of the product, and
+# diagnostics: the product with the baseline's in-memory tracker store, and with Rasa's own SQL tracker
+# store (the product before channels/tracker_store.py).
+BOTS = ("assistant", "assistant-cluster", "assistant-rasa-store", "assistant-memory", "baseline")
+BOT_CONVERSATIONS = {"assistant": "assistant", "assistant-memory": "assistant", "assistant-rasa-store": "assistant",
+                     "assistant-cluster": "assistant", "baseline": "baseline"}
+# Issue 16: the assistant against the starter bot in the same run.
+TARGETS = {"p50_1_user_ratio_max": 0.5, "throughput_20_users_ratio_min": 2.0, "capacity_ratio_min": 2.0,
+           "cluster_throughput_20_users_ratio_min": 1.5, "train_scratch_max_s": 60.0,
            "rasa_server_max_mb": 1536.0}
 
 
@@ -215,11 +222,12 @@ class Baseline:
 
 class AssistantInMemory:
     """The same model and action server, but Rasa's default in-memory tracker store (like the baseline):
-    a diagnostic, to show how much of the difference is the persistent store."""
+    a diagnostic, to show how much of the difference is the persistent store. With `tracker_store` (an
+    endpoints.yml entry): that store instead (Rasa's own `type: SQL`, the product before issue 16)."""
 
-    def __init__(self, tmp: Path, log: Path):
-        self.rasa_port, self.actions_port = PORTS["assistant-memory"]
-        self.tmp, self.log = tmp, log
+    def __init__(self, tmp: Path, log: Path, name: str = "assistant-memory", tracker_store: Optional[Dict] = None):
+        self.rasa_port, self.actions_port = PORTS[name]
+        self.tmp, self.log, self.name, self.tracker_store = tmp, log, name, tracker_store
         self.processes: List[subprocess.Popen] = []
 
     @property
@@ -227,9 +235,14 @@ class AssistantInMemory:
         return f"http://127.0.0.1:{self.rasa_port}"
 
     def start(self, timeout: float = 300) -> "AssistantInMemory":
-        endpoints = self.tmp / "endpoints-memory.yml"
-        endpoints.write_text(f"action_endpoint:\n  url: http://127.0.0.1:{self.actions_port}/webhook\n"
-                             "  enable_selective_domain: true\n", encoding="utf-8")
+        import yaml
+
+        endpoints = self.tmp / f"endpoints-{self.name}.yml"
+        config: Dict = {"action_endpoint": {"url": f"http://127.0.0.1:{self.actions_port}/webhook",
+                                            "enable_selective_domain": True}}
+        if self.tracker_store:
+            config["tracker_store"] = self.tracker_store
+        endpoints.write_text(yaml.safe_dump(config), encoding="utf-8")
         launcher = ROOT / "scripts" / "action_server.py"
         actions = [PY, launcher, "--host", "127.0.0.1", "--port", self.actions_port] if launcher.exists() else \
             [PY, "-m", "rasa_sdk", "--actions", "actions", "--port", self.actions_port]
@@ -237,7 +250,10 @@ class AssistantInMemory:
             for cmd in (actions, [PY, "-m", "rasa", "run", "--model", ROOT / "models" / "current.tar.gz",
                                   "--interface", "127.0.0.1", "--port", self.rasa_port, "--endpoints", endpoints,
                                   "--credentials", ROOT / "credentials.yml"]):
-                self.processes.append(subprocess.Popen([str(c) for c in cmd], cwd=ROOT, env=env(), stdout=fh,
+                # as the assistant's servers run in the bench: all load comes from 127.0.0.1
+                self.processes.append(subprocess.Popen([str(c) for c in cmd], cwd=ROOT,
+                                                       env=env({"RATE_LIMIT_PER_ADDRESS_PER_MINUTE": "0",
+                                                                "REST_TRUST_SENDER_IDS": "1"}), stdout=fh,
                                                        stderr=subprocess.STDOUT, start_new_session=True))
         wait_http(self.base + "/", self.processes[-1], timeout)
         return self
@@ -290,15 +306,23 @@ def targets(data: Dict) -> List[Dict]:
     """Each target with its measured value and whether it is met (None: not measured)."""
     rows = []
     load = data.get("load", {})
-    for users, levels in sorted(load.items(), key=lambda kv: int(kv[0])):
-        a, b = levels.get("assistant"), levels.get("baseline")
-        for key in ("p50_ms", "p95_ms", "p99_ms"):
-            r = ratio(a and a.get(key), b and b.get(key))
-            rows.append({"target": f"{users} users: {key[:3]} latency <= 1.0x baseline", "value": r,
-                         "ok": None if r is None else r <= TARGETS["latency_ratio_max"]})
-        r = ratio(a and a.get("throughput"), b and b.get("throughput"))
-        rows.append({"target": f"{users} users: throughput >= 1.0x baseline", "value": r,
-                     "ok": None if r is None else r >= TARGETS["throughput_ratio_min"]})
+
+    def level(users: str, bot: str, key: str):
+        return ((load.get(users) or {}).get(bot) or {}).get(key)
+
+    r = ratio(level("1", "assistant", "p50_ms"), level("1", "baseline", "p50_ms"))
+    rows.append({"target": "1 user: p50 latency <= 0.5x baseline", "value": r,
+                 "ok": None if r is None else r <= TARGETS["p50_1_user_ratio_max"]})
+    r = ratio(level("20", "assistant", "throughput"), level("20", "baseline", "throughput"))
+    rows.append({"target": "20 users: throughput >= 2.0x baseline", "value": r,
+                 "ok": None if r is None else r >= TARGETS["throughput_20_users_ratio_min"]})
+    cap = data.get("capacity") or {}
+    r = ratio((cap.get("assistant") or {}).get("users"), (cap.get("baseline") or {}).get("users"))
+    rows.append({"target": "capacity (p95 <= 500 ms, 10 s think time) >= 2.0x baseline", "value": r,
+                 "ok": None if r is None else r >= TARGETS["capacity_ratio_min"]})
+    r = ratio(level("20", "assistant-cluster", "throughput"), level("20", "baseline", "throughput"))
+    rows.append({"target": "PostgreSQL + Redis, 2 replicas: 20 users throughput >= 1.5x baseline", "value": r,
+                 "ok": None if r is None else r >= TARGETS["cluster_throughput_20_users_ratio_min"]})
     train = (data.get("training") or {}).get("assistant") or {}
     s = train.get("scratch_s")
     rows.append({"target": "training from scratch <= 60 s", "value": s,
@@ -317,8 +341,9 @@ def plot(data: Dict, path: Path) -> None:
 
     load = data.get("load", {})
     levels = sorted(load, key=int)
-    bots = [b for b in ("assistant", "assistant-memory", "baseline") if any(load[u].get(b) for u in levels)]
-    colors = {"assistant": "#1f77b4", "assistant-memory": "#9ecae1", "baseline": "#ff7f0e"}
+    bots = [b for b in BOTS if any(load[u].get(b) for u in levels)]
+    colors = {"assistant": "#1f77b4", "assistant-memory": "#9ecae1", "baseline": "#ff7f0e",
+              "assistant-rasa-store": "#c6dbef", "assistant-cluster": "#2ca02c"}
     fig, axes = plt.subplots(1, 4, figsize=(15, 3.8))
     width = 0.8 / max(1, len(bots))
     for n, bot in enumerate(bots):
@@ -377,9 +402,12 @@ def render(data: Dict, out_md: Path, png: Optional[Path] = None) -> Path:
         "**Assistant**: this project as `make run` starts it (`scripts/run.py`: Rasa server with the SQLite "
         "tracker store, action server, web page). **Baseline**: Rasa's starter bot from `rasa init --no-prompt`, "
         "trained in a temp folder and served with `rasa run` (in-memory tracker store, no action server). "
-        "**assistant-memory** (a diagnostic, not a target): the assistant's model and action server with the "
-        "baseline's in-memory tracker store instead of SQLite, to show how much of any difference is the "
-        "persistent store. "
+        "**assistant-cluster**: the production set-up of README \"Deployment\" on the same machine: two "
+        "replicas (each `scripts/run.py`: Rasa + its action server) behind nginx, on PostgreSQL and Redis "
+        "(`scripts/cluster.py`). **assistant-rasa-store** (a diagnostic): the assistant with Rasa's own "
+        "`type: SQL` tracker store on SQLite, i.e. the store before issue 16 (everything else as the "
+        "assistant). **assistant-memory** (a diagnostic, `--memory-variant`): the assistant with the "
+        "baseline's in-memory tracker store. "
         f"Load: `scripts/bench_load.py`, N users each playing whole conversations back to back over "
         f"`POST /webhooks/rest/webhook` with no think time; per level and bot {data.get('seconds', '?')} s measured "
         f"in {data.get('rounds', 1)} slices, each after {data.get('warmup', '?')} s of warm-up, the bots "
@@ -402,7 +430,7 @@ def render(data: Dict, out_md: Path, png: Optional[Path] = None) -> Path:
               "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for users, levels in sorted(data.get("load", {}).items(), key=lambda kv: int(kv[0])):
         b = levels.get("baseline")
-        for bot in ("assistant", "assistant-memory", "baseline"):
+        for bot in BOTS:
             r = levels.get(bot)
             if not r:
                 continue
@@ -411,6 +439,46 @@ def render(data: Dict, out_md: Path, png: Optional[Path] = None) -> Path:
                 ratios = [fmt(ratio(r.get(k), b.get(k)), ".2f") + "x" for k in ("p50_ms", "p95_ms", "p99_ms", "throughput")]
             lines.append(f"| {users} | {bot} | {r['turns']} | {r['errors']} | {fmt(r['p50_ms'])} | {fmt(r['p95_ms'])} | "
                          f"{fmt(r['p99_ms'])} | {fmt(r['throughput'])} | " + " | ".join(ratios) + " |")
+    cap = data.get("capacity") or {}
+    if cap:
+        first = next(iter(cap.values()))
+        lines += ["", "## Capacity: conversations at a human pace served with p95 <= 500 ms", "",
+                  f"`scripts/bench_load.py` `capacity()`: N concurrent conversations, each user waiting "
+                  f"{first.get('think_s', '?'):.0f} s on average (uniform 0.5-1.5x) between a reply and their next "
+                  "message, starts spread over one think time; each level measured for "
+                  f"{data.get('capacity_seconds', '?')} s once every user has started; a level passes with p95 "
+                  f"<= {first.get('p95_limit_ms', 500):.0f} ms and no errors (0.1 % at most). From a first guess "
+                  "(80 % of what Little's law gives for the closed-loop throughput at 20 users) up or down by "
+                  "1.3x, then bisection to 10 %; the bots take turns level by level.", "",
+                  "| bot | capacity (users) | first failing level | ratio | levels tried (users: p95 ms) |",
+                  "|---|---|---|---|---|"]
+        base_cap = (cap.get("baseline") or {}).get("users")
+        for bot in BOTS:
+            c = cap.get(bot)
+            if not c:
+                continue
+            tried = ", ".join(f"{st['users']}: {fmt(st['p95_ms'], '.0f')}{'' if st['ok'] else ' (over)'}"
+                              for st in c["steps"])
+            r = "" if bot == "baseline" else fmt(ratio(c["users"], base_cap), ".2f") + "x"
+            lines.append(f"| {bot} | {c['users']} | {c['first_failing'] or '–'} | {r} | {tried} |")
+    store = data.get("store_bench") or {}
+    if store.get("variants"):
+        lines += ["", "## Changes one by one", "",
+                  "The tracker store alone (`scripts/bench_store.py`: a recorded assessment of "
+                  f"{store.get('events')} events in {store.get('turns_per_conversation')} turns replayed for "
+                  f"{store.get('conversations')} conversations at once, {store.get('rounds')} rounds alternating; "
+                  "per turn: retrieve, add the turn's events, save; the real store classes on a fresh SQLite file):",
+                  "", "| store | p50 ms | p95 ms | p50 ratio to Rasa's |", "|---|---|---|---|"]
+        for name, v in store["variants"].items():
+            lines.append(f"| {name} | {v['p50_ms']:.2f} | {v['p95_ms']:.2f} | {v['p50_ratio']:.2f}x |")
+    endpoint = data.get("endpoint_bench") or {}
+    if endpoint.get("variants"):
+        lines += ["", "The action endpoint alone (`scripts/bench_endpoint.py`: "
+                  f"{endpoint.get('calls')} calls of `{endpoint.get('action')}` with a recorded tracker against the "
+                  "real action server, one caller, rounds alternating):", "",
+                  "| endpoint | p50 ms | p95 ms | p50 ratio |", "|---|---|---|---|"]
+        for name, v in endpoint["variants"].items():
+            lines.append(f"| {name} | {v['p50_ms']:.2f} | {v['p95_ms']:.2f} | {v['p50_ratio']:.2f}x |")
     lines += ["", "## Resident memory (MB, VmRSS summed over each server's process tree)", "",
               "| bot | server | idle after start | peak under load |", "|---|---|---|---|"]
     for bot, mem in (data.get("memory") or {}).items():
@@ -509,18 +577,88 @@ def profile_assistant(pid: int, base: str, seconds: float, raw: Path) -> Dict:
     return found
 
 
+class ClusterBench:
+    """The production set-up of README "Deployment" on this machine: PostgreSQL, Redis, two replicas
+    (scripts/run.py: Rasa + its action server each) behind nginx (scripts/cluster.py, the harness of
+    tests/integration)."""
+
+    def __init__(self, tmp: Path):
+        self.tmp = tmp / "cluster"
+        self.tmp.mkdir()
+        self.tmp.chmod(0o755)
+        self.pg = self.redis = self.nginx = None
+        self.replicas: List = []
+
+    def start(self) -> "ClusterBench":
+        from concurrent.futures import ThreadPoolExecutor
+
+        from scripts.cluster import Nginx, Postgres, Redis, free_port
+        from scripts.servers import Servers
+
+        try:
+            self.pg = Postgres(self.tmp)
+            self.pg.start()
+            self.redis = Redis(self.tmp).start()
+            extra = {"TRACKER_STORE_URL": self.pg.url, "LOCK_STORE_URL": self.redis.url,
+                     "REST_TRUST_SENDER_IDS": "1", "RATE_LIMIT_PER_ADDRESS_PER_MINUTE": "0"}
+            self.replicas = [Servers(free_port(), free_port(), free_port(), extra) for _ in range(2)]
+            with ThreadPoolExecutor(2) as pool:
+                list(pool.map(lambda r: r.start(timeout=300), self.replicas))
+            self.nginx = Nginx(self.tmp, [r.rasa_port for r in self.replicas]).start()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    @property
+    def base(self) -> str:
+        return self.nginx.base
+
+    @property
+    def pids(self) -> Dict[str, int]:
+        out = {}
+        for n, replica in enumerate(self.replicas, 1):
+            for name, pid in assistant_servers(replica.process.pid).items():
+                if name != "web page":
+                    out[f"{name} {n}"] = pid
+        out["postgresql"] = self.pg.process.pid
+        return out
+
+    def stop(self) -> None:
+        for stop in [r.stop for r in self.replicas] + [s.stop for s in (self.nginx, self.redis, self.pg) if s]:
+            try:
+                stop()
+            except Exception as error:  # stop the others anyway
+                print(f"stopping failed: {error!r}", file=sys.stderr)
+
+
+def cluster_available() -> Optional[str]:
+    from scripts.cluster import missing_programs
+
+    missing = missing_programs()
+    return f"needs {', '.join(missing)} (scripts/setup_system.sh)" if missing else None
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--users", default="1,20,50")
+    parser.add_argument("--users", default="1,20")
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--warmup", type=float, default=3, help="seconds of warm-up before each measured slice")
     parser.add_argument("--rounds", type=int, default=3, help="slices per bot and level, bots alternating")
     parser.add_argument("--no-baseline", action="store_true")
-    parser.add_argument("--no-memory-variant", action="store_true",
-                        help="skip the diagnostic run of the assistant with an in-memory tracker store")
+    parser.add_argument("--memory-variant", action="store_true",
+                        help="also the diagnostic run of the assistant with an in-memory tracker store")
+    parser.add_argument("--no-rasa-store-variant", action="store_true",
+                        help="skip the assistant on Rasa's own SQL tracker store (the store before issue 16)")
+    parser.add_argument("--no-cluster", action="store_true", help="skip the two-replica PostgreSQL + Redis set-up")
+    parser.add_argument("--capacity-seconds", type=float, default=20,
+                        help="measured seconds per capacity level (0: no capacity search)")
+    parser.add_argument("--think", type=float, default=10.0, help="think time of the capacity search (s)")
     parser.add_argument("--profile-seconds", type=float, default=15,
                         help="py-spy profile of the assistant's Rasa server at 1 user (0: none)")
     parser.add_argument("--no-training", action="store_true", help="skip the assistant's timed training")
+    parser.add_argument("--baseline-project", help="a `rasa init --no-prompt` folder already trained (not timed)")
+    parser.add_argument("--no-micro", action="store_true", help="skip bench_store.py and bench_endpoint.py")
     parser.add_argument("--out", default=str(ROOT / "results"))
     parser.add_argument("--render-only", action="store_true", help="rewrite bench.md and bench.png from bench.json")
     args = parser.parse_args(argv)
@@ -535,7 +673,8 @@ def main(argv=None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     log = out / "bench.log"
     log.write_text("", encoding="utf-8")
-    busy = [p for p in (*PORTS["assistant"], PORTS["baseline"], *PORTS["assistant-memory"]) if not port_free(p)]
+    busy = [p for p in (*PORTS["assistant"], PORTS["baseline"], *PORTS["assistant-memory"],
+                        *PORTS["assistant-rasa-store"]) if not port_free(p)]
     if busy:
         print(f"ports in use: {busy} (another bench running?)", file=sys.stderr)
         return 1
@@ -547,16 +686,35 @@ def main(argv=None) -> int:
                   "users": levels,
                   "training": {}, "load": {}, "memory": {}, "notes": []}
     tmp = Path(tempfile.mkdtemp(prefix="bench-"))
-    assistant = baseline = memory = None
+    tmp.chmod(0o755)
+    assistant = baseline = memory = rasa_store = cluster = None
     try:
         print("==> bench: training", flush=True)
         if not args.no_training:
             data["training"]["assistant"] = train_assistant(tmp, log)
             print(f"    assistant: {data['training']['assistant']}", flush=True)
-        if not args.no_baseline:
+        if not args.no_baseline and args.baseline_project:
+            info = {"project": args.baseline_project}  # trained earlier with `rasa init --no-prompt`
+            data["notes"].append("The baseline project was trained earlier by `rasa init --no-prompt` "
+                                 "(--baseline-project); its training was not timed in this run.")
+        elif not args.no_baseline:
             info = init_baseline(tmp, log)
             data["training"]["baseline"] = {k: v for k, v in info.items() if k != "project"}
             print(f"    baseline:  {data['training']['baseline']}", flush=True)
+
+        if not args.no_micro:
+            print("==> bench: the tracker store and the action endpoint alone", flush=True)
+            for name, script, extra in (("store_bench", "bench_store.py", ["--conversations", "100"]),
+                                        ("endpoint_bench", "bench_endpoint.py", [])):
+                target = tmp / f"{name}.json"
+                code = subprocess.call([PY, str(ROOT / "scripts" / script), "--json", str(target), *extra], cwd=ROOT,
+                                       env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                if code == 0 and target.exists():
+                    data[name] = json.loads(target.read_text(encoding="utf-8"))
+                    for variant, v in data[name]["variants"].items():
+                        print(f"    {variant:30s} p50 {v['p50_ms']:.2f} ms ({v['p50_ratio']:.2f}x)", flush=True)
+                else:
+                    data["notes"].append(f"scripts/{script} failed (exit {code}).")
 
         print("==> bench: starting the servers", flush=True)
         rasa_port, actions_port, web_port = PORTS["assistant"]
@@ -570,10 +728,26 @@ def main(argv=None) -> int:
             baseline = Baseline(Path(info["project"]), PORTS["baseline"], out / "bench-baseline-server.log").start()
             pids["baseline"] = {"rasa server": baseline.process.pid}
             bases["baseline"] = baseline.base
-        if not args.no_memory_variant:
+        if args.memory_variant:
             memory = AssistantInMemory(tmp, out / "bench-memory-variant.log").start()
             pids["assistant-memory"] = memory.pids
             bases["assistant-memory"] = memory.base
+        if not args.no_rasa_store_variant:
+            rasa_store = AssistantInMemory(tmp, out / "bench-rasa-store-variant.log", "assistant-rasa-store",
+                                           {"type": "SQL", "dialect": "sqlite",
+                                            "db": str(tmp / "trackers-rasa-store.db")}).start()
+            pids["assistant-rasa-store"] = rasa_store.pids
+            bases["assistant-rasa-store"] = rasa_store.base
+        if not args.no_cluster:
+            why = cluster_available()
+            if why:
+                data["notes"].append(f"Two-replica PostgreSQL + Redis set-up not measured: {why}.")
+            else:
+                print("==> bench: starting PostgreSQL, Redis, two replicas and nginx", flush=True)
+                cluster = ClusterBench(tmp).start()
+                pids["assistant-cluster"] = cluster.pids
+                bases["assistant-cluster"] = cluster.base
+        bases = {bot: bases[bot] for bot in BOTS if bot in bases}
         samplers = {bot: MemorySampler(p) for bot, p in pids.items()}
         for bot, sampler in samplers.items():
             asyncio.run(run_load(bases[bot], 2, 0, CONVERSATIONS[BOT_CONVERSATIONS[bot]], warmup=0,
@@ -586,16 +760,25 @@ def main(argv=None) -> int:
         for bot, sampler in samplers.items():
             sampler.sample()
             data["memory"][bot]["peak_mb"] = {k: round(v) for k, v in sampler.peak.items()}
+        if args.capacity_seconds > 0:
+            print(f"==> bench: capacity (p95 <= 500 ms, {args.think:.0f} s think time)", flush=True)
+            which = [b for b in ("assistant", "baseline", "assistant-cluster") if b in bases]
+            top = str(max(levels))
+            # a first guess from the closed-loop throughput (Little's law: N = X * (R + Z)), then up or down
+            guess = {b: max(10, int(0.8 * ((data["load"][top].get(b) or {}).get("throughput") or 10) * args.think))
+                     for b in which}
+            data["capacity"] = capacity({b: bases[b] for b in which},
+                                        {b: CONVERSATIONS[BOT_CONVERSATIONS[b]] for b in which},
+                                        think=args.think, seconds=args.capacity_seconds, start_users=guess,
+                                        log=lambda line: print(line, flush=True))
+        data["capacity_seconds"] = args.capacity_seconds
         if args.profile_seconds > 0:
             data["profile"] = profile_assistant(pids["assistant"]["rasa server"], bases["assistant"],
                                                 args.profile_seconds, out / "bench-profile.txt")
     finally:
-        if memory:
-            memory.stop()
-        if assistant:
-            assistant.stop()
-        if baseline:
-            baseline.stop()
+        for running in (cluster, rasa_store, memory, assistant, baseline):
+            if running:
+                running.stop()
         shutil.rmtree(tmp, ignore_errors=True)
     data["loadavg_end"] = loadavg()
     (out / "bench.json").write_text(json.dumps(data, indent=1), encoding="utf-8")

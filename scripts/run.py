@@ -51,14 +51,18 @@ def env(name: str, default: str) -> str:
     return os.environ.get(name, "").strip() or default
 
 
+# Rasa's SQL tracker store reading and writing only the events that changed (channels/tracker_store.py).
+TRACKER_STORE_TYPE = "channels.tracker_store.IncrementalSQLTrackerStore"
+
+
 def tracker_store_config(url: Optional[str]) -> Dict:
     """SQLite under var/ by default; a postgresql:// URL selects that database."""
     if not url:
-        return {"type": "SQL", "dialect": "sqlite", "db": str(VAR / "trackers.db")}
+        return {"type": TRACKER_STORE_TYPE, "dialect": "sqlite", "db": str(VAR / "trackers.db")}
     parsed = urlparse(url)
     if parsed.scheme.startswith("postgres"):
         config = {
-            "type": "SQL",
+            "type": TRACKER_STORE_TYPE,
             "dialect": "postgresql",
             "url": parsed.hostname or "127.0.0.1",
             "port": parsed.port or 5432,
@@ -70,7 +74,7 @@ def tracker_store_config(url: Optional[str]) -> Dict:
             config["password"] = unquote(parsed.password)
         return config
     if parsed.scheme == "sqlite":
-        return {"type": "SQL", "dialect": "sqlite", "db": parsed.path}
+        return {"type": TRACKER_STORE_TYPE, "dialect": "sqlite", "db": parsed.path}
     raise SystemExit(f"TRACKER_STORE_URL: unsupported scheme '{parsed.scheme}' (use postgresql:// or sqlite://)")
 
 
