@@ -217,3 +217,21 @@ def test_a_message_stating_the_users_own_symptom_informs():
     guard.process([own, asked])
     assert own.get("intent")["name"] == "inform"
     assert asked.get("intent")["name"] == "out_of_scope"
+
+
+def test_a_message_telling_facts_is_no_detail_request():
+    """'new calcified spots that weren't there before' was read as show_details
+    inside the assessment (the result came early); a typed 'why?' stays one."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    from assistant.nlp.component import ReadableTextGuard
+
+    guard = ReadableTextGuard({"min_known_share": 0.5}, None, None, vocabulary=["new", "spots", "why"])
+    ranking = [{"name": "show_details", "confidence": 0.6}, {"name": "inform", "confidence": 0.3}]
+    facts = Message(data={"text": "new spots", "intent": dict(ranking[0]), "intent_ranking": ranking,
+                          "entities": [{"entity": "change", "value": "new"}, {"entity": "finding", "value": "calcification"}]})
+    why = Message(data={"text": "why", "intent": {"name": "ask_why", "confidence": 0.9},
+                        "intent_ranking": [{"name": "ask_why", "confidence": 0.9}], "entities": []})
+    guard.process([facts, why])
+    assert facts.get("intent")["name"] == "inform"
+    assert why.get("intent")["name"] == "ask_why"

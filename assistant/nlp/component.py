@@ -169,6 +169,8 @@ COMMANDS = frozenset({"restart", "delete_my_data"})
 # Intents a message stating the user's own symptom is not; below LOW the
 # FallbackClassifier (config.yml threshold 0.25) would ask to rephrase.
 NOT_INFORMATION = frozenset({"out_of_scope", "greet", "goodbye", "thank", "bot_challenge"})
+# The result's detail buttons (issue 13).
+DETAIL_REQUESTS = frozenset({"show_details", "ask_why", "ask_watch_for", "ask_sources"})
 LOW = 0.25
 
 
@@ -250,7 +252,13 @@ class ReadableTextGuard(GraphComponent):
                     message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
             states_own = any(e.get("entity") == "symptom" and not e.get("role") and not e.get("context")
                              for e in message.get(ENTITIES) or [])
-            if states_own and (intent.get("name") in NOT_INFORMATION or (intent.get("confidence") or 0) < LOW):
+            # "...new calcified spots that weren't there before" read as a detail
+            # request ("show the rest"): a detail request is a few words or a button,
+            # never a message that tells the case's facts.
+            tells = any(e.get("entity") in ("finding", "change", "condition", "medication", "symptom")
+                        and not e.get("context") for e in message.get(ENTITIES) or [])
+            if (tells and intent.get("name") in DETAIL_REQUESTS) or (
+                    states_own and (intent.get("name") in NOT_INFORMATION or (intent.get("confidence") or 0) < LOW)):
                 # "I fainted at work this morning", "vomited what looked like coffee
                 # grounds": read as out of scope or not at all by the classifier
                 # (independent set A), but the clinical reader has the user's own
