@@ -389,7 +389,7 @@ def measured_change(doc: Doc, sizes: Sequence[ClinicalEntity]) -> Optional[str]:
     if ranged:  # "went from 5 to 8 mm": the unit is written once
         unit = 10.0 if ranged.group(3).lower().startswith("c") else 1.0
         before, after = (float(g.replace(",", ".")) * unit for g in ranged.group(1, 2))
-        return "growing" if after - before >= max(GROWTH_MM, GROWTH_SHARE * before) else "stable"
+        return _compared(before, after)
     measured = [(e, _millimetres(e.text)) for e in sizes]
     measured = [(e, mm) for e, mm in measured if mm is not None and mm > 0]
     if len(measured) < 2:
@@ -418,10 +418,11 @@ def measured_change(doc: Doc, sizes: Sequence[ClinicalEntity]) -> Optional[str]:
     first, last = measured[0], measured[-1]
     if when(first[0]) > when(last[0]):  # "9 mm now, it was 6 mm last year"
         first, last = last, first
-    before, after = first[1], last[1]
-    if after - before >= max(GROWTH_MM, GROWTH_SHARE * before):
-        return "growing"
-    return "stable"
+    return _compared(first[1], last[1])
+
+
+def _compared(before: float, after: float) -> str:
+    return "growing" if after - before >= max(GROWTH_MM, GROWTH_SHARE * before) else "stable"
 
 
 def _with_measured_change(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:

@@ -251,23 +251,20 @@ class SignReader:
             if any(s <= start and end <= e and (e - s) > (end - start) for other, s, e in kept):
                 continue
             found.setdefault(label, []).append(Span(doc, start, end, label="SIGN_PART"))
-        # "confused lol what even is...", "so confused, what does it mean": a
-        # state followed at once (the next word) by a question or "about/by"
-        # is about the information, not the mind.
-        for concept, words in (self.config.get("not_followed_by") or {}).items():
-            found[concept] = [s for s in found.get(concept, []) if _next_word(doc, s.end) not in words]
-            if not found[concept]:
-                del found[concept]
-        people = self.people
-        for concept, verbs in (self.config.get("person_subject") or {}).items():
-            found[concept] = [s for s in found.get(concept, [])
-                              if not _starts_with(s, verbs) or _person_before(doc, s.start, people)]
-            if not found[concept]:
-                del found[concept]
-        for concept, verbs in (self.config.get("intransitive") or {}).items():
-            found[concept] = [s for s in found.get(concept, []) if not _starts_with(s, verbs) or not _has_object(doc, s.end)]
-            if not found[concept]:
-                del found[concept]
+        # A concept that is something else in context: a state followed at once
+        # by a question word ("so confused, what does it mean"); a collapse with
+        # no person before it ("the shelf collapsed"); a verb with an object
+        # ("blacking out my name").
+        filters = (
+            ("not_followed_by", lambda s, words: _next_word(doc, s.end) not in words),
+            ("person_subject", lambda s, verbs: not _starts_with(s, verbs) or _person_before(doc, s.start, self.people)),
+            ("intransitive", lambda s, verbs: not _starts_with(s, verbs) or not _has_object(doc, s.end)),
+        )
+        for field, keep in filters:
+            for concept, words in (self.config.get(field) or {}).items():
+                found[concept] = [s for s in found.get(concept, []) if keep(s, words)]
+                if not found[concept]:
+                    del found[concept]
         found["_blocked"] = [Span(doc, i, i + 1) for i in sorted(blocked)]
         fever_numbers = self._temperatures(doc)
         if fever_numbers is not None:
@@ -479,8 +476,7 @@ class SignReader:
         joiner = next((t.i for t in doc[max(0, span.start - 4):span.start] if t.lower_ in ("or", "nor")), None)
         if joiner is None or any(t.is_punct or t.lower_ in CLAUSE_BREAKS for t in doc[joiner:span.start]):
             return False
-        before = [s for spans in parts.values() for s in spans
-                  if s.end <= joiner and joiner - s.end <= 6 and s.doc is doc and not s.label_ == ""]
+        before = [s for spans in parts.values() for s in spans if s.end <= joiner and joiner - s.end <= 6]
         return any(NEGATED in self._categories(s, modifiers) or (s.start and doc[s.start - 1].lower_ in ("no", "not", "never"))
                    for s in before)
 
@@ -589,8 +585,10 @@ def _has_object(doc: Doc, end: int) -> bool:
     if end >= len(doc) or doc[end].lower_ not in _OBJECT_START:
         return False
     nxt = doc[end + 1].lower_ if end + 1 < len(doc) else ""
-    return nxt not in _TIME_OR_PLACE and doc[end].lower_ not in ("this", "that") or (
-        doc[end].lower_ in ("this", "that") and nxt not in _TIME_OR_PLACE and nxt.isalpha() and nxt not in ("morning",))
+    if nxt in _TIME_OR_PLACE:
+        return False
+    # "this" or "that" alone is a pronoun ("blacked out, that's all"); before a word, an object.
+    return nxt.isalpha() or doc[end].lower_ not in ("this", "that")
 
 
 def _ability_only(doc: Doc, modifier: Any) -> bool:
