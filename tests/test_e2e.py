@@ -207,3 +207,19 @@ def test_make_run_brings_everything_up_and_ctrl_c_stops_it():
     time.sleep(1)
     assert not any(listening(p) for p in ports.values())
     assert "Stopped." in log.read_text()
+
+
+def test_the_story_of_a_conversation_exports(servers):
+    """GET /conversations/<id>/story was a 500 ("cannot represent an object:
+    greet"): the intent classifier's labels were numpy strings, which the
+    tracker kept and the YAML story writer refuses (found by the fuzz test)."""
+    from scripts.servers import signed
+
+    who = sender()
+    servers.say(who, "hello")
+    servers.say(who, "what does punctate calcification mean?")
+    with urllib.request.urlopen(f"{servers.base}/conversations/{signed(who)}/story?token={TOKEN}",
+                                timeout=60) as response:
+        story = response.read().decode()
+    assert response.status == 200
+    assert "intent: greet" in story and "intent: ask_what_is" in story

@@ -186,6 +186,12 @@ class ReadableTextGuard(GraphComponent):
 
     Also: a message that describes a symptom is not read as a command that
     erases the conversation (restart, delete my data); the next intent is taken.
+
+    And the classifier's labels are made plain: LogisticRegressionClassifier
+    hands back numpy.str_ names and numpy.float64 confidences (its classes_),
+    which the tracker keeps in memory, and the story export's YAML writer cannot
+    represent them ("cannot represent an object: greet", a 500 from
+    GET /conversations/<id>/story found by the fuzz test in CI).
     """
 
     @staticmethod
@@ -232,11 +238,21 @@ class ReadableTextGuard(GraphComponent):
         known = sum(word in self.vocabulary for word in words)
         return known / len(words) >= self._config["min_known_share"]
 
+    @staticmethod
+    def _plain(label: Dict[Text, Any]) -> Dict[Text, Any]:
+        return {**label, "name": str(label.get("name")) if label.get("name") is not None else None,
+                "confidence": float(label.get("confidence") or 0.0)}
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             intent = message.get(INTENT)
             if not intent:
                 continue
+            intent = self._plain(intent)
+            message.set(INTENT, intent, add_to_output=True)
+            if message.get(INTENT_RANKING_KEY):
+                message.set(INTENT_RANKING_KEY, [self._plain(r) for r in message.get(INTENT_RANKING_KEY)],
+                            add_to_output=True)
             clinical = bool(message.get(ENTITIES)) or bool(message.get(WARNING_CUES))
             symptomatic = any(e.get("entity") == "symptom" and e.get("role") != "negated"
                               for e in message.get(ENTITIES) or []) or bool(message.get(WARNING_CUES))
