@@ -356,7 +356,11 @@ FLOORS = {"bank_a": (0.98, 0.90, 0.05), "bank_b": (0.98, 0.90, 0.05), "bank_c": 
           # Bank i: written after the h fixes, run once unchanged (live, judge), not tuned on:
           # 0.91 same turn, 0.97 after one question (cholangitis, fever with pain and vomiting
           # blood 0.92), 4 % false emergencies. Its floor is that run.
-          "bank_i": (0.90, 0.88, 0.05)}
+          "bank_i": (0.90, 0.88, 0.05),
+          # Bank j: written after the i fixes, run once unchanged (live): 0.86 same turn, 0.95
+          # after one question (confusion and fever with pain 0.88), 7 % false emergencies.
+          # Not opened, not tuned on: its floor is that run, with a margin.
+          "bank_j": (0.85, 0.83, 0.08)}
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=[b.stem for b in BANKS])
