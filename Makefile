@@ -9,7 +9,6 @@ export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
-export PYTHONWARNINGS := ignore
 # endpoints.yml reads ACTIONS_PORT (rasa shell, rasa run, rasa test)
 export ACTIONS_PORT ?= 5055
 
@@ -62,12 +61,12 @@ $(MODEL): $(TRAINING_INPUTS) | $(INSTALLED)
 	test $${PIPESTATUS[0]} -eq 0 && touch $@ && echo "==> Trained in $$(( $$(date +%s) - start )) s"
 
 run: train
-	@$(PY) scripts/run.py
+	@$(PY) -m server
 
 # `rasa shell` as a Rasa developer runs it, with the project's action server on ACTIONS_PORT (endpoints.yml).
 .PHONY: shell
 shell: train
-	@$(PY) scripts/action_server.py --port $(ACTIONS_PORT) & pid=$$!; trap "kill $$pid" EXIT; \
+	@$(PY) -m server.action_server --port $(ACTIONS_PORT) & pid=$$!; trap "kill $$pid" EXIT; \
 	$(RASA) shell --model $(MODEL) --endpoints endpoints.yml
 
 validate: install

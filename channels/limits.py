@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any, Awaitable, Callable, Deque, Dict, Optiona
 from rasa.core.channels.channel import OutputChannel
 
 from channels import privacy, sessions
+from channels.privacy import sender_tag
 
 if TYPE_CHECKING:
     from rasa.core.channels.channel import UserMessage
@@ -82,11 +83,6 @@ def rate_limit_per_minute(environ: Optional[Dict[str, str]] = None) -> int:
 
 def max_message_chars(environ: Optional[Dict[str, str]] = None) -> int:
     return _int_env("MAX_MESSAGE_CHARS", DEFAULT_MAX_MESSAGE_CHARS, environ)
-
-
-def sender_tag(sender_id: Any) -> str:
-    """A short, stable stand-in for a sender id in logs (ids can be phone numbers)."""
-    return hashlib.sha256(str(sender_id).encode("utf-8", "surrogatepass")).hexdigest()[:10]
 
 
 class RateLimiter:

@@ -21,8 +21,6 @@ The client's address (for the per-address limit) is the peer's, or from
 X-Forwarded-For when the peer is in TRUSTED_PROXIES.
 `input_channel` in the body is ignored (always "rest"). Unlike Rasa's channel,
 nothing here logs the message text, not even when handling it fails.
-
-Its blueprint also installs channels/server_hooks.py (fixes to the Rasa server).
 """
 
 import asyncio
@@ -39,7 +37,7 @@ from sanic.exceptions import SanicException
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels import server_hooks, sessions
+from channels import sessions
 from channels.limits import guard, max_message_chars
 
 MAX_SENDER_CHARS = 200
@@ -148,7 +146,6 @@ class CheckedRestInput(RestInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         on_new_message = guard(on_new_message, self.name())
         rest_webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
-        server_hooks.install(rest_webhook)
         limit = max_body_bytes()
         self.trusted = trust_sender_ids()
         sessions.check_secret()

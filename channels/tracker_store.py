@@ -140,6 +140,8 @@ class IncrementalSQLTrackerStore(SQLTrackerStore):
             self._pooled_sqlite_engine()
         else:
             self.pragmas = {}
+            if self.engine.dialect.name != "sqlite":  # an in-memory SQLite engine made anew would be empty
+                self._pre_pinged_engine()
 
     # ------------------------------------------------------------------ engine
 
@@ -148,7 +150,7 @@ class IncrementalSQLTrackerStore(SQLTrackerStore):
         url = self.engine.url
         self.engine.dispose()
         engine = sa.create_engine(url, poolclass=sa.pool.QueuePool, pool_size=4, max_overflow=4,
-                                  connect_args={"check_same_thread": False})
+                                  connect_args={"check_same_thread": False}, pool_pre_ping=True)
         pragmas = self.pragmas
 
         @sa.event.listens_for(engine, "connect")
@@ -162,6 +164,17 @@ class IncrementalSQLTrackerStore(SQLTrackerStore):
 
         self.engine = engine
         self.sessionmaker = sa.orm.session.sessionmaker(bind=engine)
+
+    def _pre_pinged_engine(self) -> None:
+        """Rasa's engine again, with `pool_pre_ping`: without it the first turn after a database restart
+        used a dead pooled connection, failed, and Rasa's fail-safe store answered it from an empty
+        in-memory tracker (the conversation's context lost for that turn)."""
+        from rasa.core.tracker_store import create_engine_kwargs
+
+        url = self.engine.url
+        self.engine.dispose()
+        self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
     # ------------------------------------------------------------------ cache
 

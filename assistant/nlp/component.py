@@ -25,7 +25,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from assistant import knowledge, rasa_speedups  # noqa: F401 - patches a Rasa hot spot on load
+from assistant import knowledge
 from assistant.nlp import pipeline
 
 logger = logging.getLogger(__name__)

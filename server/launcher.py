@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Start the action server, the Rasa server and the web chat page; stop all on Ctrl-C.
 
 Configuration comes from the environment (see README):
@@ -7,8 +6,10 @@ RASA_TOKEN (random and printed when unset), RASA_JWT_SECRET and RASA_JWT_METHOD
 (optional JWT auth of the HTTP API, default HS256), TRACKER_STORE_URL (unset:
 SQLite under var/), LOCK_STORE_URL (unset: in memory), ACTION_SERVER_URL
 (unset: the action server started here), WEB_ORIGINS, RATE_LIMIT_PER_MINUTE,
-MAX_MESSAGE_CHARS, and the messaging platforms' variables (PLATFORMS below): a
-platform is on when all its required variables are set.
+MAX_MESSAGE_CHARS, and the messaging platforms' variables (server/endpoints.py,
+PLATFORMS): a platform is on when all its required variables are set.
+
+`make run` and the Dockerfile run this as `python -m server` (server/__main__.py).
 
 `--only rasa`, `--only actions`, `--only web` (or a comma-separated list) start
 only those servers: one per container in deploy/docker-compose.yml.
@@ -23,12 +24,11 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
-from urllib.parse import unquote, urlparse
+from typing import Dict, List, Optional
+
+from server.endpoints import env, write_credentials, write_endpoints
 
 ROOT = Path(__file__).resolve().parent.parent
-VENV_BIN = Path(sys.executable).parent
-VAR = ROOT / "var"
 MODEL = ROOT / "models" / "current.tar.gz"
 
 
@@ -41,141 +41,9 @@ def rasa_env(extra: Optional[Dict[str, str]] = None) -> Dict[str, str]:
         "TF_CPP_MIN_LOG_LEVEL": "2",
         "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
         "RASA_TELEMETRY_ENABLED": "false",
-        "PYTHONWARNINGS": "ignore",
     })
     environment.update(extra or {})
     return environment
-
-
-def env(name: str, default: str) -> str:
-    return os.environ.get(name, "").strip() or default
-
-
-# Rasa's SQL tracker store reading and writing only the events that changed (channels/tracker_store.py).
-TRACKER_STORE_TYPE = "channels.tracker_store.IncrementalSQLTrackerStore"
-
-
-def tracker_store_config(url: Optional[str]) -> Dict:
-    """SQLite under var/ by default; a postgresql:// URL selects that database."""
-    if not url:
-        return {"type": TRACKER_STORE_TYPE, "dialect": "sqlite", "db": str(VAR / "trackers.db")}
-    parsed = urlparse(url)
-    if parsed.scheme.startswith("postgres"):
-        config = {
-            "type": TRACKER_STORE_TYPE,
-            "dialect": "postgresql",
-            "url": parsed.hostname or "127.0.0.1",
-            "port": parsed.port or 5432,
-            "db": (parsed.path or "/rasa").lstrip("/") or "rasa",
-        }
-        if parsed.username:
-            config["username"] = unquote(parsed.username)
-        if parsed.password:
-            config["password"] = unquote(parsed.password)
-        return config
-    if parsed.scheme == "sqlite":
-        return {"type": TRACKER_STORE_TYPE, "dialect": "sqlite", "db": parsed.path}
-    raise SystemExit(f"TRACKER_STORE_URL: unsupported scheme '{parsed.scheme}' (use postgresql:// or sqlite://)")
-
-
-def lock_store_config(url: Optional[str]) -> Optional[Dict]:
-    if not url:
-        return None
-    parsed = urlparse(url)
-    if parsed.scheme not in ("redis", "rediss"):
-        raise SystemExit(f"LOCK_STORE_URL: unsupported scheme '{parsed.scheme}' (use redis://)")
-    # Rasa's RedisLockStore with atomic ticket operations (channels/lock_store.py): Rasa's own one lets two
-    # replicas take the same ticket and run two turns of a conversation at once.
-    config = {"type": "channels.lock_store.AtomicRedisLockStore", "url": parsed.hostname or "127.0.0.1",
-              "port": parsed.port or 6379,
-              "db": int((parsed.path or "/0").lstrip("/") or 0)}
-    if parsed.username:
-        config["username"] = unquote(parsed.username)
-    if parsed.password:
-        config["password"] = unquote(parsed.password)
-    if parsed.scheme == "rediss":
-        config["use_ssl"] = True
-    return config
-
-
-def action_server_url(actions_port: str) -> str:
-    """ACTION_SERVER_URL, or the action server this script starts next to Rasa."""
-    return env("ACTION_SERVER_URL", f"http://127.0.0.1:{actions_port}/webhook")
-
-
-def write_endpoints(actions_port: str, rasa_port: str = "5005") -> Path:
-    import yaml
-
-    private_var()
-    endpoints = {
-        # Selective domain: no action reads the domain, so Rasa need not send
-        # it on every call (a large JSON per round trip).
-        "action_endpoint": {"url": action_server_url(actions_port), "enable_selective_domain": True},
-        "tracker_store": tracker_store_config(os.environ.get("TRACKER_STORE_URL")),
-    }
-    lock = lock_store_config(os.environ.get("LOCK_STORE_URL"))
-    if lock:
-        endpoints["lock_store"] = lock
-    path = VAR / config_name("endpoints", rasa_port)
-    path.write_text(yaml.safe_dump(endpoints, sort_keys=False), encoding="utf-8")
-    path.chmod(0o600)  # may hold a database password
-    return path
-
-
-# Messaging platforms: (name, connector class, {credential key: required env var}, {key: optional env var}).
-# Secrets stay in the environment: var/credentials.yml holds ${VAR} references that Rasa expands.
-# The *_API_URL variables are test hooks (they point the outbound calls at a fake API); unset in production.
-PLATFORMS = [
-    ("telegram", "channels.telegram.TelegramInput",
-     {"access_token": "TELEGRAM_TOKEN", "verify": "TELEGRAM_BOT_NAME", "secret_token": "TELEGRAM_SECRET_TOKEN"},
-     {"webhook_url": "TELEGRAM_WEBHOOK_URL", "api_url": "TELEGRAM_API_URL"}),
-    ("slack", "channels.slack.SlackInput",
-     {"slack_token": "SLACK_TOKEN", "slack_signing_secret": "SLACK_SIGNING_SECRET"},
-     {"api_url": "SLACK_API_URL"}),
-    ("facebook", "channels.facebook.FacebookInput",
-     {"verify": "FACEBOOK_VERIFY", "secret": "FACEBOOK_SECRET", "page-access-token": "FACEBOOK_PAGE_ACCESS_TOKEN"},
-     {"api_url": "FACEBOOK_API_URL"}),
-    ("twilio", "channels.twilio.TwilioInput",
-     {"account_sid": "TWILIO_ACCOUNT_SID", "auth_token": "TWILIO_AUTH_TOKEN", "twilio_number": "TWILIO_NUMBER"},
-     {"webhook_url": "TWILIO_WEBHOOK_URL", "api_url": "TWILIO_API_URL"}),
-]
-
-
-def channel_credentials(base: Dict, environ: Dict[str, str]) -> Tuple[Dict, str]:
-    """The repo's channels plus each platform whose variables are all set; and the "Channels: ..." line."""
-    credentials = dict(base or {})
-    names = []
-    for channel in credentials:
-        short = channel.rsplit(".", 1)[-1].lower()
-        names.append(next((n for n in ("rest", "socketio") if n in short), short.replace("input", "")))
-    for name, class_path, required, optional in PLATFORMS:
-        missing = [var for var in required.values() if not environ.get(var, "").strip()]
-        if missing:
-            names.append(f"{name} (off: set {', '.join(missing)})")
-            continue
-        entry = {key: "${%s}" % var for key, var in required.items()}
-        entry.update({key: "${%s}" % var for key, var in optional.items() if environ.get(var, "").strip()})
-        credentials[class_path] = entry
-        names.append(f"{name} (on)")
-    return credentials, "Channels: " + ", ".join(names)
-
-
-def write_credentials(rasa_port: str) -> Tuple[Path, str]:
-    import yaml
-
-    base = yaml.safe_load((ROOT / "credentials.yml").read_text(encoding="utf-8")) or {}
-    credentials, summary = channel_credentials(base, dict(os.environ))
-    path = VAR / config_name("credentials", rasa_port)
-    private_var()
-    path.write_text("# Written by scripts/run.py at start: credentials.yml + the platforms configured in the "
-                    "environment.\n" + yaml.safe_dump(credentials, sort_keys=False), encoding="utf-8")
-    path.chmod(0o600)
-    return path, summary
-
-
-def config_name(kind: str, rasa_port: str) -> str:
-    """var/<kind>.yml for the default port; var/<kind>-<port>.yml for other instances (tests side by side)."""
-    return f"{kind}.yml" if rasa_port == "5005" else f"{kind}-{rasa_port}.yml"
 
 
 def wait_for_port(host: str, port: int, process: subprocess.Popen, seconds: float) -> bool:
@@ -195,23 +63,10 @@ SERVERS = ("actions", "rasa", "web")
 
 
 def check_jwt_method(environ: Dict[str, str]) -> None:
-    """Stops the start on a RASA_JWT_METHOD Rasa does not know (scripts/rasa_server.py reads it)."""
-    from scripts.rasa_server import secret_args
+    """Stops the start on a RASA_JWT_METHOD Rasa does not know (server/rasa_server.py reads it)."""
+    from server.rasa_server import secret_args
 
     secret_args(environ)
-
-
-def private_var() -> None:
-    """var/ 0700 and the default SQLite tracker store 0600 (it holds every conversation)."""
-    VAR.mkdir(mode=0o700, exist_ok=True)
-    VAR.chmod(0o700)
-    for path in VAR.iterdir():  # files an older version left readable
-        if path.is_file():
-            path.chmod(path.stat().st_mode & 0o700)
-    if not os.environ.get("TRACKER_STORE_URL", "").strip():
-        db = VAR / "trackers.db"
-        os.close(os.open(db, os.O_CREAT | os.O_WRONLY, 0o600))
-        db.chmod(0o600)
 
 
 def actions_bind_host(only: List[str], host: str, environ: Dict[str, str]) -> str:
@@ -245,7 +100,6 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 1
     if "rasa" in only:
         # Fail early on bad limits (channels/limits.py reads them again in the Rasa process).
-        sys.path.insert(0, str(ROOT))
         from channels.limits import max_message_chars, rate_limit_per_minute
 
         max_message_chars(), rate_limit_per_minute()
@@ -257,14 +111,14 @@ def main(argv: Optional[List[str]] = None) -> int:
         credentials, channels_line = write_credentials(rasa_port)
         print(channels_line, flush=True)
     base_env = rasa_env({"RASA_TOKEN": token})
-    # Secrets travel in the environment, never on a command line (scripts/rasa_server.py). The JWT secret
+    # Secrets travel in the environment, never on a command line (server/rasa_server.py). The JWT secret
     # is for the Rasa server only; the web sessions' secret is random for this run when unset (then a
     # restart ends every web session: set SESSION_SECRET, the same on every replica, to keep them).
     rasa_only = {"RASA_JWT_SECRET": os.environ.get("RASA_JWT_SECRET", ""),
                  "SESSION_SECRET": os.environ.get("SESSION_SECRET", "").strip() or secrets.token_urlsafe(32)}
     base_env.pop("RASA_JWT_SECRET", None)
     base_env.pop("SESSION_SECRET", None)
-    # Sanic (the Rasa server) reads SANIC_* variables: a request, body included (channels/server_hooks.py),
+    # Sanic (the Rasa server) reads SANIC_* variables: a request, body included (server/rasa_patches.py),
     # must arrive within 10 s; an idle keep-alive connection is closed after 5 s (Rasa sets 120 s; the
     # Rasa server's hooks put SANIC_KEEP_ALIVE_TIMEOUT back).
     base_env.setdefault("SANIC_REQUEST_TIMEOUT", "10")
@@ -276,7 +130,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         # Our launcher around rasa-sdk (400 on malformed calls). Its only client is the Rasa server: next to
         # it, loopback whatever BIND_HOST says; alone (a container of its own), BIND_HOST.
         actions_host = actions_bind_host(only, host, os.environ)
-        commands.append(("action server", [str(ROOT / "scripts" / "action_server.py"), "--host", actions_host,
+        commands.append(("action server", ["-m", "server.action_server", "--host", actions_host,
                                            "--port", actions_port],
                          {"SANIC_HOST": actions_host, "ACTION_SERVER_SANIC_WORKERS": "1"}, int(actions_port)))
     if "rasa" in only:
@@ -284,14 +138,13 @@ def main(argv: Optional[List[str]] = None) -> int:
         from channels.socketio import allowed_origins
 
         origins = allowed_origins()
-        commands.append(("rasa server", [str(ROOT / "scripts" / "rasa_server.py"), "run", "--model", str(MODEL),
+        commands.append(("rasa server", ["-m", "server.rasa_server", "run", "--model", str(MODEL),
                                          "--enable-api", "--interface", host, "--port", rasa_port,
                                          "--endpoints", str(endpoints), "--credentials", str(credentials),
                                          "--cors", *([origins] if isinstance(origins, str) else origins)],
                          rasa_only, int(rasa_port)))
-    web_server = ROOT / "scripts" / "web_server.py"
-    if "web" in only and web_server.exists():
-        commands.append(("web chat page", [str(web_server)], {}, int(web_port)))
+    if "web" in only:
+        commands.append(("web chat page", ["-m", "server.web_server"], {}, int(web_port)))
 
     processes: List[tuple] = []
     stopping = False

@@ -1,7 +1,6 @@
-#!/usr/bin/env python3
-"""`rasa run` with its secrets from the environment, private files and redacted logs.
+"""`rasa run` with its secrets from the environment, private files, redacted logs and the project's patches.
 
-scripts/run.py starts the Rasa server as `scripts/rasa_server.py run --model ... --port ...` (the
+server/launcher.py starts the Rasa server as `python -m server.rasa_server run --model ... --port ...` (the
 arguments of `rasa run`, without any secret). Here, in this process only:
 
 - `--auth-token` comes from RASA_TOKEN, `--jwt-secret`/`--jwt-method` from RASA_JWT_SECRET and
@@ -13,26 +12,21 @@ arguments of `rasa run`, without any secret). Here, in this process only:
 - every log record, Rasa's, Sanic's and ours, has `token=...` (a URL's query parameter; Sanic logs the
   URL of a request that failed) and `Bearer ...` replaced by `token=[redacted]`: `redact_logs()`
   installs a log record factory, the one place where all records are made;
-- the Rasa version is checked: the fixes in channels/server_hooks.py were made for Rasa 3.6.
+- `server.rasa_patches.install()` applies every patch to Rasa (the one call; it stops the start when
+  the installed Rasa is not the version they were written for).
 """
 
 import logging
 import os
 import re
 import sys
-from pathlib import Path
 from typing import List, Optional
-
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 SECRET_PATTERNS = [
     (re.compile(r"(?i)(token=)[^&\s'\"<>]+"), r"\1[redacted]"),
     (re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+"), r"\1[redacted]"),
 ]
 JWT_METHODS = ("HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "ES256", "ES384", "ES512")
-RASA_VERSION_PREFIX = "3.6."
 
 
 def redact(text: str) -> str:
@@ -75,15 +69,6 @@ def secret_args(environ: Optional[dict] = None) -> List[str]:
     return args
 
 
-def check_rasa_version() -> str:
-    from rasa.version import __version__
-
-    if not __version__.startswith(RASA_VERSION_PREFIX):
-        raise SystemExit(f"Rasa {__version__} is installed; this server's fixes (channels/server_hooks.py) "
-                         f"were made for Rasa {RASA_VERSION_PREFIX}x. See requirements.lock.")
-    return __version__
-
-
 def main(argv: Optional[List[str]] = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
     if any(arg in ("--auth-token", "--jwt-secret") or arg.startswith(("--auth-token=", "--jwt-secret="))
@@ -91,7 +76,10 @@ def main(argv: Optional[List[str]] = None) -> None:
         raise SystemExit("pass RASA_TOKEN and RASA_JWT_SECRET in the environment, not on the command line")
     os.umask(0o077)
     redact_logs()
-    check_rasa_version()
+    from server import quiet, rasa_patches
+
+    quiet.filter_library_warnings()  # for the imports below; the Rasa server applies them again (rasa_patches)
+    rasa_patches.install()
     extra = secret_args()
     os.environ.pop("RASA_JWT_SECRET", None)  # not needed any more in this process's environment
     from rasa.__main__ import main as rasa_main

@@ -1,10 +1,7 @@
-"""The project's fixes of Rasa 3.6 hot spots: the one place where Rasa's own functions are replaced.
+"""Faster equivalents of two Rasa 3.6 hot spots, applied by server/rasa_patches.py (`install()`).
 
-`install()` applies them (idempotent), only on the Rasa version they were
-written and measured against (3.6.x; another version logs a warning and keeps
-Rasa's code). It runs when this module is imported (assistant.nlp.component,
-which the Rasa server always loads through config.yml) and again, explicitly,
-from channels/server_hooks.py when the server starts.
+Importing this module changes nothing; `install()` replaces the two functions
+below (idempotent). server/rasa_patches.py checks the Rasa version first.
 
 1. Rasa validates every action-server response with `jsonschema.validate()`,
    which re-checks the (constant) schema itself on every call. Profiling a
@@ -40,8 +37,6 @@ from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.core.events import Event
 
 logger = logging.getLogger(__name__)
-
-SUPPORTED_RASA = "3.6."
 
 _SCHEMA = RemoteAction.action_response_format_spec()
 _VALIDATOR = validators.validator_for(_SCHEMA)(_SCHEMA)
@@ -106,17 +101,7 @@ def _resolve_by_type(type_name: Text, default: Optional[Type[Event]] = None) -> 
     return found
 
 
-def install() -> bool:
-    """Apply the fixes (once); False when this Rasa is not the version they were made for."""
-    from rasa.version import __version__
-
-    if not __version__.startswith(SUPPORTED_RASA):
-        logger.warning("assistant.rasa_speedups: written for Rasa %sx, this is %s; Rasa's own code is kept",
-                       SUPPORTED_RASA, __version__)
-        return False
-    RemoteAction._validate_action_result = _validate_action_result
-    Event.resolve_by_type = staticmethod(_resolve_by_type)
-    return True
-
-
-install()
+def install() -> None:
+    """Replace Rasa's two functions with the ones above (server/rasa_patches.py calls this)."""
+    RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
+    Event.resolve_by_type = staticmethod(_resolve_by_type)  # type: ignore[method-assign,assignment]

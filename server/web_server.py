@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Serve the web chat page and the embeddable widget on BIND_HOST:WEB_PORT.
 
 Only these paths exist (nothing else under webchat/, node_modules included):

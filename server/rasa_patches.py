@@ -1,36 +1,43 @@
-"""Fixes to the Rasa server itself, installed from a channel's blueprint (the only code of ours that
-runs inside `rasa run`).
+"""Every patch this project applies to Rasa, in one place, installed by one explicit call.
 
+`install()` is called once, by server/rasa_server.py (the Rasa server process `make run` and the
+Dockerfile start) before Rasa's command line runs; nothing else applies a patch, and importing this
+module changes nothing. It first checks that the installed Rasa is the version the patches were
+written, measured and tested against (RASA_VERSION) and stops the start otherwise: each patch
+replaces or wraps a private detail of that version. Rasa's extension points (the channels, the
+tracker and lock stores, the NLU component) are configured in credentials.yml, endpoints and
+config.yml as usual and are not patches.
+
+What is patched, and why:
+
+- Rasa's app factory `rasa.core.run.configure_app` is wrapped so that the app it builds gets the
+  hooks below, whatever channels credentials.yml lists (they used to hang off the REST channel's
+  blueprint: without that channel they silently went).
 - A JWT signed with another algorithm than RASA_JWT_METHOD makes PyJWT 2 raise
   InvalidAlgorithmError, which sanic-jwt 1.8 does not catch: Rasa answered 500.
   Any invalid token now gets Rasa's own 401 answer.
 - `POST /model/parse` answered 500 to a body that is not a JSON object with a
   text ("An unexpected error occurred": `{}`, `null`, `{"text": 5}`, bytes that
-  are not JSON). Such bodies now get 400 before Rasa's handler runs.
+  are not JSON). Such bodies now get 400 before Rasa's handler runs; the same for the
+  conversation routes of the HTTP API (`check_api_request`).
+- A request body must arrive within SANIC_REQUEST_TIMEOUT (`receive_body_in_time`).
+- Rasa sets the keep-alive timeout to 120 s whatever SANIC_KEEP_ALIVE_TIMEOUT says; it is put back.
 - Loading the model imports skops, whose sklearn scan imports numpy.distutils,
   which sets the root logger to WARNING: Rasa's INFO messages (and ours) then
   vanish for the rest of the run. The level Rasa configured (LOG_LEVEL, INFO
   by default) is put back once the server has started.
-- Restarting PostgreSQL or Redis under a running server: Rasa's SQL engine
-  has no `pool_pre_ping`, so the first turn after a database restart used a
-  dead pooled connection, failed, and Rasa's fail-safe store answered it from
-  an empty in-memory tracker (the conversation's context lost for that turn);
-  the Redis lock store's client does not retry, so the first turn after a
-  Redis restart failed. Once the agent is loaded: pre-ping on the SQL pool,
-  and retries with backoff (about 3 s in all) on the lock store's Redis
-  connections. tests/integration/test_replicas.py restarts both under load.
 - Speed (issue 16), once the agent is loaded: the action endpoint becomes one
-  keep-alive HTTP session (channels/action_endpoint.py), the prediction graph
-  runs without dask (channels/graph_runner.py), and the project's Rasa fixes
-  are installed explicitly (assistant/rasa_speedups.py, which checks the Rasa
-  version). Both are subclasses set on the agent, not patches.
+  keep-alive HTTP session (server/action_endpoint.py) and the prediction graph
+  runs without dask (server/graph_runner.py): subclasses swapped into the loaded agent.
+- Speed, process-wide: the action-response validation and the event type lookup
+  (server/speedups.py) replace two Rasa functions with faster equivalents.
 """
 
 import json
 import logging
 from typing import Any, Optional, Tuple
 
-from sanic import Blueprint, response
+from sanic import response
 
 logger = logging.getLogger(__name__)
 
@@ -258,15 +265,66 @@ def not_authenticated() -> Any:
                           "reason": "NotAuthenticated", "details": {}, "help": None, "code": 401}, status=401)
 
 
-def install(blueprint: Blueprint) -> None:
-    configured_level = logging.getLogger().level  # Rasa has configured logging before building the channels
+# The Rasa release every patch here was written, measured and tested against (requirements.lock).
+RASA_VERSION = "3.6.21"
 
-    @blueprint.signal("http.routing.after")
+
+class UnsupportedRasa(SystemExit):
+    """Raised at start on another Rasa: the patches reach into that release's internals."""
+
+
+def check_rasa_version(installed: Optional[str] = None) -> str:
+    """The installed Rasa version, or UnsupportedRasa when it is not RASA_VERSION."""
+    if installed is None:
+        from rasa.version import __version__ as installed
+    if installed != RASA_VERSION:
+        raise UnsupportedRasa(f"Rasa {installed} is installed; server/rasa_patches.py was written for Rasa "
+                              f"{RASA_VERSION} (requirements.lock). Check each patch against the new release, "
+                              "then change RASA_VERSION.")
+    return installed
+
+
+_installed = False
+
+
+def install() -> None:
+    """Apply every patch (once per process); stops the start on another Rasa version."""
+    global _installed
+    check_rasa_version()
+    if _installed:
+        return
+    _installed = True
+    import rasa.core.run
+
+    from server import speedups
+
+    speedups.install()
+    build_app = rasa.core.run.configure_app
+
+    def configure_app(*args: Any, **kwargs: Any) -> Any:
+        app = build_app(*args, **kwargs)
+        install_app(app)
+        return app
+
+    configure_app.__wrapped__ = build_app  # type: ignore[attr-defined]
+    rasa.core.run.configure_app = configure_app
+
+
+def install_app(app: Any) -> None:
+    """The hooks on the Rasa server's Sanic app (built by Rasa, logging configured): see the docstring."""
+    from server import quiet
+
+    # Rasa's command line has set its warning filters and log handlers by now: a quiet start from here on.
+    quiet.filter_library_warnings()
+    quiet.project_lines_only()
+    configured_level = logging.getLogger().level
+
+    @app.signal("http.routing.after")
     async def receive_body_in_time(request: Any, route: Any = None, handler: Any = None, **_: Any) -> None:
         """Sanic reads a request's body after routing, under the *response* timeout (Rasa's default
         --response-timeout is 3600 s): a client that sends its headers and then a slow or short body held
         a connection for an hour. Here the body must arrive within REQUEST_TIMEOUT (SANIC_REQUEST_TIMEOUT,
-        10 s from scripts/run.py), else 408 and the connection is closed."""
+        10 s from server/launcher.py), else 408 and the connection is closed."""
         import asyncio
 
         from sanic.exceptions import RequestTimeout
@@ -285,18 +343,13 @@ def install(blueprint: Blueprint) -> None:
                 asyncio.get_event_loop().call_later(0.5, transport.close)
             raise RequestTimeout("The request body did not arrive in time.")
 
-    @blueprint.listener("after_server_start")
     async def restore_log_level(_app: Any, _loop: Any) -> None:
         root = logging.getLogger()
         if root.level != configured_level:
             root.setLevel(configured_level)
             logger.info("log level restored to %s after loading the model", logging.getLevelName(configured_level))
 
-    @blueprint.listener("before_server_start")
     async def harden(app: Any, _loop: Any) -> None:
-        if getattr(app.ctx, "hardened", False):
-            return
-        app.ctx.hardened = True
         import os
 
         import jwt
@@ -318,38 +371,14 @@ def install(blueprint: Blueprint) -> None:
         app.register_middleware(check_jwt_claims, "request")
         app.register_middleware(check_api_request, "request")
 
-    @blueprint.listener("after_server_start")
-    async def resilient_stores(app: Any, _loop: Any) -> None:
+    async def faster_agent(app: Any, _loop: Any) -> None:
         agent = getattr(app.ctx, "agent", None)
-        if agent is not None and not getattr(app.ctx, "stores_hardened", False):
-            app.ctx.stores_hardened = True
-            harden_stores(agent)
-            from assistant import rasa_speedups
-            from channels import action_endpoint, graph_runner
+        if agent is not None:
+            from server import action_endpoint, graph_runner
 
-            rasa_speedups.install()
             action_endpoint.install(agent)
             graph_runner.install(agent)
 
-
-def harden_stores(agent: Any) -> None:
-    """Pre-ping for SQL tracker stores' pools, retries for the Redis lock store (see the module docstring)."""
-    from rasa.core.lock_store import RedisLockStore
-    from rasa.core.tracker_store import SQLTrackerStore
-
-    from channels.privacy import _stores
-
-    for store in _stores(getattr(agent, "tracker_store", None)):
-        if isinstance(store, SQLTrackerStore):
-            store.engine.pool._pre_ping = True  # what create_engine(pool_pre_ping=True) sets
-    lock_store = getattr(agent, "lock_store", None)
-    if isinstance(lock_store, RedisLockStore):
-        import redis
-        from redis.backoff import ExponentialBackoff
-        from redis.retry import Retry
-
-        pool = lock_store.red.connection_pool
-        pool.connection_kwargs.update(
-            retry=Retry(ExponentialBackoff(cap=1.0, base=0.05), 6),
-            retry_on_error=[redis.exceptions.ConnectionError, redis.exceptions.TimeoutError])
-        pool.disconnect()  # connections made from now on use the retry policy
+    app.register_listener(harden, "before_server_start")
+    app.register_listener(restore_log_level, "after_server_start")
+    app.register_listener(faster_agent, "after_server_start")

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """The action server: rasa-sdk's executor behind our own small Sanic app.
 
 Why not `python -m rasa_sdk`: rasa-sdk 3.6.2 binds 0.0.0.0 unless SANIC_HOST
@@ -8,14 +7,14 @@ handler returns the whole request body, i.e. the conversation, in the 500
 answer and logs it. Here:
 
 - it binds `--host` (default `SANIC_HOST`, else 127.0.0.1): the Rasa server is
-  its only client (scripts/run.py passes BIND_HOST);
+  its only client (server/launcher.py passes BIND_HOST);
 - `POST /webhook` checks the shape of the action call first: anything that is
   not an action call gets 400 `{"error": ...}`; an unknown action 404; a
   rejected form validation 400 (as rasa-sdk); an action that fails anyway 500
   with a fixed message, logged with the action's name and the error type only;
 - no CORS headers (browsers have no business here); `GET /health`, `GET /actions`.
 
-Usage: scripts/action_server.py [--port 5055] [--host 127.0.0.1] [--actions actions]
+Usage: python -m server.action_server [--port 5055] [--host 127.0.0.1] [--actions actions]
 """
 
 import argparse
@@ -28,13 +27,11 @@ import zlib
 from pathlib import Path
 from typing import Any, Dict, Optional
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from sanic import Sanic, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
 
-from sanic import Sanic, response  # noqa: E402
-from sanic.request import Request  # noqa: E402
-from sanic.response import HTTPResponse  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 logger = logging.getLogger("actions.server")
 
@@ -228,9 +225,13 @@ def main(argv: Optional[list] = None) -> None:
 
     from rasa_sdk import utils
 
+    from server import quiet
+
+    quiet.filter_library_warnings()
     logging.getLogger("matplotlib").setLevel(logging.WARN)
     utils.configure_colored_logging(os.environ.get("LOG_LEVEL", "INFO"))
     utils.update_sanic_log_level()
+    quiet.project_lines_only()
     app = create_app(args.actions)
     logger.info("Action server on http://%s:%s", args.host, args.port)
     app.run(args.host, args.port, workers=1, access_log=False)
