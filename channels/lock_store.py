@@ -13,7 +13,7 @@ serving and delete when nobody waits) is a Redis transaction: WATCH the key,
 read, change, MULTI/SET (or DEL)/EXEC, retried when another process changed the
 key in between. Reads and everything else are Rasa's.
 
-scripts/run.py selects it for `LOCK_STORE_URL=redis://...` (endpoints `type:
+server/launcher.py selects it for `LOCK_STORE_URL=redis://...` (endpoints `type:
 channels.lock_store.AtomicRedisLockStore`, same settings as `type: redis`).
 """
 

@@ -14,7 +14,7 @@ recipient back for the channel's output, see `ScopedOutput`).
 they are, so their conversation ids are issued by the server:
 `<id>.<signature>`, where `id` is 24 random URL-safe characters and the
 signature is the base64url HMAC-SHA256 of `"session:v1:" + id` with
-`SESSION_SECRET` (from the environment; scripts/run.py makes a random one per
+`SESSION_SECRET` (from the environment; server/launcher.py makes a random one per
 run when it is unset, and never prints or logs it). A claimed id that does not
 carry a valid signature starts a new conversation with a new issued id: the
 client learns it from the reply (REST: `recipient_id` of every message and the
@@ -41,7 +41,7 @@ SIGNATURE_CONTEXT = b"session:v1:"
 SECRET_VARIABLE = "SESSION_SECRET"
 MIN_SECRET_CHARS = 16
 # The names of the channels (their input channel's name()); an HTTP API conversation id that does not
-# start with one of these followed by ":" is a REST conversation (see server_hooks.scope_api_conversation_id).
+# start with one of these followed by ":" is a REST conversation (see server.rasa_patches.scope_api_conversation_id).
 SCOPES = ("web", "rest", "socketio", "telegram", "slack", "facebook", "twilio")
 WEB_SCOPE = "web"
 

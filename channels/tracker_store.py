@@ -10,7 +10,7 @@ Rasa 3.6's `SQLTrackerStore`, on every turn:
   gives file databases a `NullPool`), in the default rollback journal with
   `synchronous=FULL`.
 The profile of `make bench` put that at about a third of a turn, growing with
-the length of the conversation. `scripts/bench_store.py` (the store alone, a
+the length of the conversation. `measure/bench_store.py` (the store alone, a
 recorded 4-turn assessment replayed for 100 conversations at once): p50 13.6 ms
 per turn for Rasa's store, 1.4 ms for this one (results/bench.md, "Changes one
 by one", has each step: pooled WAL connection alone, then the incremental store).
@@ -48,7 +48,7 @@ the transaction committed; the cache only saves reads, it is never the only
 copy of anything (tests/test_tracker_store.py kills a writer with SIGKILL;
 tests/integration/test_store_burst.py kills a replica during a burst).
 
-SQLite pragmas, chosen by measurement (scripts/bench_store.py, same run,
+SQLite pragmas, chosen by measurement (measure/bench_store.py, same run,
 alternating rounds; p50 per turn against Rasa's store): the pooled connection
 alone 0.83x; with `journal_mode=WAL` 0.73x (a commit appends to the
 write-ahead log instead of rewriting the rollback journal and the database,
@@ -62,7 +62,7 @@ endpoints) makes every commit wait for the disk. Also `busy_timeout` 5000 ms
 (several processes on one file wait instead of failing), `temp_store=MEMORY`
 and a 16 MB page cache.
 
-Selected by scripts/run.py (`tracker_store: type:
+Selected by server/launcher.py (`tracker_store: type:
 channels.tracker_store.IncrementalSQLTrackerStore`, the same settings as
 `type: SQL`). channels/privacy.py deletes through it (`forget` drops the cache
 entry at once; other replicas find the last row gone).

@@ -13,14 +13,14 @@ errors (`ClientResponseError` for 4xx/5xx, aiohttp's connection errors, which
 
 Idle pooled connections are dropped by the client after `keepalive_timeout`
 seconds, kept below the action server's own keep-alive timeout
-(`SANIC_KEEP_ALIVE_TIMEOUT`, 5 s from scripts/run.py), so the client never
+(`SANIC_KEEP_ALIVE_TIMEOUT`, 5 s from server/launcher.py), so the client never
 writes on a connection the server is closing.
 
-Measured alone (scripts/bench_endpoint.py: 2000 calls of
+Measured alone (measure/bench_endpoint.py: 2000 calls of
 `action_validate_slot_mappings` with a 9-event tracker against the real action
 server, 1 caller, this machine): see results/bench.md "Changes one by one".
 
-Installed by `install(agent)` (channels/server_hooks.py, once the agent is
+Installed by `install(agent)` (server/rasa_patches.py, once the agent is
 loaded): it replaces the agent's and the processor's action endpoint with this
 subclass built from the configured one. Nothing of Rasa is patched.
 """

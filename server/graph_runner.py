@@ -16,7 +16,7 @@ exactly as dask calls it: `node(*results of its needs)`, where an input is
 `(name, value)` and a need that is neither a node nor an input is passed as its
 name (what dask does with a key it does not know).
 
-`install(agent)` (channels/server_hooks.py, once the agent is loaded) swaps
+`install(agent)` (server/rasa_patches.py, once the agent is loaded) swaps
 the processor's runner for this one built from it: the nodes Rasa
 instantiated are reused, nothing is loaded twice. A model loaded later
 (`PUT /model`) runs on Rasa's own runner.

@@ -350,6 +350,9 @@ def install_app(app: Any) -> None:
             logger.info("log level restored to %s after loading the model", logging.getLevelName(configured_level))
 
     async def harden(app: Any, _loop: Any) -> None:
+        if getattr(app.ctx, "hardened", False):  # once per app, however often it starts
+            return
+        app.ctx.hardened = True
         import os
 
         import jwt

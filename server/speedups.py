@@ -22,7 +22,7 @@ below (idempotent). server/rasa_patches.py checks the Rasa version first.
    every subclass of `Event` (`all_subclasses`, recursive, with an
    `inspect.isabstract` per class) to find the one with that type name: 0.15 ms
    per event here, a quarter of the tracker store's time in
-   scripts/bench_store.py. The class found for a type name is remembered; a
+   measure/bench_store.py. The class found for a type name is remembered; a
    name not found yet goes through Rasa's own lookup (so classes defined later
    are still found, unknown names raise Rasa's error), and the answer is the
    same class Rasa's lookup returns.

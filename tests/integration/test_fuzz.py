@@ -1,6 +1,6 @@
 """Fuzzing the three HTTP surfaces with hypothesis: more than 10 000 generated requests.
 
-Against the real servers (scripts/run.py: Rasa + action server, SQLite in a temp dir):
+Against the real servers (server/launcher.py: Rasa + action server, SQLite in a temp dir):
 - `POST /webhooks/rest/webhook`: raw bytes, any JSON, and message-shaped objects
   whose sender, message and metadata are of every type: empty, huge (around the
   5000-character limit and far beyond), unicode edge cases (lone surrogates,
@@ -36,10 +36,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from channels import limits
-from scripts.cluster import free_port
-from scripts.servers import TOKEN, Servers, signed
+from tests.support.cluster import free_port
+from tests.support.servers import TOKEN, Servers, signed
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(not (ROOT / "models" / "current.tar.gz").exists(), reason="needs `make train`")
 
 EXAMPLES = {"rest": 3600, "parse": 3400, "actions": 3400, "api": 2400}  # 12 800 in all
@@ -368,7 +368,7 @@ def test_fuzz_authenticated_http_api(servers):
 
 
 def test_every_process_survived_and_still_works(servers):
-    assert servers.process.poll() is None, "scripts/run.py stopped: one of its servers died"
+    assert servers.process.poll() is None, "server/launcher.py stopped: one of its servers died"
     status, answer = servers.rest.post("/webhooks/rest/webhook", json.dumps(
         {"sender": f"after-fuzz-{time.time()}", "message": "what does punctate calcification mean?"}).encode())
     assert status == 200 and "calcium" in answer.decode().lower()

@@ -2,8 +2,8 @@
 each replica's cache stays right when the other one writes, and `kill -9` of a replica in the middle of a
 burst of concurrent conversations loses no acknowledged turn.
 
-    nginx ── round robin ──┬─ replica A: scripts/run.py (Rasa + its action server)
-                           └─ replica B: scripts/run.py
+    nginx ── round robin ──┬─ replica A: server/launcher.py (Rasa + its action server)
+                           └─ replica B: server/launcher.py
     both: TRACKER_STORE_URL=postgresql://..., LOCK_STORE_URL=redis://...
 
 1. Conversations whose turns alternate A, B, A, B: after every turn both replicas return the same
@@ -28,11 +28,11 @@ from typing import Dict, List
 
 import pytest
 
-from scripts import cluster
-from scripts.cluster import Nginx, Postgres, Redis, free_port, missing_programs
-from scripts.servers import TOKEN, Servers
+from tests.support import cluster
+from tests.support.cluster import Nginx, Postgres, Redis, free_port, missing_programs
+from tests.support.servers import TOKEN, Servers
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "current.tar.gz"
 REQUIRED = os.environ.get("REQUIRE_INTEGRATION") == "1"
 MISSING = missing_programs()

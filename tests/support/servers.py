@@ -1,4 +1,4 @@
-"""Start and stop the real servers (scripts/run.py) for end-to-end tests."""
+"""Start and stop the real servers (`python -m server`, server/launcher.py) on given ports, for tests and measurements."""
 
 import json
 import os
@@ -11,7 +11,7 @@ import urllib.request
 from pathlib import Path
 from typing import Dict, List, Optional
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "e2e-test-token"
 # The tests are a "site backend" (README "Security"): they know the session secret and sign their own REST
 # sender ids, so a test can name its conversations.
@@ -43,7 +43,7 @@ class Servers:
                # The tests check the strict mode (only issued ids); the contract's default trusts REST ids.
                "REST_TRUST_SENDER_IDS": "0", **self.extra_env}
         with open(self.log, "ab") as log:
-            self.process = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "run.py")], cwd=ROOT, env=env,
+            self.process = subprocess.Popen([sys.executable, "-m", "server"], cwd=ROOT, env=env,
                                             stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
