@@ -131,7 +131,8 @@ class ActionReadMessage(Action):
             # unanswered), and its question is not asked this turn.
             requested = tracker.get_slot("requested_slot")
             answered = {name: tracker.get_slot(name) for name in FORM_SLOTS}
-            answered.update({e["name"]: e["value"] for e in events if e.get("event") == "slot" and e.get("name") in FORM_SLOTS})
+            answered.update({e["name"]: e["value"] for e in events if e.get("event") == "slot"
+                             and e.get("name") in FORM_SLOTS})
             if requested in FORM_SLOTS and answered.get(requested) in (conversation.UNCLEAR, conversation.NONE,
                                                                        conversation.UNKNOWN):
                 # Read from the reply's intent ("unclear"), not from a fact: the

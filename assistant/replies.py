@@ -9,7 +9,7 @@ import contextlib
 import contextvars
 import os
 import re
-from typing import Dict, Iterable, List, Optional, Sequence
+from typing import Dict, Iterable, List, Optional, Sequence, cast
 
 from assistant.engine import Assessment, Case, Fact, RankedCause, Triage
 from assistant.knowledge import KnowledgeBase
@@ -379,7 +379,7 @@ def treatment_message(kb: KnowledgeBase, cause_ids: Sequence[str]) -> Message:
     message = _detail(kb, parts + [(line, True) for line in lines], [s for c in causes for s in c.sources],
                       BUTTON_TREATMENT)
     for index in sorted(range(len(causes)), key=lambda i: -len(causes[i].treatment)):
-        if buttons_length(message.get("buttons") or []) + len(message["text"]) <= limit():
+        if buttons_length(cast(Sequence[Dict], message.get("buttons") or [])) + len(str(message["text"])) <= limit():
             break
         lines[index] = f"- {causes[index].name}: {_first_sentence(causes[index].treatment)}"
         message = _detail(kb, parts + [(line, True) for line in lines], [s for c in causes for s in c.sources],
@@ -503,6 +503,8 @@ def detail_message(kb: KnowledgeBase, detail: str, case: Case, result: Assessmen
 
 def worry_acknowledgement(kb: KnowledgeBase) -> Message:
     """Said once per conversation, when the user says they are frightened."""
+    if kb.tone is None:
+        raise ValueError("knowledge/tone.yml is missing: no acknowledgement to say")
     return {"text": kb.tone.acknowledgement}
 
 
@@ -513,7 +515,8 @@ def report_reading(kb: KnowledgeBase, reading, entities=None) -> Message:
     lines = [report.intro(entities, kb)]
     lines.extend(f"- {sentence}" for sentence in reading.sentences)
     if reading.left_out:
-        lines.append(f"(I left out {reading.left_out} other sentence{'s' if reading.left_out > 1 else ''} of the report.)")
+        plural = "s" if reading.left_out > 1 else ""
+        lines.append(f"(I left out {reading.left_out} other sentence{plural} of the report.)")
     cites = cite_line(kb, reading.sources)
     if cites:
         lines.append(cites)

@@ -34,7 +34,6 @@ messages). Logs name the sender by a short hash, never the text.
 
 import asyncio
 import collections
-import hashlib
 import logging
 import os
 import time

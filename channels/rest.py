@@ -71,7 +71,7 @@ def valid_sender(sender: Any) -> Optional[str]:
 
 
 def max_body_bytes() -> int:
-    """A body larger than this cannot hold an allowed message (each character takes at most 12 bytes
+    r"""A body larger than this cannot hold an allowed message (each character takes at most 12 bytes
     as a JSON escape "\\ud83d\\ude00" for two characters), plus room for the rest of the object."""
     return max(65536, 12 * max_message_chars() + 16384)
 

@@ -80,13 +80,15 @@ def bench_dialogue(servers, rounds):
             slots = servers.tracker(sender)["slots"]
             assert slots["triage_level"], f"assessment did not finish: {conversation}"
     turns = len(samples)
-    return [summary("REST turn (whole assessments)", samples)], f"{turns} turns in {rounds * len(ASSESSMENTS)} conversations"
+    conversations = rounds * len(ASSESSMENTS)
+    return [summary("REST turn (whole assessments)", samples)], f"{turns} turns in {conversations} conversations"
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("what", choices=["parse", "dialogue"])
-    parser.add_argument("-n", type=int, default=500, help="parse requests (parse) or rounds of 4 assessments (dialogue)")
+    parser.add_argument("-n", type=int, default=500,
+                        help="parse requests (parse) or rounds of 4 assessments (dialogue)")
     args = parser.parse_args()
     servers = Servers(5505, 5555, 8585).start()
     try:

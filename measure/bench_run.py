@@ -381,7 +381,8 @@ def plot(data: Dict, path: Path) -> None:
     axes[3].set_xticks(list(x), tb)
     axes[3].set_title("Training time (s)")
     axes[3].legend(fontsize=7)
-    fig.suptitle(f"Assistant vs Rasa starter bot ({data.get('date', '')}, {data.get('machine', {}).get('cores')} cores)")
+    cores = data.get("machine", {}).get("cores")
+    fig.suptitle(f"Assistant vs Rasa starter bot ({data.get('date', '')}, {cores} cores)")
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)
@@ -392,8 +393,9 @@ def render(data: Dict, out_md: Path, png: Optional[Path] = None) -> Path:
     lines = [
         "# Measurements: speed, memory, training (`make bench`)",
         "",
-        f"Run {data.get('date', '?')} on {m.get('cores', '?')} cores ({m.get('cpu', '?')}, {m.get('memory_gb', '?')} GB "
-        f"RAM), commit {data.get('commit', '?')}; load average {data.get('loadavg_start', '?')} at the start, "
+        f"Run {data.get('date', '?')} on {m.get('cores', '?')} cores ({m.get('cpu', '?')}, "
+        f"{m.get('memory_gb', '?')} GB RAM), commit {data.get('commit', '?')}; "
+        f"load average {data.get('loadavg_start', '?')} at the start, "
         f"{data.get('loadavg_end', '?')} at the end (other work on the machine shows up there). "
         "Written by `measure/bench_run.py`; raw numbers in `results/bench.json`.",
         "",
@@ -423,8 +425,8 @@ def render(data: Dict, out_md: Path, png: Optional[Path] = None) -> Path:
                                           (f"{value:.0f} MB" if "GB" in row["target"] else f"{value:.0f} s"))
         lines.append(f"| {row['target']} | {shown} | {verdict(row['ok'])} |")
     lines += ["", "## Per-turn latency and throughput", "",
-              "| users | bot | turns | errors | p50 ms | p95 ms | p99 ms | throughput turns/s | p50 ratio | p95 ratio | "
-              "p99 ratio | throughput ratio |",
+              "| users | bot | turns | errors | p50 ms | p95 ms | p99 ms | throughput turns/s | p50 ratio "
+              "| p95 ratio | p99 ratio | throughput ratio |",
               "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for users, levels in sorted(data.get("load", {}).items(), key=lambda kv: int(kv[0])):
         b = levels.get("baseline")
@@ -434,9 +436,11 @@ def render(data: Dict, out_md: Path, png: Optional[Path] = None) -> Path:
                 continue
             ratios = ["", "", "", ""]
             if bot != "baseline" and b:
-                ratios = [fmt(ratio(r.get(k), b.get(k)), ".2f") + "x" for k in ("p50_ms", "p95_ms", "p99_ms", "throughput")]
-            lines.append(f"| {users} | {bot} | {r['turns']} | {r['errors']} | {fmt(r['p50_ms'])} | {fmt(r['p95_ms'])} | "
-                         f"{fmt(r['p99_ms'])} | {fmt(r['throughput'])} | " + " | ".join(ratios) + " |")
+                ratios = [fmt(ratio(r.get(k), b.get(k)), ".2f") + "x"
+                          for k in ("p50_ms", "p95_ms", "p99_ms", "throughput")]
+            lines.append(f"| {users} | {bot} | {r['turns']} | {r['errors']} | {fmt(r['p50_ms'])} "
+                         f"| {fmt(r['p95_ms'])} | {fmt(r['p99_ms'])} | {fmt(r['throughput'])} | "
+                         + " | ".join(ratios) + " |")
     cap = data.get("capacity") or {}
     if cap:
         first = next(iter(cap.values()))

@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.support.servers import TOKEN, Servers  # noqa: E402
+from tests.support.servers import Servers  # noqa: E402
 
 OPENER = "my CT showed some punctate calcification in the liver"
 RANK = {"reassurance": 0, "see_clinician_routine": 1, "see_clinician_soon": 2, "emergency": 3}
@@ -48,7 +48,10 @@ def run_case(servers: Servers, case: dict) -> dict:
     sender = f"rf-{case['id']}-{uuid.uuid4().hex[:6]}"
     servers.say(sender, OPENER)
     replies = servers.say(sender, case["text"])
-    level = lambda: servers.tracker(sender)["slots"].get("triage_level")
+
+    def level() -> str:
+        return servers.tracker(sender)["slots"].get("triage_level")
+
     same = reached(level(), case["flag"])
     asked = any("?" in (m.get("text") or "") for m in replies)
     final = same
@@ -113,7 +116,8 @@ def main(argv) -> int:
             print(f"{bank.stem}:")
             for sign, row in table.items():
                 if sign == "(near-miss)":
-                    print(f"  {'near-misses':24s} n={row['n']:3d} false_alarm={row['false_alarm']:.2f} asked={row['asked']:.2f}")
+                    print(f"  {'near-misses':24s} n={row['n']:3d} false_alarm={row['false_alarm']:.2f} "
+                          f"asked={row['asked']:.2f}")
                 else:
                     print(f"  {sign:24s} n={row['n']:3d} same_turn={row['same_turn']:.2f} "
                           f"after_one_question={row['after_one_question']:.2f}")

@@ -14,7 +14,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, NamedTuple, Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 TRIAGE = ["emergency", "see_clinician_soon", "see_clinician_routine", "reassurance"]
@@ -231,26 +231,49 @@ def git_commit() -> str:
 # The report
 # --------------------------------------------------------------------------
 
-def render(eval_dir: Path, out_md: Path) -> Path:
+class Inputs(NamedTuple):
+    """What the report is made from: the raw reports of one `make eval` run, and where it is written."""
+
+    eval_dir: Path
+    out_md: Path
+    meta: Dict
+    steps: Dict
+    heldout: Optional[Dict]
+    cv: Optional[Dict]
+    story: Optional[Dict]
+    vig: Optional[Dict]
+    machine: Dict
+
+
+def read_inputs(eval_dir: Path, out_md: Path) -> Inputs:
+    """The raw reports under `eval_dir` (a part that did not run is None)."""
     eval_dir, out_md = Path(eval_dir), Path(out_md)
     meta = load(eval_dir / "meta.json") or {}
-    steps = meta.get("steps", {})
-    heldout = nlu_part(eval_dir / "heldout")
-    cv = nlu_part(eval_dir / "cv")
-    story = load(eval_dir / "core" / "story_report.json")
-    vig = load(eval_dir / "vignettes.json")
-    machine = meta.get("machine", {})
+    return Inputs(eval_dir, out_md, meta, meta.get("steps", {}), nlu_part(eval_dir / "heldout"),
+                  nlu_part(eval_dir / "cv"),
+                  load(eval_dir / "core" / "story_report.json"), load(eval_dir / "vignettes.json"),
+                  meta.get("machine", {}))
+
+
+def header(run: Inputs) -> List[str]:
+    """The title and the run: date, machine, commit."""
     md: List[str] = []
     w = md.append
-
+    meta, machine = run.meta, run.machine
     w("# Measurements: understanding and decisions (`make eval`)")
     w("")
     w(f"Run {meta.get('date', '?')} on {machine.get('cores', '?')} cores ({machine.get('cpu', '?')}, "
       f"{machine.get('memory_gb', '?')} GB RAM, Python {machine.get('python', '?')}), commit {git_commit()}. "
       "Written by `measure/eval_run.py` + `measure/eval_report.py`; the raw reports are under `results/eval/`.")
     w("")
+    return md
 
-    # ---------------------------------------------------------------- summary
+
+def summary(run: Inputs) -> List[str]:
+    """One table of the headline figures, the runner's last line, steps that failed, wall times."""
+    md: List[str] = []
+    w = md.append
+    steps, heldout, cv, story, vig = run.steps, run.heldout, run.cv, run.story, run.vig
     w("## Summary")
     w("")
     w("| measure | value |")
@@ -293,8 +316,14 @@ def render(eval_dir: Path, out_md: Path) -> Path:
     if timing:
         w(f"Wall time per step: {timing}.")
         w("")
+    return md
 
-    # ---------------------------------------------------------------- NLU
+
+def nlu_method(run: Inputs) -> List[str]:
+    """Section 1's heading and how the NLU figures were made."""
+    md: List[str] = []
+    w = md.append
+    steps = run.steps
     w("## 1. NLU on the project's own data")
     w("")
     ho = steps.get("heldout", {})
@@ -310,102 +339,127 @@ def render(eval_dir: Path, out_md: Path) -> Path:
       "a wrong value is not) and here on (entity, value, role) tuples, the way the contract reads them "
       "(values after synonym mapping; `size` values not compared).")
     w("")
-    if heldout or cv:
-        w("### Intents")
-        w("")
-        w("| intent | held-out P | R | F1 | n | CV P | R | F1 | n |")
-        w("|---|---|---|---|---|---|---|---|---|")
-        names = sorted(set(rows(heldout["intents"]) if heldout else []) | set(rows(cv["intents"]) if cv else []))
-        for name in names:
-            cells = score_cells(heldout, cv, "intents", name)
-            w(f"| {name} | " + " | ".join(cells) + " |")
-        for name in ("macro avg", "weighted avg"):
-            cells = score_cells(heldout, cv, "intents", name)
-            w(f"| *{name}* | " + " | ".join(cells) + " |")
-        w("")
-        series = {}
-        for name, part in (("held-out", heldout), ("3-fold CV", cv)):
-            if part:
-                series[name] = {k: part["intents"][k].get("f1-score") for k in rows(part["intents"])}
-        plot_bars(series, eval_dir / "intent_f1.png", "Intent F1", "F1")
-        w(f"![Intent F1, held-out and CV]({rel(eval_dir / 'intent_f1.png', out_md)})")
-        w("")
-        pics = [(n, p["dir"] / "intent_confusion_matrix.png") for n, p in (("held-out", heldout), ("CV", cv))
-                if p and (p["dir"] / "intent_confusion_matrix.png").exists()]
-        if pics:
-            w("Intent confusion matrices (Rasa): " + ", ".join(f"[{n}]({rel(p, out_md)})" for n, p in pics) + ".")
-            w("")
-            for n, p in pics:
-                w(f"![Intent confusion matrix, {n}]({rel(p, out_md)})")
-                w("")
+    return md
 
-        w("### Entities, per entity and role")
-        w("")
-        w("Rasa's token-level report (label = entity, or entity.role):")
-        w("")
-        w("| label | held-out P | R | F1 | n | CV P | R | F1 | n |")
-        w("|---|---|---|---|---|---|---|---|---|")
-        labels = sorted(set(rows(heldout["entities"]) if heldout else []) | set(rows(cv["entities"]) if cv else []))
-        for label in labels:
-            cells = score_cells(heldout, cv, "entities", label)
-            w(f"| {label} | " + " | ".join(cells) + " |")
-        cells = score_cells(heldout, cv, "entities", "micro avg")
-        w("| *micro avg* | " + " | ".join(cells) + " |")
-        w("")
-        w("(entity, value, role) tuples, from Rasa's per-message predictions:")
-        w("")
-        w("| entity.role | held-out P | R | F1 | n | CV P | R | F1 | n |")
-        w("|---|---|---|---|---|---|---|---|---|")
-        labels = sorted(set((heldout or {}).get("tuples", {})) | set((cv or {}).get("tuples", {})))
-        for label in labels + ["*micro*"]:
-            cells = []
-            for part in (heldout, cv):
-                if not part:
-                    cells += ["–"] * 4
-                    continue
-                r = part["tuples_micro"] if label == "*micro*" else part["tuples"].get(label, {})
-                cells += [f2(r.get("precision")), f2(r.get("recall")), f2(r.get("f1")), str(r.get("support", "–"))]
-            w(f"| {label} | " + " | ".join(cells) + " |")
-        w("")
-        series = {}
-        for name, part in (("held-out", heldout), ("3-fold CV", cv)):
-            if part:
-                series[name] = {k: v["f1"] for k, v in part["tuples"].items()}
-        if series:
-            plot_bars(series, eval_dir / "entity_f1.png", "Entity F1 on (entity, value, role)", "F1")
-            w(f"![Entity F1 per entity and role]({rel(eval_dir / 'entity_f1.png', out_md)})")
-            w("")
-        pics = [(n, p["dir"] / f"{ENTITY_REPORT}_confusion_matrix.png") for n, p in (("held-out", heldout), ("CV", cv))
-                if p and (p["dir"] / f"{ENTITY_REPORT}_confusion_matrix.png").exists()]
-        if pics:
-            w("Entity label confusion matrices (Rasa): " + ", ".join(f"[{n}]({rel(p, out_md)})" for n, p in pics) + ".")
-            w("")
-        if heldout and heldout["intent_errors"]:
-            w("<details><summary>Held-out intent errors</summary>")
-            w("")
-            w("| text | gold | predicted | confidence |")
-            w("|---|---|---|---|")
-            for e in heldout["intent_errors"]:
-                pred = e.get("intent_prediction") or {}
-                w(f"| {md_cell(e.get('text'))} | {e.get('intent')} | {pred.get('name')} | {f2(pred.get('confidence'))} |")
-            w("")
-            w("</details>")
-            w("")
-        if heldout and heldout["entity_errors"]:
-            w("<details><summary>Held-out entity errors</summary>")
-            w("")
-            w("| text | gold | predicted |")
-            w("|---|---|---|")
-            for e in heldout["entity_errors"]:
-                w(f"| {md_cell(e.get('text'))} | {ents(e.get('entities'))} | {ents(e.get('predicted_entities'))} |")
-            w("")
-            w("</details>")
-            w("")
-    else:
-        w("Not run.")
-        w("")
 
-    # ---------------------------------------------------------------- core
+def intent_tables(run: Inputs) -> List[str]:
+    """Per-intent scores (held-out and CV), their plot and Rasa's confusion matrices."""
+    md: List[str] = []
+    w = md.append
+    eval_dir, out_md, heldout, cv = run.eval_dir, run.out_md, run.heldout, run.cv
+    w("### Intents")
+    w("")
+    w("| intent | held-out P | R | F1 | n | CV P | R | F1 | n |")
+    w("|---|---|---|---|---|---|---|---|---|")
+    names = sorted(set(rows(heldout["intents"]) if heldout else []) | set(rows(cv["intents"]) if cv else []))
+    for name in names:
+        cells = score_cells(heldout, cv, "intents", name)
+        w(f"| {name} | " + " | ".join(cells) + " |")
+    for name in ("macro avg", "weighted avg"):
+        cells = score_cells(heldout, cv, "intents", name)
+        w(f"| *{name}* | " + " | ".join(cells) + " |")
+    w("")
+    series = {}
+    for name, part in (("held-out", heldout), ("3-fold CV", cv)):
+        if part:
+            series[name] = {k: part["intents"][k].get("f1-score") for k in rows(part["intents"])}
+    plot_bars(series, eval_dir / "intent_f1.png", "Intent F1", "F1")
+    w(f"![Intent F1, held-out and CV]({rel(eval_dir / 'intent_f1.png', out_md)})")
+    w("")
+    pics = [(n, p["dir"] / "intent_confusion_matrix.png") for n, p in (("held-out", heldout), ("CV", cv))
+            if p and (p["dir"] / "intent_confusion_matrix.png").exists()]
+    if pics:
+        w("Intent confusion matrices (Rasa): " + ", ".join(f"[{n}]({rel(p, out_md)})" for n, p in pics) + ".")
+        w("")
+        for n, p in pics:
+            w(f"![Intent confusion matrix, {n}]({rel(p, out_md)})")
+            w("")
+    return md
+
+
+def entity_tables(run: Inputs) -> List[str]:
+    """Per-entity scores: Rasa's token labels and (entity, value, role) tuples, plot, matrices."""
+    md: List[str] = []
+    w = md.append
+    eval_dir, out_md, heldout, cv = run.eval_dir, run.out_md, run.heldout, run.cv
+    w("### Entities, per entity and role")
+    w("")
+    w("Rasa's token-level report (label = entity, or entity.role):")
+    w("")
+    w("| label | held-out P | R | F1 | n | CV P | R | F1 | n |")
+    w("|---|---|---|---|---|---|---|---|---|")
+    labels = sorted(set(rows(heldout["entities"]) if heldout else []) | set(rows(cv["entities"]) if cv else []))
+    for label in labels:
+        cells = score_cells(heldout, cv, "entities", label)
+        w(f"| {label} | " + " | ".join(cells) + " |")
+    cells = score_cells(heldout, cv, "entities", "micro avg")
+    w("| *micro avg* | " + " | ".join(cells) + " |")
+    w("")
+    w("(entity, value, role) tuples, from Rasa's per-message predictions:")
+    w("")
+    w("| entity.role | held-out P | R | F1 | n | CV P | R | F1 | n |")
+    w("|---|---|---|---|---|---|---|---|---|")
+    labels = sorted(set((heldout or {}).get("tuples", {})) | set((cv or {}).get("tuples", {})))
+    for label in labels + ["*micro*"]:
+        cells = []
+        for part in (heldout, cv):
+            if not part:
+                cells += ["–"] * 4
+                continue
+            r = part["tuples_micro"] if label == "*micro*" else part["tuples"].get(label, {})
+            cells += [f2(r.get("precision")), f2(r.get("recall")), f2(r.get("f1")), str(r.get("support", "–"))]
+        w(f"| {label} | " + " | ".join(cells) + " |")
+    w("")
+    series = {}
+    for name, part in (("held-out", heldout), ("3-fold CV", cv)):
+        if part:
+            series[name] = {k: v["f1"] for k, v in part["tuples"].items()}
+    if series:
+        plot_bars(series, eval_dir / "entity_f1.png", "Entity F1 on (entity, value, role)", "F1")
+        w(f"![Entity F1 per entity and role]({rel(eval_dir / 'entity_f1.png', out_md)})")
+        w("")
+    pics = [(n, p["dir"] / f"{ENTITY_REPORT}_confusion_matrix.png") for n, p in (("held-out", heldout), ("CV", cv))
+            if p and (p["dir"] / f"{ENTITY_REPORT}_confusion_matrix.png").exists()]
+    if pics:
+        w("Entity label confusion matrices (Rasa): " + ", ".join(f"[{n}]({rel(p, out_md)})" for n, p in pics) + ".")
+        w("")
+    return md
+
+
+def heldout_errors(run: Inputs) -> List[str]:
+    """The held-out intent and entity errors, folded."""
+    md: List[str] = []
+    w = md.append
+    heldout = run.heldout
+    if heldout and heldout["intent_errors"]:
+        w("<details><summary>Held-out intent errors</summary>")
+        w("")
+        w("| text | gold | predicted | confidence |")
+        w("|---|---|---|---|")
+        for e in heldout["intent_errors"]:
+            pred = e.get("intent_prediction") or {}
+            w(f"| {md_cell(e.get('text'))} | {e.get('intent')} | {pred.get('name')} | {f2(pred.get('confidence'))} |")
+        w("")
+        w("</details>")
+        w("")
+    if heldout and heldout["entity_errors"]:
+        w("<details><summary>Held-out entity errors</summary>")
+        w("")
+        w("| text | gold | predicted |")
+        w("|---|---|---|")
+        for e in heldout["entity_errors"]:
+            w(f"| {md_cell(e.get('text'))} | {ents(e.get('entities'))} | {ents(e.get('predicted_entities'))} |")
+        w("")
+        w("</details>")
+        w("")
+    return md
+
+
+def conversation_tests(run: Inputs) -> List[str]:
+    """Section 2: the conversation tests (`rasa test core`)."""
+    md: List[str] = []
+    w = md.append
+    eval_dir, out_md, story = run.eval_dir, run.out_md, run.story
     w("## 2. Conversation tests")
     w("")
     if story:
@@ -432,135 +486,199 @@ def render(eval_dir: Path, out_md: Path) -> Path:
     else:
         w("Not run.")
         w("")
+    return md
 
-    # ---------------------------------------------------------------- vignettes
-    w("## 3. Vignettes and black-box NLU cases")
+
+def triage_confusion(run: Inputs) -> List[str]:
+    """Section 3's vignettes: how they were played, and the triage confusion matrix."""
+    md: List[str] = []
+    w = md.append
+    eval_dir, out_md, steps, vig = run.eval_dir, run.out_md, run.steps, run.vig
+    if not (vig and vig.get("dialogue")):
+        return md
+    d = vig["dialogue"]
+    dm = d["metrics"]
+    runner = steps.get("vignettes", {}).get("runner", vig.get("meta", {}).get("runner", "contract_eval.py"))
+    w(f"`tests/vignettes/vignettes.json`: {dm['vignettes']} conversations written from "
+      "`CLINICAL_NOTES.md` (gold labels by clinical reasoning, not by running the bot), played through the REST "
+      f"channel by `{runner}`: each message sent, then \"no\" while the form still asks, then `triage_level` "
+      "and `likely_causes` read from the tracker.")
     w("")
-    if vig and vig.get("dialogue"):
-        d = vig["dialogue"]
-        dm = d["metrics"]
-        runner = steps.get("vignettes", {}).get("runner", vig.get("meta", {}).get("runner", "contract_eval.py"))
-        w(f"`tests/vignettes/vignettes.json`: {dm['vignettes']} conversations written from "
-          "`CLINICAL_NOTES.md` (gold labels by clinical reasoning, not by running the bot), played through the REST "
-          f"channel by `{runner}`: each message sent, then \"no\" while the form still asks, then `triage_level` "
-          "and `likely_causes` read from the tracker.")
+    w("### Triage confusion matrix")
+    w("")
+    cols = TRIAGE + (["(none)"] if any("(none)" in r for r in dm["confusion"].values()) else [])
+    w("| gold \\ predicted | " + " | ".join(SHORT[c] for c in cols) + " | n |")
+    w("|---|" + "---|" * (len(cols) + 1))
+    for g in TRIAGE:
+        row = dm["confusion"].get(g, {})
+        w(f"| {SHORT[g]} | " + " | ".join(str(row.get(c, 0)) for c in cols) + f" | {sum(row.values())} |")
+    w("")
+    plot_triage_confusion(dm["confusion"], eval_dir / "triage_confusion.png")
+    w(f"![Triage confusion matrix]({rel(eval_dir / 'triage_confusion.png', out_md)})")
+    w("")
+    w(f"Exact triage {pct(dm['triage_acc'])}; emergency recall {pct(dm['emergency_recall'])} "
+      f"(of {dm['emergency_total']}); under-triage {dm['under_triage']}, over-triage {dm['over_triage']}. "
+      "For comparison (CLINICAL_NOTES): symptom checkers got triage right 49-57 % of the time; the bar here is "
+      "no under-triage at all.")
+    w("")
+    return md
+
+
+def triage_misses(run: Inputs) -> List[str]:
+    """Every under- and over-triaged vignette, with its note and the conversation."""
+    md: List[str] = []
+    w = md.append
+    vig = run.vig
+    if not (vig and vig.get("dialogue")):
+        return md
+    d = vig["dialogue"]
+    notes = {}
+    cases_file = Path(vig.get("meta", {}).get("cases", str(ROOT / "tests" / "vignettes"))) / "vignettes.json"
+    for v in load(cases_file) or []:
+        notes[v["id"]] = v.get("note", "")
+    for title, key in (("Under-triage (more dangerous: reported on its own)", "under_triage"),
+                       ("Over-triage", "over_triage")):
+        bad = [r for r in d["vignettes"] if r.get(key)]
+        w(f"### {title}: {len(bad)}")
         w("")
-        w("### Triage confusion matrix")
-        w("")
-        cols = TRIAGE + (["(none)"] if any("(none)" in r for r in dm["confusion"].values()) else [])
-        w("| gold \\ predicted | " + " | ".join(SHORT[c] for c in cols) + " | n |")
-        w("|---|" + "---|" * (len(cols) + 1))
-        for g in TRIAGE:
-            row = dm["confusion"].get(g, {})
-            w(f"| {SHORT[g]} | " + " | ".join(str(row.get(c, 0)) for c in cols) + f" | {sum(row.values())} |")
-        w("")
-        plot_triage_confusion(dm["confusion"], eval_dir / "triage_confusion.png")
-        w(f"![Triage confusion matrix]({rel(eval_dir / 'triage_confusion.png', out_md)})")
-        w("")
-        w(f"Exact triage {pct(dm['triage_acc'])}; emergency recall {pct(dm['emergency_recall'])} "
-          f"(of {dm['emergency_total']}); under-triage {dm['under_triage']}, over-triage {dm['over_triage']}. "
-          "For comparison (CLINICAL_NOTES): symptom checkers got triage right 49-57 % of the time; the bar here is "
-          "no under-triage at all.")
-        w("")
-        notes = {}
-        cases_file = Path(vig.get("meta", {}).get("cases", str(ROOT / "tests" / "vignettes"))) / "vignettes.json"
-        for v in load(cases_file) or []:
-            notes[v["id"]] = v.get("note", "")
-        for title, key in (("Under-triage (more dangerous: reported on its own)", "under_triage"),
-                           ("Over-triage", "over_triage")):
-            bad = [r for r in d["vignettes"] if r.get(key)]
-            w(f"### {title}: {len(bad)}")
+        if not bad:
+            w("None.")
             w("")
-            if not bad:
-                w("None.")
-                w("")
-            for r in bad:
-                w(f"- **{r['id']}**: gold `{r['gold_triage']}`, predicted `{r.get('pred_triage') or r.get('pred_triage_raw')}`"
-                  f" — {notes.get(r['id'], '')}")
-                w("")
-                w("  ```")
-                for line in gist(r):
-                    w("  " + line)
-                w("  ```")
-                w("")
-        wrong = [r for r in d["vignettes"] if not r.get("triage_ok") and not r.get("under_triage") and not r.get("over_triage")]
-        if wrong:
-            w(f"Other misses (no level set when gold is reassurance): {', '.join(r['id'] for r in wrong)}.")
+        for r in bad:
+            predicted = r.get("pred_triage") or r.get("pred_triage_raw")
+            w(f"- **{r['id']}**: gold `{r['gold_triage']}`, predicted `{predicted}` — {notes.get(r['id'], '')}")
             w("")
-        w("### Cause hit@3")
-        w("")
-        scored = [r for r in d["vignettes"] if r.get("cause_hit") is not None]
-        top1 = sum(1 for r in scored if r.get("likely_causes")[:1] and r["likely_causes"][0] in r["causes_top3_any"])
-        w(f"Over the {dm['cause_total']} vignettes with expected causes: {pct(dm['cause_hit'])} have one of them "
-          f"in `likely_causes[:3]` (hit@3); {top1}/{len(scored)} have one first (hit@1, stricter: the "
-          "old-granuloma cause has the highest prior and sits in most top-3 lists).")
-        w("")
-        per_cause = collections.defaultdict(lambda: [0, 0, 0])
-        for r in scored:
-            cause = r["causes_top3_any"][0]  # the vignette's main expected cause
-            per_cause[cause][0] += 1
-            per_cause[cause][1] += bool(r["cause_hit"])
-            per_cause[cause][2] += bool(r.get("likely_causes")) and r["likely_causes"][0] in r["causes_top3_any"]
-        w("| expected cause (first listed) | vignettes | hit@3 | hit@1 |")
-        w("|---|---|---|---|")
-        for cause, (n, hit, first) in sorted(per_cause.items()):
-            w(f"| {cause} | {n} | {hit}/{n} | {first}/{n} |")
-        w("")
-        misses = [r for r in d["vignettes"] if r.get("cause_hit") is False]
-        if misses:
-            w("Misses: " + "; ".join(f"{r['id']} (expected {'/'.join(r['causes_top3_any'])}, got "
-                                     f"{', '.join(r.get('likely_causes', [])[:3]) or 'none'})" for r in misses) + ".")
+            w("  ```")
+            for line in gist(r):
+                w("  " + line)
+            w("  ```")
             w("")
-        w("<details><summary>Every vignette</summary>")
+    wrong = [r for r in d["vignettes"] if not r.get("triage_ok") and not r.get("under_triage")
+             and not r.get("over_triage")]
+    if wrong:
+        w(f"Other misses (no level set when gold is reassurance): {', '.join(r['id'] for r in wrong)}.")
         w("")
-        w("| id | gold | predicted | top-3 causes | cause hit |")
-        w("|---|---|---|---|---|")
-        for r in d["vignettes"]:
-            mark = "" if r.get("triage_ok") else (" **UNDER**" if r.get("under_triage") else " over")
-            hit = "–" if r.get("cause_hit") is None else ("yes" if r["cause_hit"] else "**no**")
-            w(f"| {r['id']} | {SHORT.get(r['gold_triage'])} | {SHORT.get(r.get('pred_triage') or '(none)', '?')}{mark} | "
-              f"{', '.join(r.get('likely_causes', [])[:3])} | {hit} |")
+    return md
+
+
+def cause_hits(run: Inputs) -> List[str]:
+    """Cause hit@3 and hit@1, per expected cause, and the misses."""
+    md: List[str] = []
+    w = md.append
+    vig = run.vig
+    if not (vig and vig.get("dialogue")):
+        return md
+    d = vig["dialogue"]
+    dm = d["metrics"]
+    w("### Cause hit@3")
+    w("")
+    scored = [r for r in d["vignettes"] if r.get("cause_hit") is not None]
+    top1 = sum(1 for r in scored if r.get("likely_causes")[:1] and r["likely_causes"][0] in r["causes_top3_any"])
+    w(f"Over the {dm['cause_total']} vignettes with expected causes: {pct(dm['cause_hit'])} have one of them "
+      f"in `likely_causes[:3]` (hit@3); {top1}/{len(scored)} have one first (hit@1, stricter: the "
+      "old-granuloma cause has the highest prior and sits in most top-3 lists).")
+    w("")
+    per_cause = collections.defaultdict(lambda: [0, 0, 0])
+    for r in scored:
+        cause = r["causes_top3_any"][0]  # the vignette's main expected cause
+        per_cause[cause][0] += 1
+        per_cause[cause][1] += bool(r["cause_hit"])
+        per_cause[cause][2] += bool(r.get("likely_causes")) and r["likely_causes"][0] in r["causes_top3_any"]
+    w("| expected cause (first listed) | vignettes | hit@3 | hit@1 |")
+    w("|---|---|---|---|")
+    for cause, (n, hit, first) in sorted(per_cause.items()):
+        w(f"| {cause} | {n} | {hit}/{n} | {first}/{n} |")
+    w("")
+    misses = [r for r in d["vignettes"] if r.get("cause_hit") is False]
+    if misses:
+        w("Misses: " + "; ".join(f"{r['id']} (expected {'/'.join(r['causes_top3_any'])}, got "
+                                 f"{', '.join(r.get('likely_causes', [])[:3]) or 'none'})" for r in misses) + ".")
         w("")
-        w("</details>")
+    return md
+
+
+def every_vignette(run: Inputs) -> List[str]:
+    """All vignettes in one folded table."""
+    md: List[str] = []
+    w = md.append
+    vig = run.vig
+    if not (vig and vig.get("dialogue")):
+        return md
+    d = vig["dialogue"]
+    w("<details><summary>Every vignette</summary>")
+    w("")
+    w("| id | gold | predicted | top-3 causes | cause hit |")
+    w("|---|---|---|---|---|")
+    for r in d["vignettes"]:
+        mark = "" if r.get("triage_ok") else (" **UNDER**" if r.get("under_triage") else " over")
+        hit = "–" if r.get("cause_hit") is None else ("yes" if r["cause_hit"] else "**no**")
+        w(f"| {r['id']} | {SHORT.get(r['gold_triage'])} | {SHORT.get(r.get('pred_triage') or '(none)', '?')}{mark} | "
+          f"{', '.join(r.get('likely_causes', [])[:3])} | {hit} |")
+    w("")
+    w("</details>")
+    w("")
+    return md
+
+
+def black_box_nlu(run: Inputs) -> List[str]:
+    """The black-box NLU cases through `/model/parse`: scores per entity and intent, misses."""
+    md: List[str] = []
+    w = md.append
+    vig = run.vig
+    if not (vig and vig.get("nlu")):
+        return md
+    nlu = vig["nlu"]
+    nm = nlu["metrics"]
+    w(f"### Black-box NLU cases (`tests/vignettes/nlu.json`, {nm['cases']} cases via `/model/parse`)")
+    w("")
+    w(f"Intent accuracy {f2(nm['intent_acc'])}; entity F1 {f2(nm['entity_f1'])} on (entity, value, role) "
+      f"tuples; negation/family roles exact {nm.get('negation_hit')}/{nm.get('negation_total')}.")
+    w("")
+    w("| entity.role | P | R | F1 | n |")
+    w("|---|---|---|---|---|")
+    for label, r in contract_nlu_scores(nlu).items():
+        w(f"| {label} | {f2(r['precision'])} | {f2(r['recall'])} | {f2(r['f1'])} | {r['support']} |")
+    w("")
+    w("| intent | n | correct |")
+    w("|---|---|---|")
+    for name, r in nm.get("per_intent", {}).items():
+        w(f"| {name} | {r['n']} | {r['correct']} |")
+    w("")
+    misses = [c for c in nlu["cases"] if not c.get("intent_ok") or c.get("entities_missing") or c.get("entities_extra")]
+    if misses:
+        w("Misses:")
         w("")
+        for c in misses:
+            parts = []
+            if not c.get("intent_ok"):
+                parts.append(f"intent {c['gold_intent']} → {c.get('pred_intent')}")
+            if c.get("entities_missing"):
+                parts.append("missing " + ", ".join(c["entities_missing"]))
+            if c.get("entities_extra"):
+                parts.append("extra " + ", ".join(c["entities_extra"]))
+            w(f"- \"{c['text']}\": " + "; ".join(parts))
+        w("")
+    return md
+
+
+def render(eval_dir: Path, out_md: Path) -> Path:
+    """results/eval.md from the raw reports under `eval_dir`: the sections above, in order."""
+    run = read_inputs(eval_dir, out_md)
+    md = header(run) + summary(run) + nlu_method(run)
+    if run.heldout or run.cv:
+        md += intent_tables(run) + entity_tables(run) + heldout_errors(run)
     else:
-        w("Not run.")
-        w("")
-    if vig and vig.get("nlu"):
-        nlu = vig["nlu"]
-        nm = nlu["metrics"]
-        w(f"### Black-box NLU cases (`tests/vignettes/nlu.json`, {nm['cases']} cases via `/model/parse`)")
-        w("")
-        w(f"Intent accuracy {f2(nm['intent_acc'])}; entity F1 {f2(nm['entity_f1'])} on (entity, value, role) "
-          f"tuples; negation/family roles exact {nm.get('negation_hit')}/{nm.get('negation_total')}.")
-        w("")
-        w("| entity.role | P | R | F1 | n |")
-        w("|---|---|---|---|---|")
-        for label, r in contract_nlu_scores(nlu).items():
-            w(f"| {label} | {f2(r['precision'])} | {f2(r['recall'])} | {f2(r['f1'])} | {r['support']} |")
-        w("")
-        w("| intent | n | correct |")
-        w("|---|---|---|")
-        for name, r in nm.get("per_intent", {}).items():
-            w(f"| {name} | {r['n']} | {r['correct']} |")
-        w("")
-        misses = [c for c in nlu["cases"] if not c.get("intent_ok") or c.get("entities_missing") or c.get("entities_extra")]
-        if misses:
-            w("Misses:")
-            w("")
-            for c in misses:
-                parts = []
-                if not c.get("intent_ok"):
-                    parts.append(f"intent {c['gold_intent']} → {c.get('pred_intent')}")
-                if c.get("entities_missing"):
-                    parts.append("missing " + ", ".join(c["entities_missing"]))
-                if c.get("entities_extra"):
-                    parts.append("extra " + ", ".join(c["entities_extra"]))
-                w(f"- \"{c['text']}\": " + "; ".join(parts))
-            w("")
-    out_md.parent.mkdir(parents=True, exist_ok=True)
-    out_md.write_text("\n".join(md) + "\n", encoding="utf-8")
-    return out_md
+        md += ["Not run.", ""]
+    md += conversation_tests(run)
+    md += ["## 3. Vignettes and black-box NLU cases", ""]
+    if run.vig and run.vig.get("dialogue"):
+        md += triage_confusion(run) + triage_misses(run) + cause_hits(run) + every_vignette(run)
+    else:
+        md += ["Not run.", ""]
+    md += black_box_nlu(run)
+    run.out_md.parent.mkdir(parents=True, exist_ok=True)
+    run.out_md.write_text("\n".join(md) + "\n", encoding="utf-8")
+    return run.out_md
 
 
 def md_cell(text) -> str:

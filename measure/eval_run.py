@@ -110,7 +110,8 @@ def step_cv(out: Path, seed: int, folds: int, log: Path) -> dict:
     seconds = run([PY, "-c", SEEDED_RASA, seed, "test", "nlu", "--nlu", ROOT / "data" / "nlu",
                    "--config", ROOT / "config.yml", "--cross-validation", "--folds", folds,
                    "--out", target, "--successes"], log)
-    return {"seed": seed, "folds": folds, "examples": sum(count_examples(p) for p in (ROOT / "data" / "nlu").glob("*.yml")),
+    return {"seed": seed, "folds": folds,
+            "examples": sum(count_examples(p) for p in (ROOT / "data" / "nlu").glob("*.yml")),
             "seconds": round(seconds, 1)}
 
 
@@ -178,7 +179,8 @@ def main(argv=None) -> int:
     parser.add_argument("--folds", type=int, default=3)
     parser.add_argument("--training-fraction", type=float, default=0.8)
     parser.add_argument("--runner", choices=["auto", "contract", "own"], default="auto",
-                        help="vignette runner: shared contract_eval.py (auto when present) or measure/eval_vignettes.py")
+                        help="vignette runner: shared contract_eval.py (auto when present) or "
+                             "measure/eval_vignettes.py")
     args = parser.parse_args(argv)
     steps = [s.strip() for s in args.steps.split(",") if s.strip()]
     unknown = set(steps) - set(STEPS)

@@ -135,7 +135,8 @@ def evaluate_nlu(client, cases):
         "entity_precision": ratio(tp, tp + fp), "entity_recall": ratio(tp, tp + fn),
         "entity_f1": ratio(2 * tp, 2 * tp + fp + fn),
         "negation_total": neg_total, "negation_hit": neg_hit, "negation_acc": ratio(neg_hit, neg_total),
-        "per_intent": {k: {"n": v[0], "correct": v[1], "acc": ratio(v[1], v[0])} for k, v in sorted(per_intent.items())},
+        "per_intent": {k: {"n": v[0], "correct": v[1], "acc": ratio(v[1], v[0])} for k,
+                       v in sorted(per_intent.items())},
         "per_entity": {k: {"tp": v[0], "fp": v[1], "fn": v[2]} for k, v in sorted(per_entity.items())},
     }}
 

@@ -21,11 +21,10 @@ import argparse
 import json
 import logging
 import os
-import sys
 import warnings
 import zlib
 from pathlib import Path
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Optional, Tuple, Union
 
 from sanic import Sanic, response
 from sanic.request import Request
@@ -36,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 logger = logging.getLogger("actions.server")
 
 MAX_BODY_BYTES = 8 * 1024 * 1024  # an action call carries the whole tracker: generous, but bounded
-OPTIONAL_TYPES = {
+OPTIONAL_TYPES: Dict[str, Union[type, Tuple[type, ...]]] = {
     "slots": dict,
     "latest_message": dict,
     "events": list,
@@ -104,10 +103,10 @@ def check_action_call(call: Any) -> Dict[str, Any]:
     if loop.get("name") is not None and not isinstance(loop["name"], str):
         raise BadCall("'active_loop.name' must be text")
     for name, value in (tracker.get("slots") or {}).items():
-        kind = SLOT_TYPES.get(name, "any")
-        if kind != "any" and value is not None and not _is(value, SLOT_VALUE_TYPES[kind]):
-            raise BadCall(f"slot '{name[:40]}' must be of type {kind}")
-        if kind == "list" and value is not None and not all(isinstance(item, str) for item in value):
+        slot_type = SLOT_TYPES.get(name, "any")
+        if slot_type != "any" and value is not None and not _is(value, SLOT_VALUE_TYPES[slot_type]):
+            raise BadCall(f"slot '{name[:40]}' must be of type {slot_type}")
+        if slot_type == "list" and value is not None and not all(isinstance(item, str) for item in value):
             raise BadCall(f"slot '{name[:40]}' must be a list of texts")
     # Absent and null mean the same to Rasa; rasa-sdk's Tracker wants the defaults, not None.
     call["tracker"] = {key: value for key, value in tracker.items() if value is not None}

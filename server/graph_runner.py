@@ -89,7 +89,7 @@ class SequentialGraphRunner(DaskGraphRunner):
 def install(agent: Any) -> Optional[SequentialGraphRunner]:
     processor = getattr(agent, "processor", None)
     runner = getattr(processor, "graph_runner", None)
-    if type(runner) is not DaskGraphRunner:
+    if processor is None or type(runner) is not DaskGraphRunner:
         return None  # not Rasa's runner (or already swapped): leave it
     processor.graph_runner = SequentialGraphRunner.from_runner(runner)
     logger.info("prediction graph: run in topological order (no dask)")

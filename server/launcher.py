@@ -24,7 +24,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Mapping, Optional
 
 from server.endpoints import env, write_credentials, write_endpoints
 
@@ -69,7 +69,7 @@ def check_jwt_method(environ: Dict[str, str]) -> None:
     secret_args(environ)
 
 
-def actions_bind_host(only: List[str], host: str, environ: Dict[str, str]) -> str:
+def actions_bind_host(only: List[str], host: str, environ: Mapping[str, str]) -> str:
     """ACTIONS_BIND_HOST; else loopback when the Rasa server runs here too (its only client), else BIND_HOST."""
     return environ.get("ACTIONS_BIND_HOST", "").strip() or ("127.0.0.1" if "rasa" in only else host)
 

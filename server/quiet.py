@@ -3,8 +3,8 @@
 Before, `make run` printed about 30 lines before the useful ones: deprecation warnings that libraries
 raise about other libraries (packaging 20.9 and matplotlib on pyparsing 3's old names, while Rasa loads
 the model; TensorFlow, Sanic-Cors, APScheduler and Rasa on their dependencies), rasa-sdk's "Registered
-function for ..." for every action, and Rasa's progress lines. None says anything an operator can act on, and they hid the
-lines that do (the channels that are on, the origins allowed, the URLs).
+function for ..." for every action, and Rasa's progress lines. None says anything an operator can act
+on, and they hid the lines that do (the channels that are on, the origins allowed, the URLs).
 
 - `filter_library_warnings()` ignores the warnings of LIBRARY_WARNINGS: each is a category raised from a
   named library module (`warnings.filterwarnings(module=...)`), so a warning raised from the project's

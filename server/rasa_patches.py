@@ -276,7 +276,9 @@ class UnsupportedRasa(SystemExit):
 def check_rasa_version(installed: Optional[str] = None) -> str:
     """The installed Rasa version, or UnsupportedRasa when it is not RASA_VERSION."""
     if installed is None:
-        from rasa.version import __version__ as installed
+        from rasa.version import __version__
+
+        installed = str(__version__)
     if installed != RASA_VERSION:
         raise UnsupportedRasa(f"Rasa {installed} is installed; server/rasa_patches.py was written for Rasa "
                               f"{RASA_VERSION} (requirements.lock). Check each patch against the new release, "

@@ -20,7 +20,7 @@ import logging
 import os
 import re
 import sys
-from typing import List, Optional
+from typing import Any, List, Mapping, Optional
 
 SECRET_PATTERNS = [
     (re.compile(r"(?i)(token=)[^&\s'\"<>]+"), r"\1[redacted]"),
@@ -47,13 +47,13 @@ def redact_logs() -> None:
     logging.setLogRecordFactory(RedactedLogRecord)
     original = logging.Formatter.formatException
 
-    def format_exception(self: logging.Formatter, ei) -> str:  # type: ignore[no-untyped-def]
+    def format_exception(self: logging.Formatter, ei: Any) -> str:
         return redact(original(self, ei))
 
-    logging.Formatter.formatException = format_exception  # type: ignore[assignment]
+    logging.Formatter.formatException = format_exception  # type: ignore[method-assign]  # the one patch of logging
 
 
-def secret_args(environ: Optional[dict] = None) -> List[str]:
+def secret_args(environ: Optional[Mapping[str, str]] = None) -> List[str]:
     """Rasa's --auth-token and --jwt-* arguments, from the environment."""
     environ = os.environ if environ is None else environ
     args = []

@@ -103,5 +103,5 @@ def _resolve_by_type(type_name: Text, default: Optional[Type[Event]] = None) -> 
 
 def install() -> None:
     """Replace Rasa's two functions with the ones above (server/rasa_patches.py calls this)."""
-    RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
-    Event.resolve_by_type = staticmethod(_resolve_by_type)  # type: ignore[method-assign,assignment]
+    RemoteAction._validate_action_result = _validate_action_result
+    Event.resolve_by_type = staticmethod(_resolve_by_type)

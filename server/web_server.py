@@ -49,8 +49,8 @@ FILES: Dict[str, Tuple[Path, str]] = {
 }
 # rasa-webchat injects its styles as <style> elements: its page alone allows inline styles.
 INLINE_STYLE_PAGES = {"/rasa-webchat.html"}
-HOSTNAME = re.compile(r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
-                      r"|\[[0-9A-Fa-f:.]+\])$")
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+HOSTNAME = re.compile(rf"^(?:{_LABEL}(?:\.{_LABEL})*|\[[0-9A-Fa-f:.]+\])$")
 
 
 def request_hostname(host_header: Optional[str]) -> str:

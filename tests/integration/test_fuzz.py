@@ -124,7 +124,8 @@ json_value = st.recursive(json_leaf, lambda children: st.one_of(
 FIXED_SENDERS = ["fuzz-a", "fuzz-b", "fuzz-c"]
 SIGNED_SENDERS = [signed(f"fuzz-signed-{n}") for n in range(3)]  # conversations that go on (web:fuzz-signed-N)
 sender_value = st.one_of(st.sampled_from(FIXED_SENDERS), st.sampled_from(SIGNED_SENDERS),
-                         st.sampled_from(SIGNED_SENDERS).map(lambda t: t[:-2] + "AA"), st.text(min_size=1, max_size=40), unicode_text,
+                         st.sampled_from(SIGNED_SENDERS).map(lambda t: t[:-2] + "AA"),
+                         st.text(min_size=1, max_size=40), unicode_text,
                          st.text(min_size=190, max_size=260), st.integers(), st.booleans(), st.none(),
                          st.floats(allow_nan=False), st.lists(st.integers(), max_size=3), st.just(""))
 message_value = st.one_of(message_text, message_text, message_text, json_value)
@@ -392,7 +393,8 @@ def write_report() -> None:
     rest = STATS["rest"]
     lines += ["", f"Total {total} requests, {sum(STATS[t][500] for t in STATS)} answers of 5xx. REST answers of "
                   f"200 (not streamed): {rest['dialogue']} by the dialogue, {rest['too long']} 'too long', "
-                  f"{rest['rate limited']} 'too fast'; 4xx: malformed bodies (400) and bodies too large (413). HTTP API: "
+                  f"{rest['rate limited']} 'too fast'; 4xx: malformed bodies (400) and bodies too large (413). "
+                  "HTTP API: "
                   f"{STATS['api']['authenticated']} calls past authentication, {STATS['api']['refused']} refused "
                   f"(401/403: no or an insufficient credential)."]
     for target, problems in PROBLEMS.items():

@@ -405,7 +405,8 @@ def test_5_kill_9_of_a_replica_mid_conversation(c):
     victim.process.wait(timeout=60)
     victim.process = None
     c.start_replicas([victim])
-    assert "calcium" in texts(say(victim.base, rest_user + "-after", "what does punctate calcification mean?")[0]).lower()
+    assert "calcium" in texts(say(victim.base, rest_user + "-after",
+                                  "what does punctate calcification mean?")[0]).lower()
     STATE["phases"]["5. kill -9 of one replica"] = time.monotonic() - started
 
 

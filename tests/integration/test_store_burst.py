@@ -24,11 +24,10 @@ import time
 import uuid
 from collections import Counter
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict
 
 import pytest
 
-from tests.support import cluster
 from tests.support.cluster import Nginx, Postgres, Redis, free_port, missing_programs
 from tests.support.servers import TOKEN, Servers
 

@@ -643,7 +643,8 @@ def test_run_lists_the_channels_and_writes_only_configured_platforms():
     assert "twilio (off: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_NUMBER)" in line
     assert credentials["socketio"] == {"session_persistence": True}
     assert credentials["channels.telegram.TelegramInput"] == {
-        "access_token": "${TELEGRAM_TOKEN}", "verify": "${TELEGRAM_BOT_NAME}", "secret_token": "${TELEGRAM_SECRET_TOKEN}"}
+        "access_token": "${TELEGRAM_TOKEN}", "verify": "${TELEGRAM_BOT_NAME}",
+                                                              "secret_token": "${TELEGRAM_SECRET_TOKEN}"}
     assert not any("slack" in key for key in credentials)
 
 

@@ -116,7 +116,8 @@ def test_api_refuses_requests_without_token(servers):
         assert error.value.code in (401, 403)
 
 
-@pytest.mark.parametrize("text", ["", "   ", "😀😀", "x" * 20000, "<script>alert(1)</script>", "¿Qué es esto?", "\x00\x07"])
+@pytest.mark.parametrize("text", ["", "   ", "😀😀", "x" * 20000, "<script>alert(1)</script>", "¿Qué es esto?",
+                                  "\x00\x07"])
 def test_bad_input_gets_an_answer_and_the_conversation_goes_on(servers, text):
     who = sender()
     reply = servers.say(who, text)

@@ -99,7 +99,8 @@ def jwt_token(payload, secret=JWT_SECRET, algorithm="HS256"):
 def test_a_valid_jwt_is_accepted(servers):
     now = int(time.time())
     admin = jwt_token({"user": {"username": "ops", "role": "admin"}, "exp": now + 300})
-    assert status_of(servers, "GET", "/conversations/anyone/tracker", headers={"Authorization": f"Bearer {admin}"}) == 200
+    assert status_of(servers, "GET", "/conversations/anyone/tracker",
+                     headers={"Authorization": f"Bearer {admin}"}) == 200
     assert status_of(servers, "POST", "/model/parse", {"text": "hi"}, {"Authorization": f"Bearer {admin}"}) == 200
     # A user token names its conversation by its channel-scoped id (channels/sessions.py): a backend's
     # own REST id "alice" is the conversation rest:alice, reached as /conversations/alice or rest:alice.

@@ -62,7 +62,8 @@ class _EmbedPage(BaseHTTPRequestHandler):
         body = (
             "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Clinic</title></head>"
             "<body><main><h1>A clinic's page</h1></main>"
-            f'<script src="http://127.0.0.1:{WEB_PORT}/widget.js" data-server="http://127.0.0.1:{RASA_PORT}"{transports} defer>'
+            f'<script src="http://127.0.0.1:{WEB_PORT}/widget.js" '
+            f'data-server="http://127.0.0.1:{RASA_PORT}"{transports} defer>'
             "</script></body></html>"
         ).encode()
         self.send_response(200)
@@ -258,7 +259,8 @@ def test_layered_result_and_each_detail(new_page, width, height, name):
     details as quick replies, each detail opened in turn (one message each);
     screenshots of the result and of the details under results/."""
     phone = width < 600
-    page = new_page(width, height, **({"device_scale_factor": 2, "is_mobile": True, "has_touch": True} if phone else {}))
+    page = new_page(width, height, **({"device_scale_factor": 2, "is_mobile": True,
+                                       "has_touch": True} if phone else {}))
     open_chat(page)
     type_and_enter(page, "im really scared. My CT showed a few punctate calcifications. I had tuberculosis years ago.")
     bot_said(page, "I understand this is worrying")

@@ -43,13 +43,25 @@ class AsgiClient:
         self._lifespan_task: Optional["asyncio.Task[None]"] = None
 
     def __enter__(self) -> "AsgiClient":
+        # As Sanic's own test clients do: Sanic's TouchUp rewrites its HTTP methods at every app start, and
+        # a second app started in one process fails there (KeyError) unless Sanic is in test mode, where
+        # each start rewrites the original methods again. (Test mode also lets apps share a name.)
+        type(self.app).test_mode = True
+
         async def start() -> None:
             self._lifespan_in, self._lifespan_out = asyncio.Queue(), asyncio.Queue()
             self._lifespan_task = asyncio.ensure_future(
                 self.app({"type": "lifespan", "asgi": {"version": "3.0"}}, self._lifespan_in.get,
                          self._lifespan_out.put))
             await self._lifespan_in.put({"type": "lifespan.startup"})
-            message = await asyncio.wait_for(self._lifespan_out.get(), 60)
+            reply = asyncio.ensure_future(self._lifespan_out.get())
+            await asyncio.wait({reply, self._lifespan_task}, timeout=60, return_when=asyncio.FIRST_COMPLETED)
+            if not reply.done():  # the app's startup failed (its error) or hangs
+                reply.cancel()
+                if self._lifespan_task.done():
+                    self._lifespan_task.result()
+                raise TimeoutError("the app did not start within 60 s")
+            message = reply.result()
             assert message["type"] == "lifespan.startup.complete", message
 
         self.loop.run_until_complete(start())

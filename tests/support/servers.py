@@ -1,4 +1,5 @@
-"""Start and stop the real servers (`python -m server`, server/launcher.py) on given ports, for tests and measurements."""
+"""Start and stop the real servers (`python -m server`: server/launcher.py) on given ports, for the tests
+and the measurements."""
 
 import json
 import os

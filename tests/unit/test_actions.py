@@ -210,7 +210,8 @@ def test_a_told_red_flag_is_not_repeated():
 
 
 def test_negated_and_family_red_flags_raise_nothing():
-    tracker = make_tracker(entities=[ent("symptom", "vomiting_blood", "negated"), ent("symptom", "black_stools", "family")])
+    tracker = make_tracker(entities=[ent("symptom", "vomiting_blood", "negated"),
+                                     ent("symptom", "black_stools", "family")])
     events, messages = run(actions.ActionReadMessage(), tracker)
     assert messages == []
     assert slot_events(events)["current_symptoms"] == "none"
@@ -248,7 +249,8 @@ def test_collect_facts_no_to_the_change_question_means_unknown():
 def test_collect_facts_correction_replaces_the_scan_type():
     tracker = make_tracker(entities=[ent("imaging", "mri")], active_loop="assessment_form",
                            slots={"requested_slot": "current_symptoms",
-                                  "case_facts": [{"entity": "imaging", "value": "ct"}, {"entity": "finding", "value": "calcification"}]})
+                                  "case_facts": [{"entity": "imaging", "value": "ct"},
+                                                 {"entity": "finding", "value": "calcification"}]})
     events, _ = run(actions.ActionReadMessage(), tracker)
     facts = slot_events(events)["case_facts"]
     assert {"entity": "imaging", "value": "mri"} in facts
@@ -381,7 +383,8 @@ def test_answer_is_tailored_when_we_know_the_user(kb):
 
 
 def test_visit_summary_lists_reports_and_questions():
-    facts = [{"entity": "finding", "value": "calcification"}, {"entity": "symptom", "value": "fever", "role": "negated"},
+    facts = [{"entity": "finding", "value": "calcification"},
+             {"entity": "symptom", "value": "fever", "role": "negated"},
              {"entity": "condition", "value": "liver_cancer", "role": "family"}]
     _, messages = run(actions.ActionVisitSummary(), make_tracker(slots={"case_facts": facts, "assessment_done": True}))
     text = messages[0]["text"]

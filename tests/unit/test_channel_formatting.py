@@ -178,7 +178,8 @@ def test_messenger_splits_at_2000_with_quick_replies_last_and_at_most_13():
 
 @pytest.mark.parametrize("title, limit, expected", [
     ("Short", 20, "Short"), ("Where can I get care?", 20, "Where can I get…"),
-    ("Supercalifragilisticexpialidocious", 20, "Supercalifragilisti…"), ("Exactly twenty chars", 20, "Exactly twenty chars"),
+    ("Supercalifragilisticexpialidocious", 20, "Supercalifragilisti…"), ("Exactly twenty chars", 20,
+                                                                         "Exactly twenty chars"),
 ])
 def test_shorten(title, limit, expected):
     assert fmt.shorten(title, limit) == expected and len(fmt.shorten(title, limit)) <= limit

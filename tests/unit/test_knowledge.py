@@ -42,7 +42,8 @@ def _sourced_entries():
     yield "tone.yml", "worry", KB.tone.sources
 
 
-@pytest.mark.parametrize("file,entry_id,sources", list(_sourced_entries()), ids=lambda v: v if isinstance(v, str) else "")
+@pytest.mark.parametrize("file,entry_id,sources", list(_sourced_entries()), ids=lambda v: v if isinstance(v,
+                                                                                                          str) else "")
 def test_every_entry_cites_existing_sources(file, entry_id, sources):
     assert len(sources) >= 1, f"{file} {entry_id} cites no source"
     for source_id in sources:
@@ -256,7 +257,8 @@ SEED_POINTS = [
     ("lit: granulomas usually incidental, unrelated to symptoms", "answers.yml", "seriousness",
      ["old, healed scars found by chance", "cause no symptoms"], ["darlak_1980", "parkhurst_2005"]),
     ("lit: causes overview puts granulomas first, metastases first only with known cancer",
-     "answers.yml", "causes_overview", ["most common cause is an old, healed infection", "already know they have cancer"],
+     "answers.yml", "causes_overview", ["most common cause is an old, healed infection",
+                                        "already know they have cancer"],
      [ART1, "darlak_1980", "parkhurst_2005"]),
     ("lit: 891 patients, 827 incidental", "answers.yml", "seriousness", ["827", "891"],
      ["liver_calcification_891_2003"]),
@@ -279,7 +281,8 @@ SEED_POINTS = [
      ["10 to 27"], ["xu_2010_calcified_colorectal_metastases"]),
     # ---- literature: primary tumours
     ("lit: fibrolamellar carcinoma often calcifies, central scar", "causes.yml", "primary_liver_cancer",
-     ["fibrolamellar", "often does", "scar at its center"], ["ichikawa_1999_fibrolamellar", "stoupis_1998_rocky_liver"]),
+     ["fibrolamellar", "often does", "scar at its center"], ["ichikawa_1999_fibrolamellar",
+                                                             "stoupis_1998_rocky_liver"]),
     ("lit: intrahepatic cholangiocarcinoma about 18 % on CT", "causes.yml", "primary_liver_cancer",
      ["cholangiocarcinoma", "18 in 100", "ct"], ["stoupis_1998_rocky_liver"]),
     ("lit: hepatoblastoma", "causes.yml", "primary_liver_cancer", ["hepatoblastoma"], ["stoupis_1998_rocky_liver"]),
@@ -576,7 +579,8 @@ BREAKS = [
      lambda d: _rule(d, "weight_loss").__setitem__("all", [{"symptom": "weight_loss", "role": "negated"}]),
      ["triage.yml", "weight_loss", "all", "role"]),
     ("family role in a triage 'all' pattern", "triage.yml",
-     lambda d: _rule(d, "cancer_history_not_known_stable").__setitem__("all", [{"condition": "cancer", "role": "family"}]),
+     lambda d: _rule(d, "cancer_history_not_known_stable").__setitem__("all", [{"condition": "cancer",
+                                                                                "role": "family"}]),
      ["triage.yml", "cancer_history_not_known_stable", "all", "role"]),
     ("unknown level on a rule", "triage.yml",
      lambda d: _rule(d, "itching").__setitem__("level", "panic"),

@@ -70,7 +70,8 @@ def cases():
                 fact = Fact(when.entity, when.value, when.role)
             seen.append(Case.of([finding, fact]))
     for rule in KB.rules:
-        facts = [finding] + [Fact(p.entity, p.value) for p in rule.all] + [Fact(p.entity, p.value) for p in rule.any[:1]]
+        facts = [finding] + [Fact(p.entity, p.value) for p in rule.all] + [Fact(p.entity,
+                                                                                p.value) for p in rule.any[:1]]
         seen.append(Case.of(facts))
     conditions = sorted(v for v in knowledge.contract.ENTITY_VALUES["condition"])
     for a, b in itertools.combinations(conditions, 2):
