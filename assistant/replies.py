@@ -11,17 +11,15 @@ import os
 import re
 from typing import Dict, Iterable, List, Optional, Sequence, cast
 
-from assistant.engine import Assessment, Case, Fact, RankedCause, Triage
+from assistant.engine import Assessment, Case, RankedCause, Triage
 from assistant.knowledge import KnowledgeBase
 
 Message = Dict[str, object]
 
 # Buttons use intent payloads, so they work without NLU on every channel.
-BUTTON_TESTS = {"title": "What tests might I need?", "payload": "/ask_diagnosis"}
 BUTTON_TREATMENT = {"title": "How is it treated?", "payload": "/ask_treatment"}
 BUTTON_SUMMARY = {"title": "Summary for my doctor", "payload": "/request_summary"}
 BUTTON_START = {"title": "Help me understand my result", "payload": "/start_assessment"}
-BUTTON_WHAT_IS = {"title": "What does it mean?", "payload": "/ask_what_is"}
 BUTTON_RESTART = {"title": "Start over", "payload": "/restart"}
 BUTTON_CLINICIAN = {"title": "Where can I get care?", "payload": "/request_clinician"}
 BUTTON_REST = {"title": "Show the rest later", "payload": "/show_details"}
@@ -224,13 +222,6 @@ def short_sources(kb: KnowledgeBase, source_ids: Iterable[str]) -> str:
 
 def emergency_number() -> str:
     return os.environ.get("EMERGENCY_NUMBER", "").strip()
-
-
-def emergency_contact() -> str:
-    """The configured number, or nothing: the advice already says 'your local
-    emergency number', and a second sentence saying so again is noise."""
-    number = emergency_number()
-    return f"Emergency number: {number}." if number else ""
 
 
 def short_cite(source) -> str:
@@ -595,7 +586,3 @@ def care_message() -> Message:
         f"If you feel very unwell, get emergency help now: call {emergency_number() or 'your local emergency number'}."
     )
     return {"text": text, "buttons": [BUTTON_SUMMARY]}
-
-
-def facts_label(facts: Iterable[Fact]) -> str:
-    return ", ".join(f"{_words(f.value)}" for f in facts)

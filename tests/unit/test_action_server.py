@@ -29,7 +29,9 @@ def client():
 def test_health_and_the_registered_actions(client):
     assert client.get("/health").json() == {"status": "ok"}
     names = {entry["name"] for entry in client.get("/actions").json()}
-    assert {"action_session_start", "action_give_assessment", "action_answer_question"} <= names
+    assert {"action_session_start", "action_give_assessment", "action_answer_question",
+            "action_validate_slot_mappings", "action_ask_scan_finding"} <= names
+    assert "action_ask_" not in names  # the abstract base of the form questions is no action
 
 
 def test_a_real_action_call_answers_with_events(client):
