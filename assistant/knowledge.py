@@ -19,7 +19,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import yaml
 
-from assistant import contract
+from assistant import config, contract
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "knowledge"
 KNOWLEDGE_FILES = (
@@ -403,7 +403,7 @@ def _fingerprint(directory: Path) -> str:
 
 def load(directory: os.PathLike | str | None = None) -> KnowledgeBase:
     """Read and validate every knowledge file; raise KnowledgeError on the first fault."""
-    directory = Path(directory or os.environ.get("KNOWLEDGE_DIR") or DEFAULT_DIR)
+    directory = Path(directory or config.text("KNOWLEDGE_DIR") or DEFAULT_DIR)
     values = _pattern_values()
 
     sources = {}
@@ -708,7 +708,7 @@ def _cached(directory: str, fingerprint: str) -> KnowledgeBase:
 
 def default() -> KnowledgeBase:
     """The knowledge base, loaded once per content version."""
-    directory = Path(os.environ.get("KNOWLEDGE_DIR") or DEFAULT_DIR)
+    directory = Path(config.text("KNOWLEDGE_DIR") or DEFAULT_DIR)
     return _cached(str(directory), _fingerprint(directory))
 
 

@@ -7,10 +7,10 @@ channel renders the same content. No Rasa import.
 
 import contextlib
 import contextvars
-import os
 import re
 from typing import Dict, Iterable, List, Optional, Sequence, cast
 
+from assistant import config
 from assistant.engine import Assessment, Case, RankedCause, Triage
 from assistant.knowledge import KnowledgeBase
 
@@ -197,7 +197,7 @@ def emergency_alert(kb: KnowledgeBase, rules, can_show_rest: bool) -> Message:
 def crisis_message(kb: KnowledgeBase, rule) -> Message:
     """Thoughts of self-harm: kindness and crisis help first, nothing about the
     scan. The crisis line is the deployment's own (CRISIS_LINE)."""
-    line = os.environ.get("CRISIS_LINE", "").strip()
+    line = config.text("CRISIS_LINE")
     help_now = (f"Please talk to someone now: {line}." if line else
                 "Please talk to someone now: a crisis line where you live, your doctor or someone you trust.")
     text = f"I'm really glad you told me. {rule.reason} {help_now} {rule.advice}"
@@ -221,7 +221,7 @@ def short_sources(kb: KnowledgeBase, source_ids: Iterable[str]) -> str:
 
 
 def emergency_number() -> str:
-    return os.environ.get("EMERGENCY_NUMBER", "").strip()
+    return config.text("EMERGENCY_NUMBER")
 
 
 def short_cite(source) -> str:
@@ -572,8 +572,8 @@ def visit_summary(kb: KnowledgeBase, case: Case, result: Optional[Assessment]) -
 
 def care_message() -> Message:
     """Where to get care; the clinic's details come from the environment."""
-    clinic = os.environ.get("CLINIC_NAME", "").strip()
-    contact = os.environ.get("CLINIC_CONTACT", "").strip()
+    clinic = config.text("CLINIC_NAME")
+    contact = config.text("CLINIC_CONTACT")
     if clinic and contact:
         where = f"You can contact {clinic}: {contact}."
     elif contact:

@@ -25,7 +25,6 @@ nothing here logs the message text, not even when handling it fails.
 
 import asyncio
 import json
-import os
 import unicodedata
 from typing import Any, Awaitable, Callable, Dict, Optional, Text, Tuple
 
@@ -37,6 +36,7 @@ from sanic.exceptions import SanicException
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from assistant import config
 from channels import sessions
 from channels.limits import guard, max_message_chars
 
@@ -82,15 +82,14 @@ def trust_sender_ids(environ: Optional[Dict[str, str]] = None) -> bool:
     what every outside evaluator and site backend relies on; scoping already keeps a REST id away
     from every other channel's conversations. REST_TRUST_SENDER_IDS=0 (a site whose browsers talk
     to REST directly) accepts only ids the server issued and signed."""
-    environ = os.environ if environ is None else environ
-    return (environ.get("REST_TRUST_SENDER_IDS") or "1").strip().lower() in ("1", "true", "yes")
+    return config.flag("REST_TRUST_SENDER_IDS", True, environ)
 
 
 def client_address(request: Request) -> str:
     """The client's address: the peer, or, only when the peer is a trusted proxy (TRUSTED_PROXIES, comma
     separated addresses), the last address in X-Forwarded-For that is not a trusted proxy."""
     peer = request.conn_info.client_ip if request.conn_info else (request.ip or "")
-    trusted = {a.strip() for a in os.environ.get("TRUSTED_PROXIES", "").split(",") if a.strip()}
+    trusted = set(config.items("TRUSTED_PROXIES"))
     if not trusted or peer not in trusted:
         return peer
     chain = [a.strip() for a in (request.headers.get("X-Forwarded-For") or "").split(",") if a.strip()]

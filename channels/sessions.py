@@ -30,10 +30,11 @@ given (`REST_TRUST_SENDER_IDS=1`; still under `rest:`).
 import base64
 import hashlib
 import hmac
-import os
 import re
 import secrets
 from typing import Dict, Optional, Tuple
+
+from assistant import config
 
 SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 TOKEN = re.compile(r"^([A-Za-z0-9_-]{8,64})\.([A-Za-z0-9_-]{43})$")
@@ -51,8 +52,7 @@ _process_secret: Optional[bytes] = None
 def secret(environ: Optional[Dict[str, str]] = None) -> bytes:
     """SESSION_SECRET, or (unset) one random secret for this process's lifetime."""
     global _process_secret
-    environ = os.environ if environ is None else environ
-    configured = (environ.get(SECRET_VARIABLE) or "").strip()
+    configured = config.text(SECRET_VARIABLE, "", environ)
     if configured:
         if len(configured) < MIN_SECRET_CHARS:
             raise SystemExit(f"{SECRET_VARIABLE} must be at least {MIN_SECRET_CHARS} characters")

@@ -71,7 +71,6 @@ entry at once; other replicas find the last row gone).
 import collections
 import json
 import logging
-import os
 from typing import Any, Dict, Iterable, List, Optional, Text, Tuple
 
 import sqlalchemy as sa
@@ -79,6 +78,8 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, SessionStarted, deserialise_events
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
+
+from assistant import config
 
 logger = logging.getLogger(__name__)
 
@@ -105,7 +106,7 @@ class _State(collections.namedtuple("_State", "persisted rows last_id last_ts"))
 
 def sqlite_pragmas(overrides: Optional[Dict[str, Any]] = None) -> Dict[str, str]:
     pragmas = dict(SQLITE_PRAGMAS)
-    synchronous = os.environ.get("SQLITE_SYNCHRONOUS", "").strip()
+    synchronous = config.text("SQLITE_SYNCHRONOUS")
     if synchronous:
         pragmas["synchronous"] = synchronous
     for key, value in (overrides or {}).items():

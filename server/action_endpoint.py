@@ -34,6 +34,8 @@ from typing import Any, Dict, Optional, Text
 import aiohttp
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig, concat_url
 
+from assistant import config
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT_S = 300  # rasa.utils.endpoints.DEFAULT_REQUEST_TIMEOUT (Rasa passes it per call too)
@@ -41,11 +43,7 @@ DEFAULT_TIMEOUT_S = 300  # rasa.utils.endpoints.DEFAULT_REQUEST_TIMEOUT (Rasa pa
 
 def _keepalive_seconds() -> float:
     """A little below the action server's keep-alive timeout (SANIC_KEEP_ALIVE_TIMEOUT, default 5 s)."""
-    try:
-        server = float(os.environ.get("SANIC_KEEP_ALIVE_TIMEOUT", "") or 5)
-    except ValueError:
-        server = 5.0
-    return max(0.5, server - 1.0)
+    return max(0.5, config.seconds("SANIC_KEEP_ALIVE_TIMEOUT", 5.0) - 1.0)
 
 
 class KeepAliveEndpointConfig(EndpointConfig):

@@ -20,7 +20,6 @@ Usage: python -m server.action_server [--port 5055] [--host 127.0.0.1] [--action
 import argparse
 import json
 import logging
-import os
 import warnings
 import zlib
 from pathlib import Path
@@ -29,6 +28,8 @@ from typing import Any, Dict, Optional, Tuple, Union
 from sanic import Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+
+from assistant import config
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -217,8 +218,8 @@ def create_app(actions_package: str = "actions") -> Sanic:
 
 def main(argv: Optional[list] = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--port", type=int, default=int(os.environ.get("ACTIONS_PORT", "5055")))
-    parser.add_argument("--host", default=os.environ.get("SANIC_HOST") or "127.0.0.1")
+    parser.add_argument("--port", type=int, default=int(config.text("ACTIONS_PORT", "5055")))
+    parser.add_argument("--host", default=config.text("SANIC_HOST", "127.0.0.1"))
     parser.add_argument("--actions", default="actions")
     args = parser.parse_args(argv)
 
@@ -228,7 +229,7 @@ def main(argv: Optional[list] = None) -> None:
 
     quiet.filter_library_warnings()
     logging.getLogger("matplotlib").setLevel(logging.WARN)
-    utils.configure_colored_logging(os.environ.get("LOG_LEVEL", "INFO"))
+    utils.configure_colored_logging(config.text("LOG_LEVEL", "INFO"))
     utils.update_sanic_log_level()
     quiet.project_lines_only()
     app = create_app(args.actions)

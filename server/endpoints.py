@@ -10,8 +10,10 @@ each messaging platform whose variables are all set. Secrets stay in the environ
 
 import os
 from pathlib import Path
-from typing import Dict, Optional, Tuple
+from typing import Dict, Mapping, Optional, Tuple
 from urllib.parse import unquote, urlparse
+
+from assistant import config
 
 ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var"
@@ -19,7 +21,7 @@ VAR = ROOT / "var"
 
 def env(name: str, default: str) -> str:
     """The variable's value, stripped; the default when it is unset or blank."""
-    return os.environ.get(name, "").strip() or default
+    return config.text(name, default)
 
 
 # Rasa's SQL tracker store reading and writing only the events that changed (channels/tracker_store.py).
@@ -82,9 +84,9 @@ def write_endpoints(actions_port: str, rasa_port: str = "5005") -> Path:
         # Selective domain: no action reads the domain, so Rasa need not send
         # it on every call (a large JSON per round trip).
         "action_endpoint": {"url": action_server_url(actions_port), "enable_selective_domain": True},
-        "tracker_store": tracker_store_config(os.environ.get("TRACKER_STORE_URL")),
+        "tracker_store": tracker_store_config(config.text("TRACKER_STORE_URL") or None),
     }
-    lock = lock_store_config(os.environ.get("LOCK_STORE_URL"))
+    lock = lock_store_config(config.text("LOCK_STORE_URL") or None)
     if lock:
         endpoints["lock_store"] = lock
     path = VAR / config_name("endpoints", rasa_port)
@@ -112,7 +114,7 @@ PLATFORMS = [
 ]
 
 
-def channel_credentials(base: Dict, environ: Dict[str, str]) -> Tuple[Dict, str]:
+def channel_credentials(base: Dict, environ: Mapping[str, str]) -> Tuple[Dict, str]:
     """The repo's channels plus each platform whose variables are all set; and the "Channels: ..." line."""
     credentials = dict(base or {})
     names = []
@@ -120,12 +122,12 @@ def channel_credentials(base: Dict, environ: Dict[str, str]) -> Tuple[Dict, str]
         short = channel.rsplit(".", 1)[-1].lower()
         names.append(next((n for n in ("rest", "socketio") if n in short), short.replace("input", "")))
     for name, class_path, required, optional in PLATFORMS:
-        missing = [var for var in required.values() if not environ.get(var, "").strip()]
+        missing = [var for var in required.values() if not config.is_set(var, environ)]
         if missing:
             names.append(f"{name} (off: set {', '.join(missing)})")
             continue
         entry = {key: "${%s}" % var for key, var in required.items()}
-        entry.update({key: "${%s}" % var for key, var in optional.items() if environ.get(var, "").strip()})
+        entry.update({key: "${%s}" % var for key, var in optional.items() if config.is_set(var, environ)})
         credentials[class_path] = entry
         names.append(f"{name} (on)")
     return credentials, "Channels: " + ", ".join(names)
@@ -135,7 +137,7 @@ def write_credentials(rasa_port: str) -> Tuple[Path, str]:
     import yaml
 
     base = yaml.safe_load((ROOT / "credentials.yml").read_text(encoding="utf-8")) or {}
-    credentials, summary = channel_credentials(base, dict(os.environ))
+    credentials, summary = channel_credentials(base, os.environ)
     path = VAR / config_name("credentials", rasa_port)
     private_var()
     path.write_text("# Written by server/launcher.py at start: credentials.yml + the platforms configured in the "
@@ -156,7 +158,7 @@ def private_var() -> None:
     for path in VAR.iterdir():  # files an older version left readable
         if path.is_file():
             path.chmod(path.stat().st_mode & 0o700)
-    if not os.environ.get("TRACKER_STORE_URL", "").strip():
+    if not config.is_set("TRACKER_STORE_URL"):
         db = VAR / "trackers.db"
         os.close(os.open(db, os.O_CREAT | os.O_WRONLY, 0o600))
         db.chmod(0o600)

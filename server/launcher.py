@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 from typing import Dict, List, Mapping, Optional
 
+from assistant import config
 from server.endpoints import env, write_credentials, write_endpoints
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,9 +70,9 @@ def check_jwt_method(environ: Dict[str, str]) -> None:
     secret_args(environ)
 
 
-def actions_bind_host(only: List[str], host: str, environ: Mapping[str, str]) -> str:
+def actions_bind_host(only: List[str], host: str, environ: Optional[Mapping[str, str]] = None) -> str:
     """ACTIONS_BIND_HOST; else loopback when the Rasa server runs here too (its only client), else BIND_HOST."""
-    return environ.get("ACTIONS_BIND_HOST", "").strip() or ("127.0.0.1" if "rasa" in only else host)
+    return config.text("ACTIONS_BIND_HOST", "", environ) or ("127.0.0.1" if "rasa" in only else host)
 
 
 def parse_only(argv: List[str]) -> List[str]:
@@ -91,7 +92,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     host = env("BIND_HOST", "127.0.0.1")
     probe_host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     rasa_port, actions_port, web_port = env("RASA_PORT", "5005"), env("ACTIONS_PORT", "5055"), env("WEB_PORT", "8080")
-    token = os.environ.get("RASA_TOKEN", "").strip()
+    token = config.text("RASA_TOKEN")
     if not token and "rasa" in only:
         token = secrets.token_urlsafe(24)
         print(f"RASA_TOKEN was not set; this run's token is: {token}", flush=True)
@@ -114,8 +115,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     # Secrets travel in the environment, never on a command line (server/rasa_server.py). The JWT secret
     # is for the Rasa server only; the web sessions' secret is random for this run when unset (then a
     # restart ends every web session: set SESSION_SECRET, the same on every replica, to keep them).
-    rasa_only = {"RASA_JWT_SECRET": os.environ.get("RASA_JWT_SECRET", ""),
-                 "SESSION_SECRET": os.environ.get("SESSION_SECRET", "").strip() or secrets.token_urlsafe(32)}
+    rasa_only = {"RASA_JWT_SECRET": config.text("RASA_JWT_SECRET"),
+                 "SESSION_SECRET": config.text("SESSION_SECRET") or secrets.token_urlsafe(32)}
     base_env.pop("RASA_JWT_SECRET", None)
     base_env.pop("SESSION_SECRET", None)
     # Sanic (the Rasa server) reads SANIC_* variables: a request, body included (server/rasa_patches.py),
@@ -129,7 +130,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     if "actions" in only:
         # Our launcher around rasa-sdk (400 on malformed calls). Its only client is the Rasa server: next to
         # it, loopback whatever BIND_HOST says; alone (a container of its own), BIND_HOST.
-        actions_host = actions_bind_host(only, host, os.environ)
+        actions_host = actions_bind_host(only, host)
         commands.append(("action server", ["-m", "server.action_server", "--host", actions_host,
                                            "--port", actions_port],
                          {"SANIC_HOST": actions_host, "ACTION_SERVER_SANIC_WORKERS": "1"}, int(actions_port)))

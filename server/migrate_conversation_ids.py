@@ -24,11 +24,11 @@ Prints one line: `conversations=N renamed=N already_scoped=N mixed=N conflicts=N
 import argparse
 import collections
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Dict, Optional
 
+from assistant import config
 from channels.sessions import SCOPES, has_scope, scoped
 
 
@@ -92,7 +92,7 @@ def migrate(store, dry_run: bool = False) -> Dict[str, int]:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--url", default=os.environ.get("TRACKER_STORE_URL", "").strip() or None,
+    parser.add_argument("--url", default=config.text("TRACKER_STORE_URL") or None,
                         help="postgresql://... or sqlite:///path (default: TRACKER_STORE_URL, else var/trackers.db)")
     parser.add_argument("--dry-run", action="store_true", help="count, change nothing")
     args = parser.parse_args(argv)

@@ -19,9 +19,10 @@ PYTHONWARNINGS is not used for this: a warning not listed here still shows, so a
 """
 
 import logging
-import os
 import warnings
 from typing import Tuple, Type
+
+from assistant import config
 
 # (category, regular expression of the module a warning is attributed to, what it is): every warning
 # `make run` printed at start with no filter (PYTHONWARNINGS unset), no more.
@@ -58,7 +59,7 @@ class ProjectLinesOnly(logging.Filter):
 
 def project_lines_only() -> None:
     """Put ProjectLinesOnly on the root logger's handlers (once); LOG_LEVEL=DEBUG shows everything."""
-    if (os.environ.get("LOG_LEVEL") or "").strip().upper() == "DEBUG":
+    if config.text("LOG_LEVEL").upper() == "DEBUG":
         return
     for handler in logging.getLogger().handlers:
         if not any(isinstance(existing, ProjectLinesOnly) for existing in handler.filters):

@@ -39,6 +39,8 @@ from typing import Any, Optional, Tuple
 
 from sanic import response
 
+from assistant import config
+
 logger = logging.getLogger(__name__)
 
 
@@ -96,9 +98,8 @@ async def check_jwt_claims(request: Any) -> Any:
 async def authorized(request: Any, conversation_id: Optional[str] = None) -> bool:
     """Whether Rasa's `requires_auth` will let this request through (the token or a JWT with scope)."""
     import hmac
-    import os
 
-    token = os.environ.get("RASA_TOKEN", "")
+    token = config.text("RASA_TOKEN")
     given = request.args.get("token")
     if token and isinstance(given, str) and hmac.compare_digest(given.encode(), token.encode()):
         return True
@@ -355,14 +356,13 @@ def install_app(app: Any) -> None:
         if getattr(app.ctx, "hardened", False):  # once per app, however often it starts
             return
         app.ctx.hardened = True
-        import os
 
         import jwt
 
         # Rasa's serve_application sets KEEP_ALIVE_TIMEOUT to 120 s whatever SANIC_KEEP_ALIVE_TIMEOUT says:
         # an idle connection (one per client, and a slot each) was kept two minutes. Sanic reads the value
         # for each new connection.
-        keep_alive = os.environ.get("SANIC_KEEP_ALIVE_TIMEOUT", "").strip()
+        keep_alive = config.text("SANIC_KEEP_ALIVE_TIMEOUT")
         if keep_alive:
             app.config.KEEP_ALIVE_TIMEOUT = float(keep_alive)
 

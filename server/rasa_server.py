@@ -22,6 +22,8 @@ import re
 import sys
 from typing import Any, List, Mapping, Optional
 
+from assistant import config
+
 SECRET_PATTERNS = [
     (re.compile(r"(?i)(token=)[^&\s'\"<>]+"), r"\1[redacted]"),
     (re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+"), r"\1[redacted]"),
@@ -55,14 +57,13 @@ def redact_logs() -> None:
 
 def secret_args(environ: Optional[Mapping[str, str]] = None) -> List[str]:
     """Rasa's --auth-token and --jwt-* arguments, from the environment."""
-    environ = os.environ if environ is None else environ
     args = []
-    token = (environ.get("RASA_TOKEN") or "").strip()
+    token = config.text("RASA_TOKEN", "", environ)
     if token:
         args += ["--auth-token", token]
-    secret = (environ.get("RASA_JWT_SECRET") or "").strip()
+    secret = config.text("RASA_JWT_SECRET", "", environ)
     if secret:
-        method = (environ.get("RASA_JWT_METHOD") or "").strip() or "HS256"
+        method = config.text("RASA_JWT_METHOD", "HS256", environ)
         if method not in JWT_METHODS:
             raise SystemExit(f"RASA_JWT_METHOD: {method} is not one of {', '.join(JWT_METHODS)}")
         args += ["--jwt-secret", secret, "--jwt-method", method]

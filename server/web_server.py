@@ -22,13 +22,14 @@ most 64 connections are served at once (one thread each).
 
 import hashlib
 import html
-import os
 import re
 import sys
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
+
+from assistant import config
 
 ROOT = Path(__file__).resolve().parent.parent
 WEB_ROOT = ROOT / "webchat"
@@ -65,16 +66,16 @@ def request_hostname(host_header: Optional[str]) -> str:
 
 def rasa_url(hostname: str) -> str:
     """The Rasa server as the browser reaches it."""
-    public = os.environ.get("RASA_PUBLIC_URL", "").strip().rstrip("/")
+    public = config.text("RASA_PUBLIC_URL").rstrip("/")
     if public:
         return public
-    return f"http://{hostname}:{os.environ.get('RASA_PORT', '5005')}"
+    return f"http://{hostname}:{config.text('RASA_PORT', '5005')}"
 
 
 def rasa_origins(hostname: str = "127.0.0.1") -> str:
     """connect-src sources for the Rasa server: http(s) for polling, ws(s) for the socket."""
     origins: List[str] = [rasa_url(hostname)]
-    if not os.environ.get("RASA_PUBLIC_URL", "").strip():
+    if not config.is_set("RASA_PUBLIC_URL"):
         for name in ("127.0.0.1", "localhost"):
             if rasa_url(name) not in origins:
                 origins.append(rasa_url(name))
@@ -82,7 +83,7 @@ def rasa_origins(hostname: str = "127.0.0.1") -> str:
 
 
 def frame_ancestors() -> str:
-    extra = [o.strip() for o in os.environ.get("WEB_ORIGINS", "").split(",") if o.strip() and o.strip() != "*"]
+    extra = [origin for origin in config.items("WEB_ORIGINS") if origin != "*"]
     return " ".join(["'self'"] + extra)
 
 
@@ -155,7 +156,7 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
-        if os.environ.get("WEB_ACCESS_LOG"):
+        if config.is_set("WEB_ACCESS_LOG"):
             super().log_message(format, *args)
 
 
@@ -188,8 +189,8 @@ class PageServer(ThreadingHTTPServer):
 
 
 def main() -> int:
-    host = os.environ.get("BIND_HOST", "127.0.0.1")
-    port = int(os.environ.get("WEB_PORT", "8080"))
+    host = config.text("BIND_HOST", "127.0.0.1")
+    port = int(config.text("WEB_PORT", "8080"))
     if not SOCKET_IO_CLIENT.is_file():
         print(f"Warning: {SOCKET_IO_CLIENT.relative_to(ROOT)} is missing; run `make install`.", file=sys.stderr)
     server = PageServer((host, port), Handler)
