@@ -148,6 +148,9 @@ class Term:
     value: str
     synonyms: Tuple[str, ...]
     is_a: Tuple[str, ...] = ()
+    case_sensitive: Tuple[str, ...] = ()  # phrases matched only as written ("PBC", "TB")
+    # spaCy token patterns (lists of token attribute mappings), for what a phrase cannot say
+    token_patterns: Tuple[Any, ...] = dataclasses.field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -188,6 +191,9 @@ class KnowledgeBase:
     sections: Mapping[str, str] = dataclasses.field(default_factory=dict)
     labels: Mapping[str, Mapping[str, str]] = dataclasses.field(default_factory=dict)
     tone: Optional[Tone] = None
+    # terms.yml besides the terms: token patterns of a size ("3 mm"), phrases that are never an entity
+    size_patterns: Tuple[Any, ...] = dataclasses.field(default=(), compare=False)
+    not_entities: Tuple[str, ...] = ()
 
     @property
     def level_order(self) -> List[str]:
@@ -326,6 +332,11 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _read_yaml(directory: Path, name: str, key: str) -> Any:
+    return _read_document(directory, name, key)[key]
+
+
+def _read_document(directory: Path, name: str, key: str) -> Dict[str, Any]:
+    """The whole YAML document, which must be a mapping with a top-level `key`."""
     path = directory / name
     try:
         with open(path, encoding="utf-8") as handle:
@@ -336,7 +347,7 @@ def _read_yaml(directory: Path, name: str, key: str) -> Any:
         raise KnowledgeError(f"{name}: not valid YAML: {exc}")
     if not isinstance(data, dict) or key not in data:
         raise KnowledgeError(f"{name}: must be a mapping with a top-level '{key}'")
-    return data[key]
+    return data
 
 
 def _entries(name: str, items: Any, key: str = "id") -> List[_Entry]:
@@ -359,8 +370,33 @@ def _entries(name: str, items: Any, key: str = "id") -> List[_Entry]:
 # --------------------------------------------------------------------------
 
 
-def _load_terms(directory: Path) -> Tuple[Term, ...]:
-    raw = _read_yaml(directory, "terms.yml", "terms")
+def _token_patterns(where: str, value: Any) -> Tuple[Any, ...]:
+    """spaCy token patterns: a list of non-empty lists of mappings from attribute names."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise KnowledgeError(f"{where}: must be a list of token patterns")
+    for index, pattern in enumerate(value):
+        if not isinstance(pattern, list) or not pattern or not all(
+                isinstance(token, dict) and token and all(isinstance(k, str) for k in token) for token in pattern):
+            raise KnowledgeError(f"{where} #{index + 1}: a token pattern is a non-empty list of "
+                                 "{attribute: value} mappings")
+    return tuple(value)
+
+
+def _load_terms_file(directory: Path) -> Tuple[Tuple[Term, ...], Tuple[Any, ...], Tuple[str, ...]]:
+    """terms.yml: the terms, then the size patterns and the phrases that are never an entity."""
+    document = _read_document(directory, "terms.yml", "terms")
+    size_patterns = _token_patterns("terms.yml: size_patterns", document.get("size_patterns"))
+    not_entities = document.get("not_entities") or []
+    if not isinstance(not_entities, list) or not all(isinstance(p, str) and p.strip() for p in not_entities):
+        raise KnowledgeError("terms.yml: not_entities: must be a list of texts")
+    return _load_terms(directory, document["terms"]), size_patterns, tuple(not_entities)
+
+
+def _load_terms(directory: Path, raw: Any = None) -> Tuple[Term, ...]:
+    if raw is None:
+        raw = _read_yaml(directory, "terms.yml", "terms")
     if not isinstance(raw, dict):
         raise KnowledgeError("terms.yml: 'terms' must map entity names to value lists")
     terms = []
@@ -377,7 +413,9 @@ def _load_terms(directory: Path) -> Tuple[Term, ...]:
             for parent in is_a:
                 if allowed is not None and parent not in allowed:
                     entry.fail("is_a", f"'{parent}' is not a contract value of {entity}")
-            terms.append(Term(entity, value, entry.text_list("synonyms", required=False), is_a))
+            terms.append(Term(entity, value, entry.text_list("synonyms", required=False), is_a,
+                              entry.text_list("case_sensitive", required=False),
+                              _token_patterns(f"terms.yml: {entry.where}: patterns", entry.data.get("patterns"))))
     for entity, allowed in contract.ENTITY_VALUES.items():
         for value in sorted(allowed or ()):
             if not any(t.entity == entity and t.value == value for t in terms):
@@ -511,6 +549,7 @@ def load(directory: os.PathLike | str | None = None) -> KnowledgeBase:
 
     signs = _load_signs(directory)
     glossary, sections = _load_glossary(directory, sources)
+    terms, size_patterns, not_entities = _load_terms_file(directory)
 
     return KnowledgeBase(
         directory=directory,
@@ -520,7 +559,9 @@ def load(directory: os.PathLike | str | None = None) -> KnowledgeBase:
         levels=levels,
         rules=tuple(rules),
         answers=answers,
-        terms=_load_terms(directory),
+        terms=terms,
+        size_patterns=size_patterns,
+        not_entities=not_entities,
         context=context,
         fingerprint=_fingerprint(directory),
         signs=signs,

@@ -67,16 +67,8 @@ def _plurals(phrase: str) -> List[str]:
     return [phrase] + [f"{head} {form}".strip() for form in forms]
 
 
-def _load_terms_data(directory: Path) -> Dict[str, Any]:
-    import yaml
-
-    with open(directory / "terms.yml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
-
-
 def ruler_patterns(kb: knowledge.KnowledgeBase) -> List[Dict[str, Any]]:
-    """Entity-ruler patterns for every term, in a stable order."""
-    raw = _load_terms_data(kb.directory)
+    """Entity-ruler patterns for every term, in a stable order (terms.yml as the loader validated it)."""
     patterns: List[Dict[str, Any]] = []
     seen = set()
 
@@ -86,22 +78,20 @@ def ruler_patterns(kb: knowledge.KnowledgeBase) -> List[Dict[str, Any]]:
             seen.add(key)
             patterns.append({"label": label, "id": value, "pattern": pattern})
 
-    for entity, entries in raw["terms"].items():
-        for entry in entries:
-            value = entry["value"]
-            phrases = [value.replace("_", " ")] + list(entry.get("synonyms") or [])
-            for phrase in phrases:
-                # Only nouns take plurals ("new" must not become "news").
-                forms = _plurals(phrase.lower()) if entity in PLURAL_ENTITIES else [phrase.lower()]
-                for form in forms:
-                    add(entity, value, form)
-            for phrase in entry.get("case_sensitive") or []:
-                add(entity, value, [{"TEXT": word} for word in phrase.split()])
-            for token_pattern in entry.get("patterns") or []:
-                add(entity, value, token_pattern)
-    for token_pattern in raw.get("size_patterns") or []:
+    for term in kb.terms:
+        phrases = [term.value.replace("_", " ")] + list(term.synonyms)
+        for phrase in phrases:
+            # Only nouns take plurals ("new" must not become "news").
+            forms = _plurals(phrase.lower()) if term.entity in PLURAL_ENTITIES else [phrase.lower()]
+            for form in forms:
+                add(term.entity, term.value, form)
+        for phrase in term.case_sensitive:
+            add(term.entity, term.value, [{"TEXT": word} for word in phrase.split()])
+        for token_pattern in term.token_patterns:
+            add(term.entity, term.value, token_pattern)
+    for token_pattern in kb.size_patterns:
         add(SIZE, SIZE, token_pattern)
-    for phrase in raw.get("not_entities") or []:
+    for phrase in kb.not_entities:
         add(NOT_ENTITY, NOT_ENTITY, phrase.lower())
     return patterns
 

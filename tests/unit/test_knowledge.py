@@ -612,6 +612,17 @@ BREAKS = [
     ("is_a to a value not in the contract", "terms.yml",
      lambda d: _find(d["terms"]["condition"], "breast_cancer", key="value").__setitem__("is_a", ["tumour"]),
      ["terms.yml", "breast_cancer", "is_a", "tumour"]),
+    # Every field of terms.yml passes the validator, the ones only the spaCy pipeline reads too.
+    ("a case-sensitive phrase that is not text", "terms.yml",
+     lambda d: _find(d["terms"]["imaging"], "ultrasound", key="value").__setitem__("case_sensitive", ["US", 3]),
+     ["terms.yml", "ultrasound", "case_sensitive"]),
+    ("a term's token pattern that is not a list of mappings", "terms.yml",
+     lambda d: _find(d["terms"]["imaging"], "ultrasound", key="value").__setitem__("patterns", [["US"]]),
+     ["terms.yml", "ultrasound", "patterns", "token pattern"]),
+    ("a size pattern that is not a list of mappings", "terms.yml",
+     lambda d: d.__setitem__("size_patterns", [{"LIKE_NUM": True}]), ["terms.yml", "size_patterns"]),
+    ("a phrase that is never an entity, not text", "terms.yml",
+     lambda d: d.__setitem__("not_entities", ["new scan", None]), ["terms.yml", "not_entities"]),
 ]
 
 
@@ -708,3 +719,11 @@ def test_no_word_list_in_a_token_pattern_is_read_as_a_boolean():
 
     for name in glob.glob(str(Path(__file__).resolve().parents[2] / "knowledge" / "*.yml")):
         walk(yaml.safe_load(Path(name).read_text(encoding="utf-8")), name)
+
+
+def test_the_pipelines_fields_of_terms_yml_come_through_the_loader(kb):
+    """assistant/nlp/pipeline.py builds its entity ruler from these (it no longer reads terms.yml itself)."""
+    assert kb.size_patterns and kb.not_entities
+    assert any(term.case_sensitive for term in kb.terms) and any(term.token_patterns for term in kb.terms)
+    ultrasound = next(t for t in kb.terms if t.entity == "imaging" and t.value == "ultrasound")
+    assert "US" in ultrasound.case_sensitive
