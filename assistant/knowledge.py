@@ -718,7 +718,12 @@ def _load_signs(directory: Path) -> Dict[str, Any]:
             raise KnowledgeError(f"{where}: learned.train: no bank file for {', '.join(missing)}")
         if not isinstance(threshold, (int, float)) or not 0 < float(threshold) < 1:
             raise KnowledgeError(f"{where}: learned.threshold: must be a probability between 0 and 1")
-        learned = {"train": list(train), "threshold": float(threshold)}
+        agree = learned.get("agree")
+        if agree is not None and (not isinstance(agree, (int, float)) or isinstance(agree, bool)
+                                  or not float(threshold) <= agree <= 1):
+            raise KnowledgeError(f"{where}: learned.agree: must be a probability between threshold and 1")
+        learned = {"train": list(train), "threshold": float(threshold),
+                   "agree": float(agree) if agree is not None else None}
     return {
         "learned": learned,
         "concepts": concepts,

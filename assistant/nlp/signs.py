@@ -67,6 +67,7 @@ class SignReading:
     role: Optional[str]  # None (the user's), "negated", "family"
     context: Tuple[str, ...]  # "hypothetical", "historical", "other"
     first_person: bool = False  # the clause speaks of "I", "me", "my"
+    downgraded: bool = False  # explained (iron, beetroot, "mild") or hedged ("maybe"): the question stays
 
     @property
     def is_alert(self) -> bool:
@@ -173,6 +174,8 @@ class SignReader:
             self.marker_matcher.add("M_" + label, [nlp.make_doc(p.lower()) for p in phrases])
         self.speller = Speller(vocabulary)
         self.model: Any = None  # the learned second opinion (sign_model.SignModel), set by the pipeline
+        learned = signs.get("learned") or {}
+        self.agree: Optional[float] = float(learned["agree"]) if learned.get("agree") is not None else None
         self.people = frozenset(self.markers.get("person_words") or ()) | frozenset(self.markers.get("relatives") or ()) \
             | _FIRST_PERSON | _THIRD_PERSON
 
@@ -188,7 +191,8 @@ class SignReader:
         proxy = any(_is_proxy(doc, m) for m in markers.get("proxy", ())) or self._possessed_scan(doc)
         doc._.speaker_is_proxy = proxy
         doc._.sign_values = tuple(self.rules)
-        modifiers = [m for m in getattr(doc._.context_graph, "modifiers", None) or ()
+        concept_tokens = {i for spans in parts.values() for s in spans for i in range(s.start, s.end)}
+        modifiers = [_to_comma(doc, m, concept_tokens) for m in getattr(doc._.context_graph, "modifiers", None) or ()
                      if not _relative_as_place(doc, m) and not _ability_only(doc, m)
                      and not blocked.intersection(range(*m.modifier_span))]
         signs: List[SignReading] = [SignReading("fever", s.start, s.end, True, "negated", ())
@@ -219,8 +223,19 @@ class SignReader:
                                      parts)
                 if reading is not None and reading.certain:
                     signs.append(reading)
-        # The learned second opinion: a sign the lists read nothing of, in any
-        # way, but the model is fairly sure of, is asked about (never alerted).
+        # Two readers agreeing: where the lists read a cue of the user's own,
+        # current sign from an uncertain combination ("black and sticky" with
+        # no word for poo, "went down in Tesco") and the model, trained apart
+        # from the lists, is sure of the same sign, the sign stands without a
+        # question. Never an explained or hedged reading (iron tablets,
+        # "maybe"): there the question stays.
+        promotable = [c for c in cues if self._promotable(c)]
+        sure = self.model.probabilities(doc.text) if promotable else {}
+        agreed = [c for c in promotable if sure.get(c.value, 0.0) >= self.agree]
+        signs.extend(SignReading(c.value, c.start, c.end, True, None, (), c.first_person) for c in agreed)
+        cues = [c for c in cues if c not in agreed]
+        # The learned second opinion alone: a sign the lists read nothing of, in
+        # any way, but the model is fairly sure of, is asked about (never alerted).
         guess = self.model.guess(doc.text) if self.model is not None else None
         if guess and guess[0] in self.rules and not any(r.value == guess[0] for r in signs + cues):
             cues.append(SignReading(guess[0], 0, len(doc), False, None, (), True))
@@ -230,6 +245,11 @@ class SignReader:
         doc._.sign_cues = tuple(c for c in cues + [s for s in signs if s.value in self.rules and not s.is_alert]
                                 if c.value not in alerts and c.worth_asking)
         return doc
+
+    def _promotable(self, cue: SignReading) -> bool:
+        """An uncertain cue of the user's own current sign that no explanation or hedge made uncertain."""
+        return self.model is not None and self.agree is not None and not cue.certain and not cue.downgraded \
+            and cue.role is None and not cue.context and cue.value in self.rules
 
     @staticmethod
     def _within(parts: Dict[str, List[Span]], start: int, end: int) -> Dict[str, List[Span]]:
@@ -266,6 +286,9 @@ class SignReader:
                 if not found[concept]:
                     del found[concept]
         found["_blocked"] = [Span(doc, i, i + 1) for i in sorted(blocked)]
+        found.setdefault("severe", []).extend(_pain_scores(doc))
+        if not found["severe"]:
+            del found["severe"]
         fever_numbers = self._temperatures(doc)
         if fever_numbers is not None:
             high, normal = fever_numbers
@@ -289,7 +312,10 @@ class SignReader:
             prev = doc[token.i - 1].lower_ if token.i > 0 else ""
             is_celsius = 35 <= value <= 42.5 and (match.group(2) or nxt in ("c", "°c", "degrees", "°")
                                                    or prev in ("temp", "temperature", "thermometer", "of", "says", "at"))
-            is_fahrenheit = 99 <= value <= 106 and (nxt in ("f", "°f", "degrees") or prev in ("temp", "temperature"))
+            # "running 101.5": a reading with a decimal in the fever range of
+            # Fahrenheit is a temperature without its unit.
+            is_fahrenheit = 99 <= value <= 106 and (nxt in ("f", "°f", "degrees") or bool(match.group(2))
+                                                     or prev in ("temp", "temperature", "running", "hit", "reached"))
             if not (is_celsius or is_fahrenheit):
                 continue
             span = Span(doc, token.i, token.i + 1, label="SIGN_PART")
@@ -308,7 +334,7 @@ class SignReader:
             if token.lower_ not in scans or token.i == 0:
                 continue
             before = [t.lower_ for t in doc[max(0, token.i - 3):token.i]]
-            if before and before[-1] in ("liver", "abdominal", "new", "recent", "last"):
+            if before and before[-1] in ("liver", "abdominal", "new", "recent", "last", "own"):
                 before = before[:-1]
             if not before:
                 continue
@@ -331,9 +357,13 @@ class SignReader:
             if _YEAR.match(token.text) and int(token.text) < _this_year():
                 out.setdefault("long_ago", []).append((token.i, token.i + 1))
             # "self-harm at 16, I'm 34 now", "aged 12": an age is a time long past.
+            # "then at 6 it came on like a hammer": under 13, "at" a clock time
+            # unless "years" follows.
             if token.lower_ in ("at", "aged", "age") and token.i + 1 < len(doc) and doc[token.i + 1].like_num \
                     and doc[token.i + 1].text.isdigit() and int(doc[token.i + 1].text) < 100 \
-                    and not (token.i + 2 < len(doc) and doc[token.i + 2].lower_ in _CLOCK):
+                    and not (token.i + 2 < len(doc) and doc[token.i + 2].lower_ in _CLOCK) \
+                    and (token.lower_ != "at" or int(doc[token.i + 1].text) >= 13
+                         or (token.i + 2 < len(doc) and doc[token.i + 2].lower_ in ("years", "yrs", "year"))):
                 out.setdefault("long_ago", []).append((token.i, token.i + 2))
         return out
 
@@ -353,7 +383,10 @@ class SignReader:
         merged: List[Tuple[int, int]] = []
         for start, end in clauses:
             words = [t for t in doc[start:end] if t.is_alpha]
-            if merged and len(words) <= FRAGMENT_WORDS and not any(t.lower_ in CLAUSE_BREAKS for t in doc[start - 1:start]):
+            # "He died in 2015." has its own subject: a sentence, not a fragment.
+            subject = bool(words) and words[0].lower_ in _SUBJECTS
+            if merged and len(words) <= FRAGMENT_WORDS and not subject \
+                    and not any(t.lower_ in CLAUSE_BREAKS for t in doc[start - 1:start]):
                 merged[-1] = (merged[-1][0], end)
             else:
                 merged.append((start, end))
@@ -370,10 +403,15 @@ class SignReader:
         # Of several mentions of a concept, the one that is most plainly the
         # user's own and affirmed stands for it ("my son found me on the floor,
         # I must have passed out").
+        # Then the one nearest the combination's other parts ("forgot my PIN
+        # and didn't know what day it was": "didn't know" goes with the day).
         spans = []
         for concept in combination:
-            scored = [(len(self._categories(s, modifiers) & _EXCLUDING), i, s) for i, s in enumerate(here[concept])]
-            spans.append(min(scored)[2])
+            others = [s for c in combination if c != concept for s in here[c]]
+            scored = [(len(self._categories(s, modifiers) & _EXCLUDING),
+                       min((abs(s.start - o.start) for o in others), default=0), i, s)
+                      for i, s in enumerate(here[concept])]
+            spans.append(min(scored)[3])
         # A cue inside another part of the same sign belongs to its
         # description ("can't even let the duvet touch my stomach").
         inside = {i for span in spans for i in range(span.start, span.end)}
@@ -385,6 +423,8 @@ class SignReader:
         context: List[str] = []
         if any(NEGATED in c for c in categories) or any(self._denied_in_list(doc, span, sentence_parts, modifiers)
                                                          for span in spans):
+            role = "negated"
+        elif _answered_no(doc, doc[start].sent):
             role = "negated"
         # "my family would be better off if I was gone": the user is in the sign's own words.
         own_words = any(t.lower_ in _FIRST_PERSON for t in doc[start:end])
@@ -424,7 +464,8 @@ class SignReader:
                 if sent.start <= s.start and s.end <= sent.end]
         firm = [s for c in rule.get("despite") or () for s in here.get(c, ())
                 if NEGATED not in self._categories(s, modifiers)]
-        if is_certain and down and not firm and not all(NEGATED in self._categories(s, modifiers) for s in down):
+        explained = bool(down) and not all(NEGATED in self._categories(s, modifiers) for s in down)
+        if is_certain and explained and not firm:
             is_certain = False
         # An explanation ruled out ("it was red, I haven't eaten anything red")
         # makes a colour reading of two concepts certain.
@@ -437,7 +478,8 @@ class SignReader:
                            or (s.start and doc[s.start - 1].lower_ in _OWN_NEGATIONS) for s in ups):
                 is_certain = True
         first_person = confirmed or any(t.lower_ in _FIRST_PERSON for t in doc[clause[0]:clause[1]])
-        return SignReading(value, start, end, is_certain, role, tuple(context), first_person)
+        return SignReading(value, start, end, is_certain, role, tuple(context), first_person,
+                           downgraded=(certain is not None and not is_certain) or (explained and not firm))
 
     @staticmethod
     def _categories(span: Span, modifiers: Sequence[Any]) -> Set[str]:
@@ -495,8 +537,30 @@ class SignReader:
             opens_next = following is not None and following.start <= m_start <= following.start + 2
             if not (after_sign or opens_next):
                 continue
+            # "would my family notice before I did?": a comparison, not a confirmation.
+            if m_start and doc[m_start - 1].lower_ in ("before", "than", "if", "when", "unless", "until", "whether"):
+                continue
             if m_end - m_start >= 3 or m_end >= len(doc) or doc[m_end].is_punct or m_end in times:
                 return True
+        # "...cause a fever and pain on the right? I've got both at the moment",
+        # "...give you sudden stomach pain? it started just now": the next
+        # sentence opens with the user or with a word pointing back, and tells
+        # when: the question was about a real event.
+        # Or the one after it ("why would my poo be jet black? no iron tablets.
+        # it's been like that since Sunday").
+        later = following
+        for _ in range(2):
+            if later is None or end > sent.end:
+                break
+            opening = later.start + 2
+            own = any(later.start <= m[0] <= opening for m in markers.get("confirm", ())) or any(
+                t.lower_ in _ANAPHORS or t.lower_ in ("both", "all") for t in doc[later.start:opening + 1])
+            when = any(later.start <= m[0] and m[1] <= later.end for m in markers.get("recent", ()))
+            words = [t.lower_ for t in later]
+            onset = any(w in _ONSET for w in words[:5]) and not any(w in _WORRY for w in words)
+            if own and when and onset:
+                return True
+            later = doc[later.end].sent if later.end < len(doc) else None
         return False
 
     @staticmethod
@@ -519,14 +583,25 @@ class SignReader:
         """"she has been vomiting blood": someone else's, unless the clause
         also has the user ("I") before the sign."""
         words = [t.lower_ for t in doc[clause[0]:start]]
-        last_third = max((i for i, w in enumerate(words) if w in _THIRD_PERSON), default=-1)
+        # "I rang him five times": "him" is the object; the clause is about "I".
+        last_third = max((i for i, w in enumerate(words) if w in _THIRD_PERSON and w != "him"), default=-1)
         last_first = max((i for i, w in enumerate(words) if w in _FIRST_PERSON), default=-1)
         return last_third > last_first
 
 
 
 _CLOCK = frozenset({"am", "pm", "o'clock", ":", "mins", "minutes", "hours", "hrs", "degrees", "c", "°c", "%", "mg"})
+_CLAUSE_STARTS = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "been", "he", "she", "they", "we", "it", "it's",
+                            "my", "but", "then", "now", "just", "still", "and", "so", "had", "have", "got", "keep",
+                            "kept", "feel", "feeling", "since", "this", "today", "yesterday", "last", "was", "went"})
+_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 _ANAPHORS = frozenset({"it", "it's", "its", "that", "this", "them", "which"})
+# "I've got both", "it started just now": having or an onset, not a feeling
+# about the question ("it worries me at the moment").
+_ONSET = frozenset({"got", "have", "has", "had", "'ve", "started", "starting", "began", "begun", "happening",
+                    "happened", "came", "come", "doing", "having", "been"})
+_WORRY = frozenset({"worried", "worry", "worries", "worrying", "scared", "scares", "anxious", "nervous", "concerned",
+                    "afraid", "frightened", "frightens", "panicking", "stressed"})
 # Words between a subject and its verb ("he had just collapsed", "I must have
 # nearly collapsed"): grammar, not a subject.
 _BETWEEN_SUBJECT_AND_VERB = frozenset({
@@ -608,6 +683,72 @@ def _ability_only(doc: Doc, modifier: Any) -> bool:
     return i >= len(doc) or doc[i].lower_ not in _PERCEPTION
 
 
+@dataclass(frozen=True)
+class _Scoped:
+    """A ConText modifier with a shorter scope (the attributes signs.py reads)."""
+
+    category: str
+    direction: str
+    allowed_types: Any
+    modifier_span: Tuple[int, int]
+    scope_span: Tuple[int, int]
+
+
+def _to_comma(doc: Doc, modifier: Any, concept_tokens: Set[int]) -> Any:
+    """"I'm not coping mate, been thinking about topping myself": a denial whose
+    words up to the next comma name no concept has found what it denies
+    ("coping"); its scope ends at that comma. A denial that reaches a concept
+    before the comma goes on through the list ("no vomiting, blood or black
+    poo"). ConText's scope runs to the end of the sentence: on bank G this
+    turned two current signs into denials."""
+    if getattr(modifier, "category", "") != NEGATED or getattr(modifier, "direction", "") != "FORWARD":
+        return modifier
+    cue_end = modifier.modifier_span[1]
+    scope_start, scope_end = modifier.scope_span
+    comma = next((t.i for t in doc[cue_end:scope_end] if t.text == ","), None)
+    if comma is None or concept_tokens.intersection(range(cue_end, comma)):
+        return modifier
+    # Only where a new clause starts after the comma ("..., been thinking"):
+    # "I don't have any itching, fever or black stools" is one list of denials.
+    if comma + 1 >= len(doc) or doc[comma + 1].lower_ not in _CLAUSE_STARTS:
+        return modifier
+    return _Scoped(modifier.category, modifier.direction, getattr(modifier, "allowed_types", None),
+                   tuple(modifier.modifier_span), (scope_start, comma))
+
+
+_SCORE = re.compile(r"^(\d{1,2})/10$")
+_OUT_OF = ("out of 10", "out of ten", "outta 10", "/ 10")
+
+
+def _pain_scores(doc: Doc) -> List[Span]:
+    """"9 out of 10", "8/10", "a 10 out of 10": a pain score of 8 or more is
+    severe, however it is written (the lists held only "9/10", "8/10" and
+    "ten out of ten"; bank H wrote "9 out of 10")."""
+    spans = []
+    for token in doc:
+        match = _SCORE.match(token.text)
+        if match:
+            score, end = int(match.group(1)), token.i + 1
+        elif token.text.isdigit() and doc[token.i + 1:token.i + 4].text.lower() in _OUT_OF:
+            score, end = int(token.text), token.i + 4
+        elif token.text.isdigit() and doc[token.i + 1:token.i + 3].text.lower() in ("/ 10", "/10"):
+            score, end = int(token.text), token.i + 3
+        else:
+            continue
+        if 8 <= score <= 10:
+            spans.append(Span(doc, token.i, end, label="SIGN_PART"))
+    return spans
+
+
+def _answered_no(doc: Doc, sent: Span) -> bool:
+    """"Fever? No. Jaundice? No.": a short question the writer answers "no" at once."""
+    if not sent.text.rstrip().endswith("?") or sent.end >= len(doc):
+        return False
+    following = doc[sent.end].sent
+    words = [t.lower_ for t in following if not t.is_punct]
+    return bool(words) and words[0] in ("no", "nope", "nah", "none", "never") and len(words) <= 3
+
+
 def _next_word(doc: Doc, i: int) -> str:
     while i < len(doc) and doc[i].is_punct:
         i += 1
@@ -649,6 +790,9 @@ def _first_complete(combinations: Iterable[Sequence[str]], here: Dict[str, List[
 
 _QUESTION_START = frozenset({"can", "could", "does", "do", "would", "will", "is", "are", "what", "should", "how",
                              "why", "when", "which", "might", "may"})
+# Other words that make a sentence ending in "?" a question.
+_ASKING = frozenset({"has", "have", "did", "was", "were", "am", "shall", "normal", "serious", "bad", "worry",
+                     "worried", "cause", "causes", "mean", "means", "sign", "symptom", "related", "linked", "or"})
 CONDITIONAL_REACH = 4
 
 
@@ -690,7 +834,9 @@ def _in_question(doc: Doc, clause: Tuple[int, int], start: int) -> bool:
             opener = token.i
     if opener is not None:
         return True
-    asks = sent.text.rstrip().endswith("?")
+    # "hot n shivery, yellow eyes, right side sore ??", "it was like red???":
+    # a statement with a worried question mark, no question word in it.
+    asks = sent.text.rstrip().endswith("?") and any(t.lower_ in _QUESTION_START or t.lower_ in _ASKING for t in sent)
     starts_elsewhere = any(t.lower_ in _QUESTION_START and (t.i == sent.start or doc[t.i - 1].text in (",", "(", ":"))
                            for t in sent if t.i > start)
     return asks and not starts_elsewhere

@@ -146,10 +146,36 @@ def test_thoughts_of_self_harm_count_even_inside_an_if(nlp):
     ("my stools are black but I'm on iron tablets", "black_stools"),
     ("I can't go on like this", "suicidal_thoughts"),
 ])
-def test_an_uncertain_cue_is_asked_about_not_dropped(nlp, text, cue):
+def test_an_uncertain_cue_is_asked_about_not_dropped(nlp, text, cue, monkeypatch):
+    """The concept lists alone (the learned model's agreement switched off)."""
+    monkeypatch.setattr(nlp.get_pipe("clinical_sign_reader"), "agree", None)
     reading = pipeline.read(nlp, text)
     assert cue in reading.cues
     assert cue not in alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text, sign, alert", [
+    # The lists read a cue (vomit + red; black + sticky with no word for poo; a
+    # "went down"); the model, trained apart from them, is sure: answered at once.
+    ("been sick twice today and theres red in it", "vomiting_blood", True),
+    ("my BMs are black as midnight and gooey, started yesterday", "black_stools", True),
+    ("I came over all funny and went down in Tesco, out for a few seconds", "fainting", True),
+    # An explanation keeps the question, however sure the model is.
+    ("my stools are black but I'm on iron tablets", "black_stools", False),
+    # A cue the lists read as a relative's or a question is never promoted.
+    ("can liver calcification make you feel faint?", "fainting", False),
+])
+def test_two_readers_agreeing_answer_at_once(nlp, text, sign, alert):
+    """Bank G's first run: 0.85 same turn; of its cues asked about, most were
+    ones both readers gave. Trained on six banks and judged on the seventh, in
+    turn, agreement at p >= 0.8 lifted same-turn recall 0.94 -> 0.97 and added
+    no false alarm (705 near-misses)."""
+    reader = nlp.get_pipe("clinical_sign_reader")
+    assert reader.agree == KB.signs["learned"]["agree"] == 0.8
+    assert (sign in alert_values(nlp, text)) is alert
+    if not alert:
+        reading = pipeline.read(nlp, text)
+        assert sign not in {e.value for e in reading.entities if e.role is None and not e.context}
 
 
 @pytest.mark.parametrize("text", [
@@ -322,7 +348,15 @@ FLOORS = {"bank_a": (0.98, 0.90, 0.05), "bank_b": (0.98, 0.90, 0.05), "bank_c": 
           # Bank g: written after every fix above, run once unchanged (live): 0.85 / 0.93 / 3 %
           # with the concept lists, 0.85 / 0.96 / 3 % with the learned second opinion, which was
           # not trained on it. Not tuned on: its floor is that run, with a margin.
-          "bank_g": (0.85, 0.80, 0.05)}
+          # Bank g, after its categories were fixed (and it joined the model's training).
+          "bank_g": (0.95, 0.90, 0.05),
+          # Bank h: written after the g fixes, run once unchanged (live, judge): 0.89 same turn,
+          # 0.94 after one question, 2 % false emergencies; then fixed by category.
+          "bank_h": (0.95, 0.90, 0.05),
+          # Bank i: written after the h fixes, run once unchanged (live, judge), not tuned on:
+          # 0.91 same turn, 0.97 after one question (cholangitis, fever with pain and vomiting
+          # blood 0.92), 4 % false emergencies. Its floor is that run.
+          "bank_i": (0.90, 0.88, 0.05)}
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=[b.stem for b in BANKS])
