@@ -371,7 +371,7 @@ def _entries(name: str, items: Any, key: str = "id") -> List[_Entry]:
 
 
 def _token_patterns(where: str, value: Any) -> Tuple[Any, ...]:
-    """spaCy token patterns: a list of non-empty lists of mappings from attribute names."""
+    """Token patterns for spaCy: a list of non-empty lists of mappings from attribute names."""
     if value is None:
         return ()
     if not isinstance(value, list):

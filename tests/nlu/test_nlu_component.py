@@ -7,7 +7,8 @@ import yaml
 
 from assistant.nlp import pipeline
 
-TABLE = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "entity_phrases.yml").read_text(encoding="utf-8"))
+TABLE_FILE = Path(__file__).resolve().parents[1] / "data" / "entity_phrases.yml"
+TABLE = yaml.safe_load(TABLE_FILE.read_text(encoding="utf-8"))
 
 
 def as_tuples(entities):
@@ -105,7 +106,8 @@ def test_bad_input_never_crashes(parse, text):
     entities = message.get("entities")
     assert isinstance(entities, list)
     for entity in entities:
-        assert entity["entity"] in {"finding", "pattern", "size", "imaging", "change", "condition", "medication", "symptom"}
+        assert entity["entity"] in {"finding", "pattern", "size", "imaging", "change", "condition", "medication",
+                                    "symptom"}
 
 
 def test_long_input_is_bounded(parse):
@@ -127,7 +129,8 @@ def test_changed_terms_change_the_fingerprint(tmp_path, kb):
     shutil.copytree(kb.directory, copy)
     before = ClinicalEntityExtractor.fingerprint_addon({"knowledge_dir": str(copy)})
     terms = copy / "terms.yml"
-    terms.write_text(terms.read_text(encoding="utf-8").replace("[calcification,", "[calcification, calcium dot,"), encoding="utf-8")
+    terms.write_text(terms.read_text(encoding="utf-8").replace("[calcification,", "[calcification, calcium dot,"),
+                     encoding="utf-8")
     after = ClinicalEntityExtractor.fingerprint_addon({"knowledge_dir": str(copy)})
     assert before != after
     nlp = pipeline.build(knowledge.load(copy))
@@ -157,7 +160,8 @@ def test_regressions_found_by_cross_validation(parse, text, expected):
     assert as_tuples(parse(text).get("entities")) == sorted(expected, key=str)
 
 
-@pytest.mark.parametrize("text", ["my poo is not black", "no black stools", "I have not vomited blood", "not confused at all"])
+@pytest.mark.parametrize("text", ["my poo is not black", "no black stools", "I have not vomited blood",
+                                  "not confused at all"])
 def test_a_denied_red_flag_is_never_read_as_the_users_own(parse, text):
     own = [e for e in parse(text).get("entities") if e["entity"] == "symptom" and not e.get("role")]
     assert own == []
@@ -167,11 +171,14 @@ def test_a_denied_red_flag_is_never_read_as_the_users_own(parse, text):
     "text, expected",
     [
         # a question keeps its scope past "I"; a denial or a relative's story ends at "I"
-        ("my mum died of liver cancer. Do I have cancer??", [("condition", "liver_cancer", "family"), ("condition", "cancer", None)]),
+        ("my mum died of liver cancer. Do I have cancer??",
+         [("condition", "liver_cancer", "family"), ("condition", "cancer", None)]),
         ("No fever, I have jaundice", [("symptom", "fever", "negated"), ("symptom", "jaundice", None)]),
-        ("my dad had liver cancer and I had TB", [("condition", "liver_cancer", "family"), ("condition", "tuberculosis", None)]),
+        ("my dad had liver cancer and I had TB",
+         [("condition", "liver_cancer", "family"), ("condition", "tuberculosis", None)]),
         # a cue inside the entity's own words is not a denial
-        ("new calcified spots that weren't there before", [("change", "new", None), ("finding", "calcification", None), ("change", "new", None)]),
+        ("new calcified spots that weren't there before",
+         [("change", "new", None), ("finding", "calcification", None), ("change", "new", None)]),
         ("I've been sick twice today and there was blood in it", [("symptom", "vomiting_blood", None)]),
     ],
 )
@@ -229,7 +236,8 @@ def test_a_message_telling_facts_is_no_detail_request():
     guard = ReadableTextGuard({"min_known_share": 0.5}, None, None, vocabulary=["new", "spots", "why"])
     ranking = [{"name": "show_details", "confidence": 0.6}, {"name": "inform", "confidence": 0.3}]
     facts = Message(data={"text": "new spots", "intent": dict(ranking[0]), "intent_ranking": ranking,
-                          "entities": [{"entity": "change", "value": "new"}, {"entity": "finding", "value": "calcification"}]})
+                          "entities": [{"entity": "change", "value": "new"},
+                                       {"entity": "finding", "value": "calcification"}]})
     why = Message(data={"text": "why", "intent": {"name": "ask_why", "confidence": 0.9},
                         "intent_ranking": [{"name": "ask_why", "confidence": 0.9}], "entities": []})
     guard.process([facts, why])

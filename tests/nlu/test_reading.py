@@ -94,7 +94,8 @@ def test_a_future_change_is_not_a_fact(nlp):
 
 
 def test_a_relatives_scan_and_sign_now_make_the_typist_a_proxy(nlp):
-    reading = pipeline.read(nlp, "my husband (calcified granuloma on his ultrasound) has been vomiting and is very muddled today")
+    reading = pipeline.read(
+        nlp, "my husband (calcified granuloma on his ultrasound) has been vomiting and is very muddled today")
     assert reading.proxy
     assert not pipeline.read(nlp, "my sister had liver calcifications too and she was yellow").proxy
 
