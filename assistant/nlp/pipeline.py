@@ -545,4 +545,3 @@ def _relatives_scan(entities: List[ClinicalEntity]) -> bool:
 
 def extract(nlp: Language, text: Any) -> List[ClinicalEntity]:
     return read(nlp, text).entities
-
