@@ -11,7 +11,7 @@ after a warm-up window.
   bench_load.py --url http://127.0.0.1:5005 --users 20 --seconds 30 --conversations assistant
   bench_load.py --url http://127.0.0.1:5915 --users 1 --seconds 10 --conversations baseline
 
-Used by measure/bench_run.py (`make bench`) and tests/test_measurements_smoke.py.
+Used by measure/bench_run.py (`make bench`) and tests/servers/test_measurements_smoke.py.
 """
 
 import argparse

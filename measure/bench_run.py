@@ -716,7 +716,7 @@ def main(argv=None) -> int:
                     for variant, v in data[name]["variants"].items():
                         print(f"    {variant:30s} p50 {v['p50_ms']:.2f} ms ({v['p50_ratio']:.2f}x)", flush=True)
                 else:
-                    data["notes"].append(f"scripts/{script} failed (exit {code}).")
+                    data["notes"].append(f"measure.{script} failed (exit {code}).")
 
         print("==> bench: starting the servers", flush=True)
         rasa_port, actions_port, web_port = PORTS["assistant"]

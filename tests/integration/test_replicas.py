@@ -401,7 +401,7 @@ def test_5_kill_9_of_a_replica_mid_conversation(c):
     t = tracker(survivor.base, sid)
     assert user_turns(t["events"]) == STATE["ledger"][sid]
     assert any(f.get("value") == "methotrexate" for f in t["slots"]["case_facts"] or [])
-    # the killed replica's run.py noticed and stopped its action server; bring the replica back
+    # the killed replica's launcher noticed and stopped its action server; bring the replica back
     victim.process.wait(timeout=60)
     victim.process = None
     c.start_replicas([victim])

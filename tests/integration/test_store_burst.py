@@ -131,7 +131,7 @@ def _rasa_pid(replica: Servers) -> int:
             try:
                 cmd = (entry / "cmdline").read_bytes().split(b"\0")
                 if os.getpgid(int(entry.name)) == replica.process.pid and b"run" in cmd and \
-                        any(arg.endswith(b"rasa_server.py") for arg in cmd):
+                        b"server.rasa_server" in cmd:  # python -m server.rasa_server run ...
                     return int(entry.name)
             except (OSError, ProcessLookupError):
                 continue
@@ -171,7 +171,7 @@ def test_2_kill_9_during_a_burst_loses_no_acknowledged_turn(c):
     time.sleep(6)
     os.kill(_rasa_pid(a), signal.SIGKILL)
     time.sleep(8)
-    a.process.wait(timeout=60)  # run.py notices and stops A's action server
+    a.process.wait(timeout=60)  # the launcher notices and stops A's action server
     a.process = None
     a.start(timeout=300)
     time.sleep(6)

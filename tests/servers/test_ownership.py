@@ -115,9 +115,9 @@ def descendants(root: int) -> set:
 
 
 def test_no_secret_in_the_process_list(servers):
-    """The command lines of run.py and every server it started (other projects' processes aside)."""
+    """The command lines of the launcher and every server it started (other projects' processes aside)."""
     ours = descendants(servers.process.pid)
-    assert len(ours) >= 4  # run.py, the action server, the Rasa server, the page server
+    assert len(ours) >= 4  # the launcher, the action server, the Rasa server, the page server
     for pid in map(str, ours):
         try:
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
@@ -126,7 +126,7 @@ def test_no_secret_in_the_process_list(servers):
         for name, value in SECRETS.items():
             assert value not in cmdline, f"{name} is on the command line of process {pid}: {cmdline[:200]}"
     ps = subprocess.run(["ps", "-o", "args", "-p", ",".join(map(str, ours))], capture_output=True, text=True).stdout
-    assert "rasa_server.py run" in ps  # the Rasa server is in the list, without its secrets
+    assert "-m server.rasa_server run" in ps  # the Rasa server is in the list, without its secrets
     assert not [v for v in SECRETS.values() if v in ps]
 
 
