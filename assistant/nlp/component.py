@@ -172,6 +172,33 @@ NOT_INFORMATION = frozenset({"out_of_scope", "greet", "goodbye", "thank", "bot_c
 # The result's detail buttons (issue 13).
 DETAIL_REQUESTS = frozenset({"show_details", "ask_why", "ask_watch_for", "ask_sources"})
 LOW = 0.25
+QUESTIONS = frozenset({"ask_what_is", "ask_causes", "ask_diagnosis", "ask_treatment", "ask_seriousness"})
+# Intents a message that tells the case's facts and asks nothing is not.
+TELLING_IS_NOT = QUESTIONS | NOT_INFORMATION | DETAIL_REQUESTS | {"affirm", "deny", "start_assessment"}
+MIN_QUESTION = 0.0
+# Requests inside a message that tells facts: they outrank its questions
+# ("what's the treatment, and can I speak to a doctor?" asks for a clinician;
+# "can you help me make sense of my scan? It says..." starts the assessment).
+_REQUESTS = (
+    ("request_clinician", re.compile(
+        r"\b(speak|talk|chat) (to|with) (a|an|the|someone|somebody)\b.{0,20}\b(doctor|nurse|gp|clinician|specialist|person|human)"
+        r"|\bput me (in touch|through)\b|\b(see|book|get) (a|an) (doctor|gp|appointment|specialist)\b")),
+    ("start_assessment", re.compile(
+        r"\bhelp me (make sense|understand|work out|figure out|with my)\b|\bmake sense of my\b"
+        r"|\b(can|could|would) you (help|look at|check|go through)\b")),
+)
+_ASKING_START = re.compile(r"^\W*(is|are|can|could|does|do|did|should|will|would|has|have|may|might|am|shall)\b")
+_ASKING_WORDS = re.compile(
+    r"\b(what|what's|whats|wat|wot|wht|wats|why|how|which|where|who|tell me|explain|want to know|wondering whether|meaning of|"
+    r"(is|are|was|could|can|does|do|did|should|will|would) (it|this|that|these|they|i|my))\b")
+
+
+def asks_something(text: str) -> bool:
+    """Does the message ask anything? A question mark, an auxiliary opening it
+    ("is it cancer"), or a question word or phrase anywhere ("...no jaundice,
+    what causes this")."""
+    lowered = (text or "").lower()
+    return "?" in lowered or bool(_ASKING_START.search(lowered)) or bool(_ASKING_WORDS.search(lowered))
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -273,6 +300,40 @@ class ReadableTextGuard(GraphComponent):
             # never a message that tells the case's facts.
             tells = any(e.get("entity") in ("finding", "change", "condition", "medication", "symptom")
                         and not e.get("context") for e in message.get(ENTITIES) or [])
+            # The message's form decides between telling and asking (independent
+            # set C, 151 messages: "my ct shows a calcified granuloma" was a tie of
+            # inform and ask_what_is, so a fallback; "No new lesions.", "none,
+            # never had cancer" were deny; "...what causes this" was inform).
+            # A message that tells facts of the case (any entity of the case, a
+            # relative's or a planned one too) and asks nothing informs; one that
+            # tells and asks is the question the classifier ranks first.
+            facts = any(e.get("entity") in ("finding", "change", "condition", "medication", "symptom", "pattern",
+                                            "size") for e in message.get(ENTITIES) or [])
+            asks = asks_something(message.get(TEXT) or "")
+            name = intent.get("name")
+            request = next((r for r, pattern in _REQUESTS if pattern.search((message.get(TEXT) or "").lower())), None)
+            if facts and request and name in QUESTIONS | {"inform"}:
+                intent = {"name": request, "confidence": 1.0}
+                ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != request]
+                message.set(INTENT, intent, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [intent] + ranking, add_to_output=True)
+            elif facts and not asks and name in TELLING_IS_NOT:
+                intent = {"name": "inform", "confidence": 1.0}
+                ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != "inform"]
+                message.set(INTENT, intent, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [intent] + ranking, add_to_output=True)
+            elif facts and asks and name == "inform":
+                question = next((r for r in message.get(INTENT_RANKING_KEY) or []
+                                 if r.get("name") in QUESTIONS and (r.get("confidence") or 0) >= MIN_QUESTION), None)
+                if question is not None:
+                    # The two swap places (and confidences), so the fallback's
+                    # threshold and ambiguity checks see the same margin.
+                    top = intent.get("confidence") or 0.0
+                    swapped = {"name": "inform", "confidence": question["confidence"]}
+                    intent = {"name": question["name"], "confidence": top}
+                    rest = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") not in (question["name"], "inform")]
+                    message.set(INTENT, intent, add_to_output=True)
+                    message.set(INTENT_RANKING_KEY, [intent, swapped] + rest, add_to_output=True)
             if (tells and intent.get("name") in DETAIL_REQUESTS) or (
                     states_own and (intent.get("name") in NOT_INFORMATION or (intent.get("confidence") or 0) < LOW)):
                 # "I fainted at work this morning", "vomited what looked like coffee

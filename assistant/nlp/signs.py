@@ -468,7 +468,7 @@ class SignReader:
         # tablets") makes it a question rather than an alert, unless denied.
         sent = doc[start].sent
         down = [s for c in rule.get("downgrade") or () for s in sentence_parts.get(c, ())
-                if sent.start <= s.start and s.end <= sent.end]
+                if sent.start <= s.start and s.end <= sent.end and (c not in _NEAR_ONLY or _just_before(s, spans))]
         firm = [s for c in rule.get("despite") or () for s in here.get(c, ())
                 if NEGATED not in self._categories(s, modifiers)]
         explained = bool(down) and not all(NEGATED in self._categories(s, modifiers) for s in down)
@@ -747,6 +747,15 @@ def _pain_scores(doc: Doc) -> List[Span]:
         if 8 <= score <= 10:
             spans.append(Span(doc, token.i, end, label="SIGN_PART"))
     return spans
+
+
+# A degree word qualifies the words right after it ("acting confused ..., I do
+# feel a bit muddled": "a bit" is the muddle's, not the confusion's; set D).
+_NEAR_ONLY = frozenset({"mild"})
+
+
+def _just_before(word: Span, spans: Sequence[Span]) -> bool:
+    return any(word.start <= s.start and s.start - word.end <= 2 for s in spans)
 
 
 def _answered_no(doc: Doc, sent: Span) -> bool:

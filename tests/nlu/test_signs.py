@@ -401,3 +401,22 @@ def test_a_message_describing_a_symptom_is_never_a_command_that_erases():
     plain = Message(data={"text": "start again", "intent": dict(ranking[0]), "intent_ranking": ranking, "entities": []})
     guard.process([plain])
     assert plain.get("intent")["name"] == "restart"
+
+
+def test_a_degree_word_qualifies_the_words_after_it(nlp):
+    """Set D: "acting confused ... since this morning, I do feel a bit muddled"
+    was a question only: "a bit" belongs to "muddled", not to the confusion."""
+    assert "confusion" in alert_values(
+        nlp, "my son says i've been acting confused and forgetting things since this morning, i do feel a bit muddled")
+    assert "confusion" not in alert_values(nlp, "I feel a bit confused")
+
+
+@pytest.mark.parametrize("text", [
+    "Our toddler fainted after holding his breath in a tantrum, the GP said it's common and harmless",
+    "My teenager is off to see Suicide Squad with mates so I've got the house to myself",
+    "Ending it with my boyfriend was easier than waiting for these results lol",
+    "I'm doing my nursing dissertation on self-harm in young people, but this is about my own scan",
+])
+def test_a_childs_sign_a_title_a_relationship_or_a_topic_is_no_alert(nlp, text):
+    """Bank I's false emergencies (first run, 5 of 115), by category."""
+    assert not alert_values(nlp, text)
