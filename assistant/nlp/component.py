@@ -176,6 +176,10 @@ QUESTIONS = frozenset({"ask_what_is", "ask_causes", "ask_diagnosis", "ask_treatm
 # Intents a message that tells the case's facts and asks nothing is not.
 TELLING_IS_NOT = QUESTIONS | NOT_INFORMATION | DETAIL_REQUESTS | {"affirm", "deny", "start_assessment"}
 MIN_QUESTION = 0.0
+# The words of the commands' own training examples (data/nlu): every one has one.
+_COMMAND_WORDS = re.compile(r"\b(start|restart|reset|over|again|begin|beginning|new|fresh|scratch|top|redo|reboot|"
+                            r"square one|delete|erase|forget|clear|remove|wipe|destroy|store|keep|data|history|"
+                            r"information|records|chat|conversation)\b")
 # Requests inside a message that tells facts: they outrank its questions
 # ("what's the treatment, and can I speak to a doctor?" asks for a clinician;
 # "can you help me make sense of my scan? It says..." starts the assessment).
@@ -285,7 +289,10 @@ class ReadableTextGuard(GraphComponent):
             clinical = bool(message.get(ENTITIES)) or bool(message.get(WARNING_CUES))
             symptomatic = any(e.get("entity") == "symptom" and e.get("role") != "negated"
                               for e in message.get(ENTITIES) or []) or bool(message.get(WARNING_CUES))
-            if symptomatic and intent.get("name") in COMMANDS:
+            # "Apart from that I feel well" was read as "start over" (set D) and
+            # the case was erased: a command that erases needs its own words.
+            unasked = not _COMMAND_WORDS.search((message.get(TEXT) or "").lower())
+            if (symptomatic or unasked) and intent.get("name") in COMMANDS:
                 # "poo black. again." is not "start again", "started self harming
                 # again" is not a restart (both seen on an independent bank): a
                 # message that describes a symptom is never a command that erases

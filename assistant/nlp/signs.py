@@ -333,6 +333,15 @@ class SignReader:
         is someone else's, so the person typing speaks for the patient."""
         relatives = set(self.markers.get("relatives") or ())
         scans = set(self.markers.get("scan_words") or ())
+        words = [t.lower_ for t in doc]
+        for i, word in enumerate(words):
+            # "the CT is my mum's", "I'm her son" (bank I).
+            if word in scans and words[i + 1:i + 2] in (["is"], ["was"]) and any(
+                    w in relatives for w in words[i + 2:i + 4]) and "'s" in words[i + 3:i + 5]:
+                return True
+            if word in ("i'm", "im", "am") or (word == "'m" and i and words[i - 1] == "i"):
+                if words[i + 1:i + 2] in (["her"], ["his"]) and words[i + 2:i + 3] and words[i + 2] in relatives:
+                    return True
         for token in doc:
             if token.lower_ not in scans or token.i == 0:
                 continue
@@ -355,7 +364,13 @@ class SignReader:
     def _markers(self, doc: Doc) -> Dict[str, List[Tuple[int, int]]]:
         out: Dict[str, List[Tuple[int, int]]] = {}
         for match_id, start, end in self.marker_matcher(doc):
-            out.setdefault(doc.vocab.strings[match_id][2:], []).append((start, end))
+            name = doc.vocab.strings[match_id][2:]
+            # "when I was 8", "when she was little": long ago; "when I was sick
+            # after breakfast" (bank I): not.
+            if name == "long_ago" and doc[start:end].text.lower() in _WHEN_WAS and not (
+                    end < len(doc) and (doc[end].like_num or doc[end].lower_ in _AGE_WORDS)):
+                continue
+            out.setdefault(name, []).append((start, end))
         for token in doc:
             if _YEAR.match(token.text) and int(token.text) < _this_year():
                 out.setdefault("long_ago", []).append((token.i, token.i + 1))
@@ -444,7 +459,11 @@ class SignReader:
         # Thoughts of self-harm count even inside an "if"; a general question
         # with no "I" in it ("can a paracetamol overdose cause...?") does not.
         keep = bool(rule.get("keep_in_questions")) and any(t.lower_ in _FIRST_PERSON for t in doc[clause[0]:clause[1]])
-        actual = bool(in_clause("actual")) or self._actual_nearby(doc, markers, clause, start)
+        actual = bool(in_clause("actual")) or self._actual_nearby(doc, markers, clause, start) or any(
+            # "could a fever of 38.4 and this pain under the ribs be linked?": one
+            # part pointed at ("this pain") makes the whole question about now.
+            s.start > clause[0] and doc[s.start - 1].lower_ in ("this", "these")
+            for parts_of in sentence_parts.values() for s in parts_of if clause[0] <= s.start < clause[1])
         # "if" and its kin reach a few words ("what if I vomit blood", "should I
         # worry if my poo goes black"), not a whole sentence ("sorry if this
         # makes no sense, I'm very confused and sleepy today").
@@ -749,6 +768,9 @@ def _pain_scores(doc: Doc) -> List[Span]:
     return spans
 
 
+_WHEN_WAS = frozenset({"when i was", "when she was", "when he was"})
+_AGE_WORDS = frozenset({"young", "younger", "little", "small", "a", "an", "at", "in", "still", "growing", "pregnant",
+                        "born", "newborn", "teenager", "child", "kid", "baby", "student", "at school"})
 # A degree word qualifies the words right after it ("acting confused ..., I do
 # feel a bit muddled": "a bit" is the muddle's, not the confusion's; set D).
 _NEAR_ONLY = frozenset({"mild"})

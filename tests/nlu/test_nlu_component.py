@@ -304,3 +304,37 @@ def test_weight_loss_said_as_clothes_or_looks(parse, text):
 def test_getting_a_fact_mixed_up_is_not_confusion(parse):
     message = parse("sorry, I got that mixed up, it's my husband who's on amiodarone, not me")
     assert "confusion" not in {e["value"] for e in message.get("entities")}
+
+
+def test_a_command_that_erases_needs_its_own_words():
+    """Set D: "Apart from that I feel well." was read as restart and the case was
+    erased. A typed "start over" still is one."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    from assistant.nlp.component import ReadableTextGuard
+
+    guard = ReadableTextGuard({"min_known_share": 0.0}, None, None, vocabulary=[])
+    ranking = [{"name": "restart", "confidence": 0.6}, {"name": "deny", "confidence": 0.3}]
+    well = Message(data={"text": "Apart from that I feel well.", "intent": dict(ranking[0]), "intent_ranking": ranking,
+                         "entities": []})
+    over = Message(data={"text": "start over please", "intent": dict(ranking[0]), "intent_ranking": ranking,
+                         "entities": []})
+    guard.process([well, over])
+    assert well.get("intent")["name"] == "deny"
+    assert over.get("intent")["name"] == "restart"
+
+
+def test_every_command_example_has_a_command_word():
+    """The guard above keeps a command only with its own words: every training
+    example of restart and delete_my_data must have one."""
+    import re as _re
+
+    from assistant.nlp.component import _COMMAND_WORDS
+
+    root = Path(__file__).resolve().parent.parent
+    for path in sorted((root / "data" / "nlu").glob("*.yml")):
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or []:
+            if item.get("intent") in ("restart", "delete_my_data"):
+                for line in item["examples"].splitlines():
+                    text = _re.sub(r"^\s*-\s*", "", line).lower()
+                    assert not text or _COMMAND_WORDS.search(text), (item["intent"], text)

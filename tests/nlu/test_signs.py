@@ -359,7 +359,11 @@ FLOORS = {"bank_a": (0.98, 0.90, 0.05), "bank_b": (0.98, 0.90, 0.05), "bank_c": 
           # Bank i: written after the h fixes, run once unchanged (live, judge), not tuned on:
           # 0.91 same turn, 0.97 after one question (cholangitis, fever with pain and vomiting
           # blood 0.92), 4 % false emergencies. Its floor is that run.
-          "bank_i": (0.90, 0.88, 0.05)}
+          "bank_i": (0.90, 0.88, 0.05),
+          # Bank j: written after the i fixes, run once unchanged (live): 0.86 same turn, 0.95
+          # after one question (confusion and fever with pain 0.88), 7 % false emergencies.
+          # Not opened, not tuned on: its floor is that run, with a margin.
+          "bank_j": (0.85, 0.83, 0.08)}
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=[b.stem for b in BANKS])
@@ -420,3 +424,23 @@ def test_a_degree_word_qualifies_the_words_after_it(nlp):
 def test_a_childs_sign_a_title_a_relationship_or_a_topic_is_no_alert(nlp, text):
     """Bank I's false emergencies (first run, 5 of 115), by category."""
     assert not alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    # "when I was" is long ago only before an age.
+    ("my son was with me when I was sick after breakfast and he says there was blood in it", "vomiting_blood"),
+    # One part pointed at makes the whole question about now.
+    ("could a fever of 38.4 and this pain on my right under the ribs be linked to the calcification?", "fever"),
+    # The person typing names the patient: "the CT is my mum's", "I'm her son".
+    ("I'm her son, the CT is my mum's. She's had a temperature of 38.4 since last night", "fever"),
+    # Yellow said as a colour people know, and in Scots.
+    ("my skin's gone the colour of a highlighter pen", "jaundice"),
+    ("ma een are yella", "jaundice"),
+])
+def test_bank_i_categories(nlp, text, value):
+    """Bank I's misses after one question (its first run), by category."""
+    assert value in alert_values(nlp, text)
+
+
+def test_when_i_was_a_child_is_still_long_ago(nlp):
+    assert "vomiting_blood" not in alert_values(nlp, "when I was 8 I was sick with blood once")
