@@ -5,9 +5,11 @@ Trackers become a Case (assistant.conversation), the engine decides
 (assistant.replies). Nothing clinical is decided here.
 """
 
+from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.forms import ValidationAction
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -90,11 +92,12 @@ def _form_slot_updates(tracker: Tracker) -> List[EventType]:
     return [SlotSet(name, value) for name, value in answers.as_slots().items() if value != current[name]]
 
 
-class ActionReadMessage(Action):
+class ActionReadMessage(ValidationAction):
     """Runs on every user message, before any policy predicts the next step.
 
-    Rasa calls `action_validate_slot_mappings` after slot extraction on every
-    user message and sends its messages, so this one round trip:
+    rasa-sdk's `ValidationAction`, under its name `action_validate_slot_mappings`:
+    Rasa calls it after slot extraction on every user message and sends its
+    messages, so this one round trip:
     - takes a yes or no to the safety question asked last turn,
     - adds what the message says to the case (facts with roles),
     - fills the assessment questions it answers, so the form asks only what
@@ -102,12 +105,15 @@ class ActionReadMessage(Action):
     - answers a red flag at once, whatever else is going on; in an emergency
       or a crisis that is the whole turn,
     - or, when the message only hints at a warning sign, asks about it once.
+
+    `run` is the whole reading rather than ValidationAction's per-slot
+    `extract_<slot>`/`validate_<slot>` methods: the slots are decided
+    together (a red flag withdraws the turn's form answers; a safety question
+    keeps the pending one unanswered), which one method per slot cannot say.
     """
 
-    def name(self) -> Text:
-        return "action_validate_slot_mappings"
-
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        """The reading of one message (see the class docstring); rasa-sdk's executor calls it as it is."""
         check = answer_to_check(tracker)
         events, facts = collect_facts(tracker, check)
         alerts, reply = alert_red_flags(dispatcher, tracker, facts)
@@ -131,7 +137,8 @@ class ActionReadMessage(Action):
             # unanswered), and its question is not asked this turn.
             requested = tracker.get_slot("requested_slot")
             answered = {name: tracker.get_slot(name) for name in FORM_SLOTS}
-            answered.update({e["name"]: e["value"] for e in events if e.get("event") == "slot" and e.get("name") in FORM_SLOTS})
+            answered.update({e["name"]: e["value"] for e in events if e.get("event") == "slot"
+                             and e.get("name") in FORM_SLOTS})
             if requested in FORM_SLOTS and answered.get(requested) in (conversation.UNCLEAR, conversation.NONE,
                                                                        conversation.UNKNOWN):
                 # Read from the reply's intent ("unclear"), not from a fact: the
@@ -290,10 +297,16 @@ class ActionHold(Action):
         return []
 
 
-class ActionAskFormQuestion(Action):
-    """Asks one assessment question, with buttons that carry exact values."""
+class ActionAskFormQuestion(Action, ABC):
+    """Asks one assessment question, with buttons that carry exact values.
 
-    slot = ""
+    Abstract (rasa-sdk registers only concrete actions): each subclass names
+    its slot, and the base registered a stray `action_ask_` before."""
+
+    @property
+    @abstractmethod
+    def slot(self) -> str:
+        """The form slot this action asks for."""
 
     def name(self) -> Text:
         return f"action_ask_{self.slot}"

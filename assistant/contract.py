@@ -35,13 +35,6 @@ CAUSE_IDS = frozenset({
     "bile_duct_stones", "hydatid_cyst", "cystic_lesion", "rare_metabolic",
 })
 
-INTENTS = (
-    "greet", "goodbye", "affirm", "deny", "thank", "bot_challenge",
-    "out_of_scope", "ask_what_is", "ask_causes", "ask_diagnosis",
-    "ask_treatment", "ask_seriousness", "start_assessment", "inform",
-    "request_clinician",
-)
-
 # General answers the dialogue needs from knowledge/answers.yml.
 ANSWER_IDS = (
     "what_is", "causes_overview", "diagnosis_overview", "treatment_overview",

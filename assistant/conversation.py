@@ -27,7 +27,6 @@ FORM_SLOTS = ("scan_finding", "medical_history", "current_symptoms", "finding_ch
 NONE = "none"
 UNKNOWN = "unknown"
 UNCLEAR = "unclear"
-REPORTED = "reported"
 
 # Intents that answer the question the form asked (a question back is a digression).
 ANSWER_INTENTS = frozenset({"inform", "deny", "affirm", "start_assessment"})
@@ -169,7 +168,8 @@ def about_own_scan(text: str, facts: Sequence[Fact]) -> bool:
     return bool(_FIRST_PERSON.search(text or "")) or any(f.entity == "imaging" for f in facts)
 
 
-def facts_implied_by_answers(answers: FormAnswers, previous_history: Optional[str], facts: Sequence[Fact]) -> List[Fact]:
+def facts_implied_by_answers(answers: FormAnswers, previous_history: Optional[str],
+                             facts: Sequence[Fact]) -> List[Fact]:
     """Answering the history question with "none" ("no", "no other health
     problems") denies the cancer it asked about, unless the user said they had it."""
     if answers.medical_history != NONE or previous_history == NONE:

@@ -19,7 +19,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import yaml
 
-from assistant import contract
+from assistant import config, contract
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "knowledge"
 KNOWLEDGE_FILES = (
@@ -148,6 +148,9 @@ class Term:
     value: str
     synonyms: Tuple[str, ...]
     is_a: Tuple[str, ...] = ()
+    case_sensitive: Tuple[str, ...] = ()  # phrases matched only as written ("PBC", "TB")
+    # spaCy token patterns (lists of token attribute mappings), for what a phrase cannot say
+    token_patterns: Tuple[Any, ...] = dataclasses.field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -188,6 +191,9 @@ class KnowledgeBase:
     sections: Mapping[str, str] = dataclasses.field(default_factory=dict)
     labels: Mapping[str, Mapping[str, str]] = dataclasses.field(default_factory=dict)
     tone: Optional[Tone] = None
+    # terms.yml besides the terms: token patterns of a size ("3 mm"), phrases that are never an entity
+    size_patterns: Tuple[Any, ...] = dataclasses.field(default=(), compare=False)
+    not_entities: Tuple[str, ...] = ()
 
     @property
     def level_order(self) -> List[str]:
@@ -320,18 +326,28 @@ class _Entry:
         return Pattern(entity, value, role)
 
 
+# libyaml's parser when PyYAML has it (the same documents, the same Python values): the pure-Python one
+# took about a second per load of the knowledge base, nearly all of it parsing.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_yaml(directory: Path, name: str, key: str) -> Any:
+    return _read_document(directory, name, key)[key]
+
+
+def _read_document(directory: Path, name: str, key: str) -> Dict[str, Any]:
+    """The whole YAML document, which must be a mapping with a top-level `key`."""
     path = directory / name
     try:
         with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
+            data = yaml.load(handle, Loader=_YAML_LOADER)  # a safe loader, C or Python
     except FileNotFoundError:
         raise KnowledgeError(f"{name}: file is missing from {directory}")
     except yaml.YAMLError as exc:
         raise KnowledgeError(f"{name}: not valid YAML: {exc}")
     if not isinstance(data, dict) or key not in data:
         raise KnowledgeError(f"{name}: must be a mapping with a top-level '{key}'")
-    return data[key]
+    return data
 
 
 def _entries(name: str, items: Any, key: str = "id") -> List[_Entry]:
@@ -354,8 +370,33 @@ def _entries(name: str, items: Any, key: str = "id") -> List[_Entry]:
 # --------------------------------------------------------------------------
 
 
-def _load_terms(directory: Path) -> Tuple[Term, ...]:
-    raw = _read_yaml(directory, "terms.yml", "terms")
+def _token_patterns(where: str, value: Any) -> Tuple[Any, ...]:
+    """Token patterns for spaCy: a list of non-empty lists of mappings from attribute names."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise KnowledgeError(f"{where}: must be a list of token patterns")
+    for index, pattern in enumerate(value):
+        if not isinstance(pattern, list) or not pattern or not all(
+                isinstance(token, dict) and token and all(isinstance(k, str) for k in token) for token in pattern):
+            raise KnowledgeError(f"{where} #{index + 1}: a token pattern is a non-empty list of "
+                                 "{attribute: value} mappings")
+    return tuple(value)
+
+
+def _load_terms_file(directory: Path) -> Tuple[Tuple[Term, ...], Tuple[Any, ...], Tuple[str, ...]]:
+    """terms.yml: the terms, then the size patterns and the phrases that are never an entity."""
+    document = _read_document(directory, "terms.yml", "terms")
+    size_patterns = _token_patterns("terms.yml: size_patterns", document.get("size_patterns"))
+    not_entities = document.get("not_entities") or []
+    if not isinstance(not_entities, list) or not all(isinstance(p, str) and p.strip() for p in not_entities):
+        raise KnowledgeError("terms.yml: not_entities: must be a list of texts")
+    return _load_terms(directory, document["terms"]), size_patterns, tuple(not_entities)
+
+
+def _load_terms(directory: Path, raw: Any = None) -> Tuple[Term, ...]:
+    if raw is None:
+        raw = _read_yaml(directory, "terms.yml", "terms")
     if not isinstance(raw, dict):
         raise KnowledgeError("terms.yml: 'terms' must map entity names to value lists")
     terms = []
@@ -372,7 +413,9 @@ def _load_terms(directory: Path) -> Tuple[Term, ...]:
             for parent in is_a:
                 if allowed is not None and parent not in allowed:
                     entry.fail("is_a", f"'{parent}' is not a contract value of {entity}")
-            terms.append(Term(entity, value, entry.text_list("synonyms", required=False), is_a))
+            terms.append(Term(entity, value, entry.text_list("synonyms", required=False), is_a,
+                              entry.text_list("case_sensitive", required=False),
+                              _token_patterns(f"terms.yml: {entry.where}: patterns", entry.data.get("patterns"))))
     for entity, allowed in contract.ENTITY_VALUES.items():
         for value in sorted(allowed or ()):
             if not any(t.entity == entity and t.value == value for t in terms):
@@ -398,7 +441,7 @@ def _fingerprint(directory: Path) -> str:
 
 def load(directory: os.PathLike | str | None = None) -> KnowledgeBase:
     """Read and validate every knowledge file; raise KnowledgeError on the first fault."""
-    directory = Path(directory or os.environ.get("KNOWLEDGE_DIR") or DEFAULT_DIR)
+    directory = Path(directory or config.text("KNOWLEDGE_DIR") or DEFAULT_DIR)
     values = _pattern_values()
 
     sources = {}
@@ -437,7 +480,8 @@ def load(directory: os.PathLike | str | None = None) -> KnowledgeBase:
             entry.fail("evidence", "must be a non-empty list")
         for index, item in enumerate(raw_evidence):
             sub = _Entry("causes.yml", f"entry '{cause_id}' evidence #{index + 1}", item)
-            evidence.append(Evidence(sub.pattern("when", item.get("when"), values), sub.number("weight"), sub.text("why")))
+            evidence.append(Evidence(sub.pattern("when", item.get("when"), values), sub.number("weight"),
+                                     sub.text("why")))
         causes[cause_id] = Cause(
             id=cause_id,
             name=entry.text("name"),
@@ -505,6 +549,7 @@ def load(directory: os.PathLike | str | None = None) -> KnowledgeBase:
 
     signs = _load_signs(directory)
     glossary, sections = _load_glossary(directory, sources)
+    terms, size_patterns, not_entities = _load_terms_file(directory)
 
     return KnowledgeBase(
         directory=directory,
@@ -514,7 +559,9 @@ def load(directory: os.PathLike | str | None = None) -> KnowledgeBase:
         levels=levels,
         rules=tuple(rules),
         answers=answers,
-        terms=_load_terms(directory),
+        terms=terms,
+        size_patterns=size_patterns,
+        not_entities=not_entities,
         context=context,
         fingerprint=_fingerprint(directory),
         signs=signs,
@@ -528,7 +575,8 @@ def load(directory: os.PathLike | str | None = None) -> KnowledgeBase:
 def _load_glossary(directory: Path, sources: Mapping[str, Source]) -> Tuple[Tuple[GlossaryEntry, ...], Dict[str, str]]:
     """glossary.yml: report terms in plain words, each with sources; a term
     belongs to one entry only (the reading must not depend on file order)."""
-    entries, owner = [], {}
+    entries: List[GlossaryEntry] = []
+    owner: Dict[str, str] = {}
     for entry in _entries("glossary.yml", _read_yaml(directory, "glossary.yml", "glossary")):
         terms = tuple(" ".join(t.lower().split()) for t in entry.text_list("terms"))
         for term in terms:
@@ -594,7 +642,7 @@ def _load_signs(directory: Path) -> Dict[str, Any]:
     where = "signs.yml"
     if not isinstance(data, dict):
         raise KnowledgeError(f"{where}: 'signs' must be a mapping")
-    symptoms = contract.ENTITY_VALUES["symptom"]
+    symptoms = contract.ENTITY_VALUES["symptom"] or set()
 
     def phrases(field: str, items: Any) -> List[str]:
         if not isinstance(items, list) or not items or not all(isinstance(i, str) and i.strip() for i in items):
@@ -706,7 +754,7 @@ def _cached(directory: str, fingerprint: str) -> KnowledgeBase:
 
 def default() -> KnowledgeBase:
     """The knowledge base, loaded once per content version."""
-    directory = Path(os.environ.get("KNOWLEDGE_DIR") or DEFAULT_DIR)
+    directory = Path(config.text("KNOWLEDGE_DIR") or DEFAULT_DIR)
     return _cached(str(directory), _fingerprint(directory))
 
 

@@ -7,21 +7,19 @@ channel renders the same content. No Rasa import.
 
 import contextlib
 import contextvars
-import os
 import re
-from typing import Dict, Iterable, List, Optional, Sequence
+from typing import Dict, Iterable, List, Optional, Sequence, cast
 
-from assistant.engine import Assessment, Case, Fact, RankedCause, Triage
+from assistant import config
+from assistant.engine import Assessment, Case, RankedCause, Triage
 from assistant.knowledge import KnowledgeBase
 
 Message = Dict[str, object]
 
 # Buttons use intent payloads, so they work without NLU on every channel.
-BUTTON_TESTS = {"title": "What tests might I need?", "payload": "/ask_diagnosis"}
 BUTTON_TREATMENT = {"title": "How is it treated?", "payload": "/ask_treatment"}
 BUTTON_SUMMARY = {"title": "Summary for my doctor", "payload": "/request_summary"}
 BUTTON_START = {"title": "Help me understand my result", "payload": "/start_assessment"}
-BUTTON_WHAT_IS = {"title": "What does it mean?", "payload": "/ask_what_is"}
 BUTTON_RESTART = {"title": "Start over", "payload": "/restart"}
 BUTTON_CLINICIAN = {"title": "Where can I get care?", "payload": "/request_clinician"}
 BUTTON_REST = {"title": "Show the rest later", "payload": "/show_details"}
@@ -199,7 +197,7 @@ def emergency_alert(kb: KnowledgeBase, rules, can_show_rest: bool) -> Message:
 def crisis_message(kb: KnowledgeBase, rule) -> Message:
     """Thoughts of self-harm: kindness and crisis help first, nothing about the
     scan. The crisis line is the deployment's own (CRISIS_LINE)."""
-    line = os.environ.get("CRISIS_LINE", "").strip()
+    line = config.text("CRISIS_LINE")
     help_now = (f"Please talk to someone now: {line}." if line else
                 "Please talk to someone now: a crisis line where you live, your doctor or someone you trust.")
     text = f"I'm really glad you told me. {rule.reason} {help_now} {rule.advice}"
@@ -223,14 +221,7 @@ def short_sources(kb: KnowledgeBase, source_ids: Iterable[str]) -> str:
 
 
 def emergency_number() -> str:
-    return os.environ.get("EMERGENCY_NUMBER", "").strip()
-
-
-def emergency_contact() -> str:
-    """The configured number, or nothing: the advice already says 'your local
-    emergency number', and a second sentence saying so again is noise."""
-    number = emergency_number()
-    return f"Emergency number: {number}." if number else ""
+    return config.text("EMERGENCY_NUMBER")
 
 
 def short_cite(source) -> str:
@@ -379,7 +370,7 @@ def treatment_message(kb: KnowledgeBase, cause_ids: Sequence[str]) -> Message:
     message = _detail(kb, parts + [(line, True) for line in lines], [s for c in causes for s in c.sources],
                       BUTTON_TREATMENT)
     for index in sorted(range(len(causes)), key=lambda i: -len(causes[i].treatment)):
-        if buttons_length(message.get("buttons") or []) + len(message["text"]) <= limit():
+        if buttons_length(cast(Sequence[Dict], message.get("buttons") or [])) + len(str(message["text"])) <= limit():
             break
         lines[index] = f"- {causes[index].name}: {_first_sentence(causes[index].treatment)}"
         message = _detail(kb, parts + [(line, True) for line in lines], [s for c in causes for s in c.sources],
@@ -503,6 +494,8 @@ def detail_message(kb: KnowledgeBase, detail: str, case: Case, result: Assessmen
 
 def worry_acknowledgement(kb: KnowledgeBase) -> Message:
     """Said once per conversation, when the user says they are frightened."""
+    if kb.tone is None:
+        raise ValueError("knowledge/tone.yml is missing: no acknowledgement to say")
     return {"text": kb.tone.acknowledgement}
 
 
@@ -513,7 +506,8 @@ def report_reading(kb: KnowledgeBase, reading, entities=None) -> Message:
     lines = [report.intro(entities, kb)]
     lines.extend(f"- {sentence}" for sentence in reading.sentences)
     if reading.left_out:
-        lines.append(f"(I left out {reading.left_out} other sentence{'s' if reading.left_out > 1 else ''} of the report.)")
+        plural = "s" if reading.left_out > 1 else ""
+        lines.append(f"(I left out {reading.left_out} other sentence{plural} of the report.)")
     cites = cite_line(kb, reading.sources)
     if cites:
         lines.append(cites)
@@ -578,8 +572,8 @@ def visit_summary(kb: KnowledgeBase, case: Case, result: Optional[Assessment]) -
 
 def care_message() -> Message:
     """Where to get care; the clinic's details come from the environment."""
-    clinic = os.environ.get("CLINIC_NAME", "").strip()
-    contact = os.environ.get("CLINIC_CONTACT", "").strip()
+    clinic = config.text("CLINIC_NAME")
+    contact = config.text("CLINIC_CONTACT")
     if clinic and contact:
         where = f"You can contact {clinic}: {contact}."
     elif contact:
@@ -592,7 +586,3 @@ def care_message() -> Message:
         f"If you feel very unwell, get emergency help now: call {emergency_number() or 'your local emergency number'}."
     )
     return {"text": text, "buttons": [BUTTON_SUMMARY]}
-
-
-def facts_label(facts: Iterable[Fact]) -> str:
-    return ", ".join(f"{_words(f.value)}" for f in facts)

@@ -90,7 +90,7 @@ def terms_in(text: str, kb: KnowledgeBase) -> List[GlossaryEntry]:
     pattern, by_group = _matcher(kb.glossary)
     seen: Dict[str, GlossaryEntry] = {}
     for match in pattern.finditer(text or ""):
-        entry = by_group[match.lastgroup]
+        entry = by_group[match.lastgroup or ""]  # every alternative of the pattern is a named group
         seen.setdefault(entry.id, entry)
     return list(seen.values())
 
@@ -111,7 +111,7 @@ def plain_sentence(sentence: str, kb: KnowledgeBase) -> Tuple[str, List[Glossary
     used: List[GlossaryEntry] = []
 
     def swap(match: re.Match) -> str:
-        entry = by_group[match.lastgroup]
+        entry = by_group[match.lastgroup or ""]
         used.append(entry)
         return entry.plural if entry.plural and _is_plural(match.group(0)) else entry.plain
 
@@ -214,6 +214,6 @@ def read_report(text: str, kb: KnowledgeBase, entities: Optional[Sequence[Dict]]
 
 def intro(entities: Optional[Sequence[Dict]], kb: KnowledgeBase) -> str:
     """'Here is what your CT scan report says, in plain words:' (the scan named when the NLU found it)."""
-    scans = [e.get("value") for e in entities or [] if e.get("entity") == "imaging" and e.get("role") is None]
+    scans = [str(e.get("value")) for e in entities or [] if e.get("entity") == "imaging" and e.get("role") is None]
     scan = kb.label("imaging", scans[0]) if scans else "scan"
     return f"Here is what your {scan} report says, in plain words:"

@@ -1,4 +1,4 @@
-"""One formatter per messaging surface: the same bot message, in each platform's own shape.
+r"""One formatter per messaging surface: the same bot message, in each platform's own shape.
 
 Pure functions, no I/O and no Rasa import. A bot message is what Rasa hands an
 output channel (see assistant/replies.py): `text` (lines separated by "\n",
@@ -16,7 +16,7 @@ quick replies ride on the last part:
 | Telegram           | `telegram`   | 4096       | inline keyboard, callback_data = payload |
 | Slack              | `slack`      | 3000/section | actions block of buttons, value = payload |
 | Facebook Messenger | `messenger`  | 2000       | quick replies (title <= 20 chars)        |
-| WhatsApp / SMS     | `whatsapp`   | 1600       | numbered list + "Reply 1, 2 or 3"; `resolve_choice` maps the number back |
+| WhatsApp / SMS     | `whatsapp`   | 1600       | numbered list + "Reply 1, 2 or 3" (`resolve_choice` reads it) |
 
 Lengths are counted in UTF-16 code units (what Telegram counts; never fewer
 than Python's characters, so the other limits hold too).

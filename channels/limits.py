@@ -34,16 +34,16 @@ messages). Logs name the sender by a short hash, never the text.
 
 import asyncio
 import collections
-import hashlib
 import logging
-import os
 import time
 from typing import TYPE_CHECKING, Any, Awaitable, Callable, Deque, Dict, Optional
 
 
 from rasa.core.channels.channel import OutputChannel
 
+from assistant import config
 from channels import privacy, sessions
+from channels.privacy import sender_tag
 
 if TYPE_CHECKING:
     from rasa.core.channels.channel import UserMessage
@@ -62,31 +62,12 @@ TOO_LONG = ("That message is too long for me (over {limit} characters). "
 SORRY = "Sorry, something went wrong on my side. Please send your message again in a moment."
 
 
-def _int_env(name: str, default: int, environ: Optional[Dict[str, str]] = None) -> int:
-    environ = os.environ if environ is None else environ
-    raw = (environ.get(name) or "").strip()
-    if not raw:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise SystemExit(f"{name} must be a whole number, got {raw!r}")
-    if value < 0:
-        raise SystemExit(f"{name} must be 0 (off) or more, got {value}")
-    return value
-
-
 def rate_limit_per_minute(environ: Optional[Dict[str, str]] = None) -> int:
-    return _int_env("RATE_LIMIT_PER_MINUTE", DEFAULT_RATE_LIMIT_PER_MINUTE, environ)
+    return config.whole_number("RATE_LIMIT_PER_MINUTE", DEFAULT_RATE_LIMIT_PER_MINUTE, environ)
 
 
 def max_message_chars(environ: Optional[Dict[str, str]] = None) -> int:
-    return _int_env("MAX_MESSAGE_CHARS", DEFAULT_MAX_MESSAGE_CHARS, environ)
-
-
-def sender_tag(sender_id: Any) -> str:
-    """A short, stable stand-in for a sender id in logs (ids can be phone numbers)."""
-    return hashlib.sha256(str(sender_id).encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return config.whole_number("MAX_MESSAGE_CHARS", DEFAULT_MAX_MESSAGE_CHARS, environ)
 
 
 class RateLimiter:
@@ -180,7 +161,7 @@ def unscoped(output: Any) -> "ScopedOutput":
 
 
 def address_limit_per_minute(environ: Optional[Dict[str, str]] = None) -> int:
-    return _int_env("RATE_LIMIT_PER_ADDRESS_PER_MINUTE", DEFAULT_ADDRESS_LIMIT_PER_MINUTE, environ)
+    return config.whole_number("RATE_LIMIT_PER_ADDRESS_PER_MINUTE", DEFAULT_ADDRESS_LIMIT_PER_MINUTE, environ)
 
 
 # One count per conversation for the whole process, whatever channel the messages come through, and one

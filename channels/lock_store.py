@@ -13,7 +13,7 @@ serving and delete when nobody waits) is a Redis transaction: WATCH the key,
 read, change, MULTI/SET (or DEL)/EXEC, retried when another process changed the
 key in between. Reads and everything else are Rasa's.
 
-scripts/run.py selects it for `LOCK_STORE_URL=redis://...` (endpoints `type:
+server/launcher.py selects it for `LOCK_STORE_URL=redis://...` (endpoints `type:
 channels.lock_store.AtomicRedisLockStore`, same settings as `type: redis`).
 """
 
@@ -34,6 +34,21 @@ class AtomicRedisLockStore(RedisLockStore):
         if endpoint_config is not None:  # how Rasa builds a lock store named by its class path
             kwargs = {"host": endpoint_config.url or "localhost", **(endpoint_config.kwargs or {}), **kwargs}
         super().__init__(**kwargs)
+        self._retry_connections()
+
+    def _retry_connections(self) -> None:
+        """Retries with backoff (about 3 s in all) on every Redis connection: Rasa's client does not retry,
+        so the first turn after a Redis restart failed (tests/integration/test_replicas.py restarts it
+        under load)."""
+        import redis
+        from redis.backoff import ExponentialBackoff
+        from redis.retry import Retry
+
+        pool = self.red.connection_pool
+        pool.connection_kwargs.update(
+            retry=Retry(ExponentialBackoff(cap=1.0, base=0.05), 6),
+            retry_on_error=[redis.exceptions.ConnectionError, redis.exceptions.TimeoutError])
+        pool.disconnect()  # connections made from now on use the retry policy
 
     def _transact(self, conversation_id: Text,
                   change: Callable[[Optional[TicketLock]], Tuple[str, Optional[TicketLock], Any]]) -> Any:

@@ -22,6 +22,7 @@ messaging platforms' own chat history).
 """
 
 import contextvars
+import hashlib
 import logging
 from typing import TYPE_CHECKING, Any, List, Optional, Set
 
@@ -56,6 +57,11 @@ def watch_responses(out: Any) -> Set[Any]:
     seen: Set[Any] = set()
     _seen.set(seen)
     return seen
+
+
+def sender_tag(sender_id: Any) -> str:
+    """A short, stable stand-in for a sender id in logs (ids can be phone numbers)."""
+    return hashlib.sha256(str(sender_id).encode("utf-8", "surrogatepass")).hexdigest()[:10]
 
 
 def current_agent() -> Any:
@@ -106,8 +112,6 @@ async def delete_conversation(agent: Any, sender_id: str) -> int:
 
 
 async def delete_and_confirm(message: "UserMessage") -> bool:
-    from channels.limits import sender_tag
-
     out, sender = message.output_channel, message.sender_id
     agent = current_agent()
     try:

@@ -21,13 +21,10 @@ The client's address (for the per-address limit) is the peer's, or from
 X-Forwarded-For when the peer is in TRUSTED_PROXIES.
 `input_channel` in the body is ignored (always "rest"). Unlike Rasa's channel,
 nothing here logs the message text, not even when handling it fails.
-
-Its blueprint also installs channels/server_hooks.py (fixes to the Rasa server).
 """
 
 import asyncio
 import json
-import os
 import unicodedata
 from typing import Any, Awaitable, Callable, Dict, Optional, Text, Tuple
 
@@ -39,7 +36,8 @@ from sanic.exceptions import SanicException
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels import server_hooks, sessions
+from assistant import config
+from channels import sessions
 from channels.limits import guard, max_message_chars
 
 MAX_SENDER_CHARS = 200
@@ -73,7 +71,7 @@ def valid_sender(sender: Any) -> Optional[str]:
 
 
 def max_body_bytes() -> int:
-    """A body larger than this cannot hold an allowed message (each character takes at most 12 bytes
+    r"""A body larger than this cannot hold an allowed message (each character takes at most 12 bytes
     as a JSON escape "\\ud83d\\ude00" for two characters), plus room for the rest of the object."""
     return max(65536, 12 * max_message_chars() + 16384)
 
@@ -84,15 +82,14 @@ def trust_sender_ids(environ: Optional[Dict[str, str]] = None) -> bool:
     what every outside evaluator and site backend relies on; scoping already keeps a REST id away
     from every other channel's conversations. REST_TRUST_SENDER_IDS=0 (a site whose browsers talk
     to REST directly) accepts only ids the server issued and signed."""
-    environ = os.environ if environ is None else environ
-    return (environ.get("REST_TRUST_SENDER_IDS") or "1").strip().lower() in ("1", "true", "yes")
+    return config.flag("REST_TRUST_SENDER_IDS", True, environ)
 
 
 def client_address(request: Request) -> str:
     """The client's address: the peer, or, only when the peer is a trusted proxy (TRUSTED_PROXIES, comma
     separated addresses), the last address in X-Forwarded-For that is not a trusted proxy."""
     peer = request.conn_info.client_ip if request.conn_info else (request.ip or "")
-    trusted = {a.strip() for a in os.environ.get("TRUSTED_PROXIES", "").split(",") if a.strip()}
+    trusted = set(config.items("TRUSTED_PROXIES"))
     if not trusted or peer not in trusted:
         return peer
     chain = [a.strip() for a in (request.headers.get("X-Forwarded-For") or "").split(",") if a.strip()]
@@ -148,7 +145,6 @@ class CheckedRestInput(RestInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         on_new_message = guard(on_new_message, self.name())
         rest_webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
-        server_hooks.install(rest_webhook)
         limit = max_body_bytes()
         self.trusted = trust_sender_ids()
         sessions.check_secret()

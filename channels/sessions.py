@@ -14,7 +14,7 @@ recipient back for the channel's output, see `ScopedOutput`).
 they are, so their conversation ids are issued by the server:
 `<id>.<signature>`, where `id` is 24 random URL-safe characters and the
 signature is the base64url HMAC-SHA256 of `"session:v1:" + id` with
-`SESSION_SECRET` (from the environment; scripts/run.py makes a random one per
+`SESSION_SECRET` (from the environment; server/launcher.py makes a random one per
 run when it is unset, and never prints or logs it). A claimed id that does not
 carry a valid signature starts a new conversation with a new issued id: the
 client learns it from the reply (REST: `recipient_id` of every message and the
@@ -30,10 +30,11 @@ given (`REST_TRUST_SENDER_IDS=1`; still under `rest:`).
 import base64
 import hashlib
 import hmac
-import os
 import re
 import secrets
 from typing import Dict, Optional, Tuple
+
+from assistant import config
 
 SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 TOKEN = re.compile(r"^([A-Za-z0-9_-]{8,64})\.([A-Za-z0-9_-]{43})$")
@@ -41,7 +42,7 @@ SIGNATURE_CONTEXT = b"session:v1:"
 SECRET_VARIABLE = "SESSION_SECRET"
 MIN_SECRET_CHARS = 16
 # The names of the channels (their input channel's name()); an HTTP API conversation id that does not
-# start with one of these followed by ":" is a REST conversation (see server_hooks.scope_api_conversation_id).
+# start with one of these followed by ":" is a REST conversation (see server.rasa_patches.scope_api_conversation_id).
 SCOPES = ("web", "rest", "socketio", "telegram", "slack", "facebook", "twilio")
 WEB_SCOPE = "web"
 
@@ -51,8 +52,7 @@ _process_secret: Optional[bytes] = None
 def secret(environ: Optional[Dict[str, str]] = None) -> bytes:
     """SESSION_SECRET, or (unset) one random secret for this process's lifetime."""
     global _process_secret
-    environ = os.environ if environ is None else environ
-    configured = (environ.get(SECRET_VARIABLE) or "").strip()
+    configured = config.text(SECRET_VARIABLE, "", environ)
     if configured:
         if len(configured) < MIN_SECRET_CHARS:
             raise SystemExit(f"{SECRET_VARIABLE} must be at least {MIN_SECRET_CHARS} characters")

@@ -34,13 +34,13 @@ its name stays "socketio", so the path /socket.io is unchanged.
 
 import inspect
 import logging
-import os
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Union
 
 from rasa.core.channels.channel import UserMessage, decode_bearer_token
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint, response
 
+from assistant import config
 from channels import sessions
 from channels.limits import guard
 from channels.rest import client_address
@@ -52,13 +52,12 @@ ERROR_EVENT = "session_error"
 
 def allowed_origins(environ: Optional[Dict[str, str]] = None) -> Union[str, List[str]]:
     """The origins whose pages may open a socket: WEB_ORIGINS, or the chat page's own."""
-    environ = os.environ if environ is None else environ
-    configured = [o.strip().rstrip("/") for o in environ.get("WEB_ORIGINS", "").split(",") if o.strip()]
+    configured = [origin.rstrip("/") for origin in config.items("WEB_ORIGINS", environ)]
     if "*" in configured:
         return "*"
     if configured:
         return configured
-    web_port = (environ.get("WEB_PORT") or "8080").strip()
+    web_port = config.text("WEB_PORT", "8080", environ)
     return [f"http://127.0.0.1:{web_port}", f"http://localhost:{web_port}"]
 
 

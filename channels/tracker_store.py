@@ -10,7 +10,7 @@ Rasa 3.6's `SQLTrackerStore`, on every turn:
   gives file databases a `NullPool`), in the default rollback journal with
   `synchronous=FULL`.
 The profile of `make bench` put that at about a third of a turn, growing with
-the length of the conversation. `scripts/bench_store.py` (the store alone, a
+the length of the conversation. `measure/bench_store.py` (the store alone, a
 recorded 4-turn assessment replayed for 100 conversations at once): p50 13.6 ms
 per turn for Rasa's store, 1.4 ms for this one (results/bench.md, "Changes one
 by one", has each step: pooled WAL connection alone, then the incremental store).
@@ -48,7 +48,7 @@ the transaction committed; the cache only saves reads, it is never the only
 copy of anything (tests/test_tracker_store.py kills a writer with SIGKILL;
 tests/integration/test_store_burst.py kills a replica during a burst).
 
-SQLite pragmas, chosen by measurement (scripts/bench_store.py, same run,
+SQLite pragmas, chosen by measurement (measure/bench_store.py, same run,
 alternating rounds; p50 per turn against Rasa's store): the pooled connection
 alone 0.83x; with `journal_mode=WAL` 0.73x (a commit appends to the
 write-ahead log instead of rewriting the rollback journal and the database,
@@ -62,7 +62,7 @@ endpoints) makes every commit wait for the disk. Also `busy_timeout` 5000 ms
 (several processes on one file wait instead of failing), `temp_store=MEMORY`
 and a 16 MB page cache.
 
-Selected by scripts/run.py (`tracker_store: type:
+Selected by server/launcher.py (`tracker_store: type:
 channels.tracker_store.IncrementalSQLTrackerStore`, the same settings as
 `type: SQL`). channels/privacy.py deletes through it (`forget` drops the cache
 entry at once; other replicas find the last row gone).
@@ -71,7 +71,6 @@ entry at once; other replicas find the last row gone).
 import collections
 import json
 import logging
-import os
 from typing import Any, Dict, Iterable, List, Optional, Text, Tuple
 
 import sqlalchemy as sa
@@ -79,6 +78,8 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, SessionStarted, deserialise_events
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
+
+from assistant import config
 
 logger = logging.getLogger(__name__)
 
@@ -105,7 +106,7 @@ class _State(collections.namedtuple("_State", "persisted rows last_id last_ts"))
 
 def sqlite_pragmas(overrides: Optional[Dict[str, Any]] = None) -> Dict[str, str]:
     pragmas = dict(SQLITE_PRAGMAS)
-    synchronous = os.environ.get("SQLITE_SYNCHRONOUS", "").strip()
+    synchronous = config.text("SQLITE_SYNCHRONOUS")
     if synchronous:
         pragmas["synchronous"] = synchronous
     for key, value in (overrides or {}).items():
@@ -140,6 +141,8 @@ class IncrementalSQLTrackerStore(SQLTrackerStore):
             self._pooled_sqlite_engine()
         else:
             self.pragmas = {}
+            if self.engine.dialect.name != "sqlite":  # an in-memory SQLite engine made anew would be empty
+                self._pre_pinged_engine()
 
     # ------------------------------------------------------------------ engine
 
@@ -148,7 +151,7 @@ class IncrementalSQLTrackerStore(SQLTrackerStore):
         url = self.engine.url
         self.engine.dispose()
         engine = sa.create_engine(url, poolclass=sa.pool.QueuePool, pool_size=4, max_overflow=4,
-                                  connect_args={"check_same_thread": False})
+                                  connect_args={"check_same_thread": False}, pool_pre_ping=True)
         pragmas = self.pragmas
 
         @sa.event.listens_for(engine, "connect")
@@ -162,6 +165,17 @@ class IncrementalSQLTrackerStore(SQLTrackerStore):
 
         self.engine = engine
         self.sessionmaker = sa.orm.session.sessionmaker(bind=engine)
+
+    def _pre_pinged_engine(self) -> None:
+        """Rasa's engine again, with `pool_pre_ping`: without it the first turn after a database restart
+        used a dead pooled connection, failed, and Rasa's fail-safe store answered it from an empty
+        in-memory tracker (the conversation's context lost for that turn)."""
+        from rasa.core.tracker_store import create_engine_kwargs
+
+        url = self.engine.url
+        self.engine.dispose()
+        self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
     # ------------------------------------------------------------------ cache
 

@@ -40,7 +40,7 @@ def clinical_component(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def parse(clinical_component):
-    """text -> the message's entities as the Rasa server would output them."""
+    """Text -> the message's entities as the Rasa server would output them."""
     from rasa.shared.nlu.training_data.message import Message
 
     def run(text):

@@ -25,7 +25,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from assistant import knowledge, rasa_speedups  # noqa: F401 - patches a Rasa hot spot on load
+from assistant import knowledge
 from assistant.nlp import pipeline
 
 logger = logging.getLogger(__name__)
@@ -185,7 +185,8 @@ _COMMAND_WORDS = re.compile(r"\b(start|restart|reset|over|again|begin|beginning|
 # "can you help me make sense of my scan? It says..." starts the assessment).
 _REQUESTS = (
     ("request_clinician", re.compile(
-        r"\b(speak|talk|chat) (to|with) (a|an|the|someone|somebody)\b.{0,20}\b(doctor|nurse|gp|clinician|specialist|person|human)"
+        r"\b(speak|talk|chat) (to|with) (a|an|the|someone|somebody)\b.{0,20}"
+        r"\b(doctor|nurse|gp|clinician|specialist|person|human)"
         r"|\bput me (in touch|through)\b|\b(see|book|get) (a|an) (doctor|gp|appointment|specialist)\b")),
     ("start_assessment", re.compile(
         r"\bhelp me (make sense|understand|work out|figure out|with my)\b|\bmake sense of my\b"
@@ -193,7 +194,8 @@ _REQUESTS = (
 )
 _ASKING_START = re.compile(r"^\W*(is|are|can|could|does|do|did|should|will|would|has|have|may|might|am|shall)\b")
 _ASKING_WORDS = re.compile(
-    r"\b(what|what's|whats|wat|wot|wht|wats|why|how|which|where|who|tell me|explain|want to know|wondering whether|meaning of|"
+    r"\b(what|what's|whats|wat|wot|wht|wats|why|how|which|where|who|tell me|explain|want to know|"
+    r"wondering whether|meaning of|"
     r"(is|are|was|could|can|does|do|did|should|will|would) (it|this|that|these|they|i|my))\b")
 
 
@@ -338,7 +340,8 @@ class ReadableTextGuard(GraphComponent):
                     top = intent.get("confidence") or 0.0
                     swapped = {"name": "inform", "confidence": question["confidence"]}
                     intent = {"name": question["name"], "confidence": top}
-                    rest = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") not in (question["name"], "inform")]
+                    rest = [r for r in message.get(INTENT_RANKING_KEY) or []
+                            if r.get("name") not in (question["name"], "inform")]
                     message.set(INTENT, intent, add_to_output=True)
                     message.set(INTENT_RANKING_KEY, [intent, swapped] + rest, add_to_output=True)
             if (tells and intent.get("name") in DETAIL_REQUESTS) or (

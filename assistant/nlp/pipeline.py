@@ -21,7 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Tuple, Sequence
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import spacy
 from spacy.language import Language
@@ -67,16 +67,8 @@ def _plurals(phrase: str) -> List[str]:
     return [phrase] + [f"{head} {form}".strip() for form in forms]
 
 
-def _load_terms_data(directory: Path) -> Dict[str, Any]:
-    import yaml
-
-    with open(directory / "terms.yml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
-
-
 def ruler_patterns(kb: knowledge.KnowledgeBase) -> List[Dict[str, Any]]:
-    """Entity-ruler patterns for every term, in a stable order."""
-    raw = _load_terms_data(kb.directory)
+    """Entity-ruler patterns for every term, in a stable order (terms.yml as the loader validated it)."""
     patterns: List[Dict[str, Any]] = []
     seen = set()
 
@@ -86,22 +78,20 @@ def ruler_patterns(kb: knowledge.KnowledgeBase) -> List[Dict[str, Any]]:
             seen.add(key)
             patterns.append({"label": label, "id": value, "pattern": pattern})
 
-    for entity, entries in raw["terms"].items():
-        for entry in entries:
-            value = entry["value"]
-            phrases = [value.replace("_", " ")] + list(entry.get("synonyms") or [])
-            for phrase in phrases:
-                # Only nouns take plurals ("new" must not become "news").
-                forms = _plurals(phrase.lower()) if entity in PLURAL_ENTITIES else [phrase.lower()]
-                for form in forms:
-                    add(entity, value, form)
-            for phrase in entry.get("case_sensitive") or []:
-                add(entity, value, [{"TEXT": word} for word in phrase.split()])
-            for token_pattern in entry.get("patterns") or []:
-                add(entity, value, token_pattern)
-    for token_pattern in raw.get("size_patterns") or []:
+    for term in kb.terms:
+        phrases = [term.value.replace("_", " ")] + list(term.synonyms)
+        for phrase in phrases:
+            # Only nouns take plurals ("new" must not become "news").
+            forms = _plurals(phrase.lower()) if term.entity in PLURAL_ENTITIES else [phrase.lower()]
+            for form in forms:
+                add(term.entity, term.value, form)
+        for phrase in term.case_sensitive:
+            add(term.entity, term.value, [{"TEXT": word} for word in phrase.split()])
+        for token_pattern in term.token_patterns:
+            add(term.entity, term.value, token_pattern)
+    for token_pattern in kb.size_patterns:
         add(SIZE, SIZE, token_pattern)
-    for phrase in raw.get("not_entities") or []:
+    for phrase in kb.not_entities:
         add(NOT_ENTITY, NOT_ENTITY, phrase.lower())
     return patterns
 
@@ -166,7 +156,7 @@ class TypoMatcher:
             if hit:
                 new.append(Span(doc, token.i, token.i + 1, label=hit[0], span_id=hit[1]))
         if new:
-            doc.ents = filter_spans(list(doc.ents) + new)
+            doc.ents = filter_spans(list(doc.ents) + new)  # type: ignore[assignment]  # spaCy 3.4 stub: a 1-tuple
         return doc
 
 
@@ -175,7 +165,7 @@ class TypoMatcher:
 # --------------------------------------------------------------------------
 
 
-def _terminating_types(context: Dict[str, Any]) -> Dict[str, List[str]]:
+def _terminating_types(context: Mapping[str, Any]) -> Dict[str, List[str]]:
     return {k.upper(): [t.upper() for t in v] for k, v in (context.get("terminating_types") or {}).items()}
 
 
@@ -183,7 +173,7 @@ def _add_context(nlp: Language, rules: List[ConTextRule], terminating_types: Dic
     # Set before adding rules: ConText applies it to each rule as it is added
     # (passed through the factory config, spaCy would turn the lists into
     # one-shot iterators).
-    context = nlp.add_pipe("medspacy_context", config={"rules": None, "excluded_types": [NOT_ENTITY]})
+    context: Any = nlp.add_pipe("medspacy_context", config={"rules": None, "excluded_types": [NOT_ENTITY]})
     context.terminating_types = terminating_types
     context.add(rules)
 
@@ -209,11 +199,11 @@ def build(kb: Optional[knowledge.KnowledgeBase] = None) -> Language:
     kb = kb or knowledge.default()
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
+    ruler: Any = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
     ruler.add_patterns(ruler_patterns(kb))
     nlp.add_pipe("clinical_typo_matcher", config={"lexicon": typo_lexicon(kb)})
     _add_context(nlp, ConTextRule.from_json(DEFAULT_CONTEXT_RULES) + _context_rules(kb), _terminating_types(kb.context))
-    reader = nlp.add_pipe("clinical_sign_reader", config={"signs": dict(kb.signs)})
+    reader: Any = nlp.add_pipe("clinical_sign_reader", config={"signs": dict(kb.signs)})
     reader.model = sign_model.train(kb.signs, reader.rules)
     nlp.meta["name"] = "clinical_liver_calcification"
     nlp.meta["version"] = "1.0.0"
@@ -239,12 +229,15 @@ def save(nlp: Language, path: Path) -> None:
     """Save with the ConText rules, which medspaCy does not serialise itself."""
     path = Path(path)
     nlp.to_disk(path, exclude=["medspacy_context", "clinical_sign_reader"])
-    (path / "signs.json").write_text(json.dumps(nlp.get_pipe("clinical_sign_reader").config), encoding="utf-8")
-    sign_model.save(nlp.get_pipe("clinical_sign_reader").model, path)
-    context = nlp.get_pipe("medspacy_context")
+    reader: Any = nlp.get_pipe("clinical_sign_reader")
+    (path / "signs.json").write_text(json.dumps(reader.config), encoding="utf-8")
+    sign_model.save(reader.model, path)
+    context: Any = nlp.get_pipe("medspacy_context")
     rules = [rule.to_dict() for rule in context.rules]
-    (path / "context_rules.json").write_text(json.dumps({"context_rules": rules}, indent=1, default=sorted), encoding="utf-8")
-    (path / "context_config.json").write_text(json.dumps({"terminating_types": context.terminating_types}), encoding="utf-8")
+    (path / "context_rules.json").write_text(json.dumps({"context_rules": rules}, indent=1, default=sorted),
+                                             encoding="utf-8")
+    (path / "context_config.json").write_text(json.dumps({"terminating_types": context.terminating_types}),
+                                              encoding="utf-8")
 
 
 def load(path: Path) -> Language:
@@ -252,7 +245,8 @@ def load(path: Path) -> Language:
     nlp = spacy.load(path, exclude=["medspacy_context", "clinical_sign_reader"])
     saved = json.loads((path / "context_config.json").read_text(encoding="utf-8"))
     _add_context(nlp, ConTextRule.from_json(str(path / "context_rules.json")), _terminating_types(saved))
-    reader = nlp.add_pipe("clinical_sign_reader", config={"signs": json.loads((path / "signs.json").read_text(encoding="utf-8"))})
+    signs = json.loads((path / "signs.json").read_text(encoding="utf-8"))
+    reader: Any = nlp.add_pipe("clinical_sign_reader", config={"signs": signs})
     reader.model = sign_model.load(path)
     nlp.meta.update(json.loads((path / "meta.json").read_text(encoding="utf-8")))
     return nlp
@@ -306,7 +300,7 @@ def _categories(span: Span, entity_tokens: set) -> set:
     an entity's own words ("weren't there before" is a new finding; the "no"
     of "no change" denies nothing)."""
     found = set()
-    cues = {}
+    cues: Dict[str, Tuple[int, int]] = {}
     for modifier in span._.modifiers:
         start, end = modifier.modifier_span
         if not entity_tokens.intersection(range(start, end)):
@@ -390,8 +384,8 @@ def measured_change(doc: Doc, sizes: Sequence[ClinicalEntity]) -> Optional[str]:
         unit = 10.0 if ranged.group(3).lower().startswith("c") else 1.0
         before, after = (float(g.replace(",", ".")) * unit for g in ranged.group(1, 2))
         return _compared(before, after)
-    measured = [(e, _millimetres(e.text)) for e in sizes]
-    measured = [(e, mm) for e, mm in measured if mm is not None and mm > 0]
+    sized = [(e, _millimetres(e.text)) for e in sizes]
+    measured = [(e, mm) for e, mm in sized if mm is not None and mm > 0]
     if len(measured) < 2:
         return None
 
@@ -532,7 +526,8 @@ def read(nlp: Language, text: Any) -> Reading:
         return Reading([], [], False)
     doc = nlp(text.replace("’", "'"))
     entities = entities_from_doc(doc)
-    said = {e.value for e in entities if e.entity == "symptom" and (e.role == "negated" or (not e.role and not e.context))}
+    said = {e.value for e in entities
+            if e.entity == "symptom" and (e.role == "negated" or (not e.role and not e.context))}
     cues = [c.value for c in doc._.sign_cues if c.value not in said]
     also = any(t.lower_ in ("too", "also", "same", "well") for t in doc)  # "mum had them too": the user has one
     return Reading(entities, list(dict.fromkeys(cues)),
@@ -550,8 +545,3 @@ def _relatives_scan(entities: List[ClinicalEntity]) -> bool:
 
 def extract(nlp: Language, text: Any) -> List[ClinicalEntity]:
     return read(nlp, text).entities
-
-
-def iter_extract(nlp: Language, texts: Iterable[str]) -> Iterable[List[ClinicalEntity]]:
-    for text in texts:
-        yield extract(nlp, text)

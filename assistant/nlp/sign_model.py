@@ -24,7 +24,7 @@ names no warning sign, as ordinary messages.
 import json
 import re
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 ROOT = Path(__file__).resolve().parents[2]
 BANKS = ROOT / "tests" / "redflags"
@@ -70,7 +70,7 @@ class SignModel:
 
     def __init__(self, threshold: float):
         self.threshold = threshold
-        self.model = None
+        self.model: Any = None  # scikit-learn pipeline, once fitted
 
     def fit(self, texts: Sequence[str], labels: Sequence[str]) -> "SignModel":
         from sklearn.feature_extraction.text import TfidfVectorizer
@@ -95,11 +95,11 @@ class SignModel:
         probabilities = self.probabilities(text)
         if not probabilities:
             return None
-        value = max(probabilities, key=probabilities.get)
+        value = max(probabilities, key=lambda sign: probabilities[sign])
         return (value, probabilities[value]) if probabilities[value] >= self.threshold else None
 
 
-def train(config: Dict, sign_values: Iterable[str]) -> Optional[SignModel]:
+def train(config: Mapping, sign_values: Iterable[str]) -> Optional[SignModel]:
     learned = config.get("learned") or {}
     if not learned.get("train"):
         return None

@@ -44,7 +44,6 @@ _NUMBER = re.compile(r"^(\d{2,3})([.,]\d)?$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _THIRD_PERSON = frozenset({"he", "she", "his", "her", "him", "he's", "she's", "they", "their"})
 _FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "ive", "me", "my", "myself", "mine"})
-MIN_TYPO_LENGTH = 5
 FRAGMENT_WORDS = 3
 # A negation word that is part of the concept itself ("not making sense").
 _OWN_NEGATIONS = frozenset({"not", "n't", "nt", "no", "never", "nothing", "cannot", "cant"})
@@ -176,7 +175,8 @@ class SignReader:
         self.model: Any = None  # the learned second opinion (sign_model.SignModel), set by the pipeline
         learned = signs.get("learned") or {}
         self.agree: Optional[float] = float(learned["agree"]) if learned.get("agree") is not None else None
-        self.people = frozenset(self.markers.get("person_words") or ()) | frozenset(self.markers.get("relatives") or ()) \
+        self.people = frozenset(self.markers.get("person_words") or ()) \
+            | frozenset(self.markers.get("relatives") or ()) \
             | _FIRST_PERSON | _THIRD_PERSON
 
     # ------------------------------------------------------------ reading
@@ -219,7 +219,8 @@ class SignReader:
                     continue
                 (signs if reading.certain else cues).append(reading)
             for value, combinations in self.plain.items():
-                reading = self._read(doc, value, {"certain": combinations}, here, markers, modifiers, (start, end), proxy,
+                reading = self._read(doc, value, {"certain": combinations}, here, markers, modifiers,
+                                     (start, end), proxy,
                                      parts)
                 if reading is not None and reading.certain:
                     signs.append(reading)
@@ -277,7 +278,8 @@ class SignReader:
         # ("blacking out my name").
         filters = (
             ("not_followed_by", lambda s, words: _next_word(doc, s.end) not in words),
-            ("person_subject", lambda s, verbs: not _starts_with(s, verbs) or _person_before(doc, s.start, self.people)),
+            ("person_subject",
+             lambda s, verbs: not _starts_with(s, verbs) or _person_before(doc, s.start, self.people)),
             ("intransitive", lambda s, verbs: not _starts_with(s, verbs) or not _has_object(doc, s.end)),
         )
         for field, keep in filters:
@@ -311,7 +313,8 @@ class SignReader:
             nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
             prev = doc[token.i - 1].lower_ if token.i > 0 else ""
             is_celsius = 35 <= value <= 42.5 and (match.group(2) or nxt in ("c", "°c", "degrees", "°")
-                                                   or prev in ("temp", "temperature", "thermometer", "of", "says", "at"))
+                                                   or prev in ("temp", "temperature", "thermometer", "of",
+                                                               "says", "at"))
             # "running 101.5": a reading with a decimal in the fever range of
             # Fahrenheit is a temperature without its unit.
             is_fahrenheit = 99 <= value <= 106 and (nxt in ("f", "°f", "degrees") or bool(match.group(2))
@@ -433,7 +436,10 @@ class SignReader:
         own = [m for m in modifiers if not set(range(*m.modifier_span)) <= inside]
         categories = [self._categories(span, own) for span in spans]
         start, end = min(s.start for s in spans), max(s.end for s in spans)
-        in_clause = lambda name: [m for m in markers.get(name, ()) if clause[0] <= m[0] and m[1] <= clause[1]]
+
+        def in_clause(name: str) -> List[Tuple[int, int]]:
+            return [m for m in markers.get(name, ()) if clause[0] <= m[0] and m[1] <= clause[1]]
+
         role: Optional[str] = None
         context: List[str] = []
         if any(NEGATED in c for c in categories) or any(self._denied_in_list(doc, span, sentence_parts, modifiers)
@@ -470,7 +476,8 @@ class SignReader:
             context.append("hypothetical")
         long_ago = in_clause("long_ago") or in_clause("resolved") or any(HISTORICAL in c for c in categories)
         # "never happened again": the "again" of a resolution is not recent.
-        recent = [m for m in in_clause("recent") if not any(r[0] <= m[0] and m[1] <= r[1] for r in in_clause("resolved"))]
+        recent = [m for m in in_clause("recent") if not any(r[0] <= m[0] and m[1] <= r[1]
+                                                            for r in in_clause("resolved"))]
         if long_ago and not recent:
             context.append("historical")
         is_certain = certain is not None
@@ -538,7 +545,8 @@ class SignReader:
         if joiner is None or any(t.is_punct or t.lower_ in CLAUSE_BREAKS for t in doc[joiner:span.start]):
             return False
         before = [s for spans in parts.values() for s in spans if s.end <= joiner and joiner - s.end <= 6]
-        return any(NEGATED in self._categories(s, modifiers) or (s.start and doc[s.start - 1].lower_ in ("no", "not", "never"))
+        return any(NEGATED in self._categories(s, modifiers)
+                   or (s.start and doc[s.start - 1].lower_ in ("no", "not", "never"))
                    for s in before)
 
     @staticmethod
@@ -583,7 +591,8 @@ class SignReader:
         return False
 
     @staticmethod
-    def _actual_nearby(doc: Doc, markers: Dict[str, List[Tuple[int, int]]], clause: Tuple[int, int], start: int) -> bool:
+    def _actual_nearby(doc: Doc, markers: Dict[str, List[Tuple[int, int]]], clause: Tuple[int, int],
+                       start: int) -> bool:
         """A question about a real event: "is this sudden pain from the
         calcification?", "is black poo a sign of it? I've had it since Sunday"
         (the time is in the next sentence: only a time counts there, not

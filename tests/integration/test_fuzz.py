@@ -1,6 +1,6 @@
 """Fuzzing the three HTTP surfaces with hypothesis: more than 10 000 generated requests.
 
-Against the real servers (scripts/run.py: Rasa + action server, SQLite in a temp dir):
+Against the real servers (server/launcher.py: Rasa + action server, SQLite in a temp dir):
 - `POST /webhooks/rest/webhook`: raw bytes, any JSON, and message-shaped objects
   whose sender, message and metadata are of every type: empty, huge (around the
   5000-character limit and far beyond), unicode edge cases (lone surrogates,
@@ -36,10 +36,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from channels import limits
-from scripts.cluster import free_port
-from scripts.servers import TOKEN, Servers, signed
+from tests.support.cluster import free_port
+from tests.support.servers import TOKEN, Servers, signed
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(not (ROOT / "models" / "current.tar.gz").exists(), reason="needs `make train`")
 
 EXAMPLES = {"rest": 3600, "parse": 3400, "actions": 3400, "api": 2400}  # 12 800 in all
@@ -124,7 +124,8 @@ json_value = st.recursive(json_leaf, lambda children: st.one_of(
 FIXED_SENDERS = ["fuzz-a", "fuzz-b", "fuzz-c"]
 SIGNED_SENDERS = [signed(f"fuzz-signed-{n}") for n in range(3)]  # conversations that go on (web:fuzz-signed-N)
 sender_value = st.one_of(st.sampled_from(FIXED_SENDERS), st.sampled_from(SIGNED_SENDERS),
-                         st.sampled_from(SIGNED_SENDERS).map(lambda t: t[:-2] + "AA"), st.text(min_size=1, max_size=40), unicode_text,
+                         st.sampled_from(SIGNED_SENDERS).map(lambda t: t[:-2] + "AA"),
+                         st.text(min_size=1, max_size=40), unicode_text,
                          st.text(min_size=190, max_size=260), st.integers(), st.booleans(), st.none(),
                          st.floats(allow_nan=False), st.lists(st.integers(), max_size=3), st.just(""))
 message_value = st.one_of(message_text, message_text, message_text, json_value)
@@ -368,7 +369,7 @@ def test_fuzz_authenticated_http_api(servers):
 
 
 def test_every_process_survived_and_still_works(servers):
-    assert servers.process.poll() is None, "scripts/run.py stopped: one of its servers died"
+    assert servers.process.poll() is None, "server/launcher.py stopped: one of its servers died"
     status, answer = servers.rest.post("/webhooks/rest/webhook", json.dumps(
         {"sender": f"after-fuzz-{time.time()}", "message": "what does punctate calcification mean?"}).encode())
     assert status == 200 and "calcium" in answer.decode().lower()
@@ -392,7 +393,8 @@ def write_report() -> None:
     rest = STATS["rest"]
     lines += ["", f"Total {total} requests, {sum(STATS[t][500] for t in STATS)} answers of 5xx. REST answers of "
                   f"200 (not streamed): {rest['dialogue']} by the dialogue, {rest['too long']} 'too long', "
-                  f"{rest['rate limited']} 'too fast'; 4xx: malformed bodies (400) and bodies too large (413). HTTP API: "
+                  f"{rest['rate limited']} 'too fast'; 4xx: malformed bodies (400) and bodies too large (413). "
+                  "HTTP API: "
                   f"{STATS['api']['authenticated']} calls past authentication, {STATS['api']['refused']} refused "
                   f"(401/403: no or an insufficient credential)."]
     for target, problems in PROBLEMS.items():

@@ -1,11 +1,11 @@
 """Two Rasa replicas behind nginx, on PostgreSQL and Redis: nothing is lost, whatever happens.
 
 Started here, on 127.0.0.1 and free ports, from Debian's packages
-(scripts/setup_system.sh installs them; scripts/cluster.py runs them with
+(scripts/setup_system.sh installs them; tests/support/cluster.py runs them with
 their own data directories under a temp dir, as their own users when root):
 
-    nginx ── round robin (REST, HTTP API) ──┬─ replica A: scripts/run.py (Rasa + its action server)
-          └─ ip_hash sticky (/socket.io/) ──┴─ replica B: scripts/run.py (Rasa + its action server)
+    nginx ── round robin (REST, HTTP API) ──┬─ replica A: server/launcher.py (Rasa + its action server)
+          └─ ip_hash sticky (/socket.io/) ──┴─ replica B: server/launcher.py (Rasa + its action server)
     both: the same model, TRACKER_STORE_URL=postgresql://..., LOCK_STORE_URL=redis://...
 
 The tests run in order, as phases of one story:
@@ -18,7 +18,7 @@ The tests run in order, as phases of one story:
    same conversation continued over REST, then a new socket with the same
    session id (a page reload) picks it up;
 4. PostgreSQL and Redis restarted under the running replicas: the next turns
-   work and nothing is lost (channels/server_hooks.py);
+   work and nothing is lost (server/rasa_patches.py);
 5. `kill -9` of the replica that holds the socket.io session, mid-assessment:
    the REST conversation and the socket.io user go on on the other one;
 6. restart of everything (both replicas with their action servers,
@@ -46,12 +46,12 @@ from typing import Dict, List, Tuple
 import pytest
 
 from channels import privacy
-from scripts import cluster
-from scripts.cluster import Nginx, Postgres, Redis, SocketChat, free_port, missing_programs, texts
-from scripts.servers import TOKEN, Servers, signed
-from tests.known_conversations import KNOWN_CONVERSATIONS
+from tests.support import cluster
+from tests.support.cluster import Nginx, Postgres, Redis, SocketChat, free_port, missing_programs, texts
+from tests.support.servers import TOKEN, Servers, signed
+from tests.support.known_conversations import KNOWN_CONVERSATIONS
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "current.tar.gz"
 
 REQUIRED = os.environ.get("REQUIRE_INTEGRATION") == "1"  # CI: fail rather than skip
@@ -356,7 +356,7 @@ def _rasa_pid(replica: Servers) -> int:
         if entry.name.isdigit():
             try:
                 cmd = (entry / "cmdline").read_bytes().split(b"\0")
-                rasa = b"rasa" in cmd or any(arg.endswith(b"rasa_server.py") for arg in cmd)  # scripts/rasa_server.py
+                rasa = b"rasa" in cmd or b"server.rasa_server" in cmd  # python -m server.rasa_server
                 if os.getpgid(int(entry.name)) == replica.process.pid and b"run" in cmd and rasa:
                     return int(entry.name)
             except (OSError, ProcessLookupError):
@@ -401,11 +401,12 @@ def test_5_kill_9_of_a_replica_mid_conversation(c):
     t = tracker(survivor.base, sid)
     assert user_turns(t["events"]) == STATE["ledger"][sid]
     assert any(f.get("value") == "methotrexate" for f in t["slots"]["case_facts"] or [])
-    # the killed replica's run.py noticed and stopped its action server; bring the replica back
+    # the killed replica's launcher noticed and stopped its action server; bring the replica back
     victim.process.wait(timeout=60)
     victim.process = None
     c.start_replicas([victim])
-    assert "calcium" in texts(say(victim.base, rest_user + "-after", "what does punctate calcification mean?")[0]).lower()
+    assert "calcium" in texts(say(victim.base, rest_user + "-after",
+                                  "what does punctate calcification mean?")[0]).lower()
     STATE["phases"]["5. kill -9 of one replica"] = time.monotonic() - started
 
 

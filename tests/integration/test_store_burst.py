@@ -2,8 +2,8 @@
 each replica's cache stays right when the other one writes, and `kill -9` of a replica in the middle of a
 burst of concurrent conversations loses no acknowledged turn.
 
-    nginx ── round robin ──┬─ replica A: scripts/run.py (Rasa + its action server)
-                           └─ replica B: scripts/run.py
+    nginx ── round robin ──┬─ replica A: server/launcher.py (Rasa + its action server)
+                           └─ replica B: server/launcher.py
     both: TRACKER_STORE_URL=postgresql://..., LOCK_STORE_URL=redis://...
 
 1. Conversations whose turns alternate A, B, A, B: after every turn both replicas return the same
@@ -24,15 +24,14 @@ import time
 import uuid
 from collections import Counter
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict
 
 import pytest
 
-from scripts import cluster
-from scripts.cluster import Nginx, Postgres, Redis, free_port, missing_programs
-from scripts.servers import TOKEN, Servers
+from tests.support.cluster import Nginx, Postgres, Redis, free_port, missing_programs
+from tests.support.servers import TOKEN, Servers
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "current.tar.gz"
 REQUIRED = os.environ.get("REQUIRE_INTEGRATION") == "1"
 MISSING = missing_programs()
@@ -132,7 +131,7 @@ def _rasa_pid(replica: Servers) -> int:
             try:
                 cmd = (entry / "cmdline").read_bytes().split(b"\0")
                 if os.getpgid(int(entry.name)) == replica.process.pid and b"run" in cmd and \
-                        any(arg.endswith(b"rasa_server.py") for arg in cmd):
+                        b"server.rasa_server" in cmd:  # python -m server.rasa_server run ...
                     return int(entry.name)
             except (OSError, ProcessLookupError):
                 continue
@@ -172,7 +171,7 @@ def test_2_kill_9_during_a_burst_loses_no_acknowledged_turn(c):
     time.sleep(6)
     os.kill(_rasa_pid(a), signal.SIGKILL)
     time.sleep(8)
-    a.process.wait(timeout=60)  # run.py notices and stops A's action server
+    a.process.wait(timeout=60)  # the launcher notices and stops A's action server
     a.process = None
     a.start(timeout=300)
     time.sleep(6)

@@ -1,0 +1,446 @@
+"""Warning signs read as concepts within a clause (assistant/nlp/signs.py).
+
+One test per category the reader must get right (the concept combinations,
+typos, scope of denial, whose sign, when, questions), and the independent
+banks of tests/redflags/ as regression: each bank must keep the figures that
+issue 11 asks for, read offline (pipeline + engine, as the dialogue does).
+"""
+
+import collections
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant import conversation, engine, knowledge
+from assistant.nlp import pipeline
+
+KB = knowledge.default()
+BANKS = sorted((Path(__file__).resolve().parents[1] / "redflags").glob("*.json"))
+OPENER = "my CT showed some punctate calcification in the liver"
+RANK = {"reassurance": 0, "see_clinician_routine": 1, "see_clinician_soon": 2, "emergency": 3}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return pipeline.build(KB)
+
+
+def symptoms(nlp, text):
+    return {(e.value, e.role, e.context) for e in pipeline.read(nlp, text).entities if e.entity == "symptom"}
+
+
+def alert_values(nlp, text):
+    facts = conversation.facts_from_entities([e.as_rasa() for e in pipeline.read(nlp, text).entities])
+    return {f.value for f in facts if f.entity == "symptom" and f.role is None}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("well I have been throwing up and there was some blood in it this morning", "vomiting_blood"),
+    ("my vomit looked like coffee grounds about an hour ago", "vomiting_blood"),
+    ("my poo has been black and sticky like tar for two days", "black_stools"),
+    ("there's blood in my poo today", "black_stools"),
+    ("since last night he's drowsy and mixing up his words, he's the patient", "confusion"),
+    ("omg stomach pain out of nowhere, worst ever", "severe_abdominal_pain"),
+    ("it really hurts when I press on my belly", "severe_abdominal_pain"),
+    ("blacked out in the shower, came round on the floor", "fainting"),
+    ("I've been having thoughts of ending my life", "suicidal_thoughts"),
+])
+def test_concepts_combined_within_a_clause(nlp, text, value):
+    assert value in alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("i vomitted blod twice tody", "vomiting_blood"),
+    ("blak stiky poo, reely smelly", "black_stools"),
+    ("im very confuzed and drowzy today", "confusion"),
+])
+def test_typos_on_every_word(nlp, text, value):
+    assert value in alert_values(nlp, text)
+
+
+def test_english_words_are_not_corrected_into_concepts(nlp):
+    # "back" is one edit from "black", "hers" from "here": both are English.
+    assert not alert_values(nlp, "my back hurts and the scan is hers")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("no blood in the sick, just food", "vomiting_blood"),
+    ("bowels fine, nothing black or red", "black_stools"),
+    ("my sick was a normal colour, nothing like coffee grounds", "vomiting_blood"),
+    ("I haven't fainted or blacked out", "fainting"),
+    ("I'm not suicidal, just anxious", "suicidal_thoughts"),
+])
+def test_denied_anywhere_in_the_clause(nlp, text, value):
+    assert (value, "negated", ()) in symptoms(nlp, text)
+    assert value not in alert_values(nlp, text)
+
+
+def test_a_negation_inside_the_concept_is_not_a_denial(nlp):
+    assert "confusion" in alert_values(nlp, "my wife says I'm not making sense today")
+    assert "suicidal_thoughts" in alert_values(nlp, "I don't want to be here anymore")
+
+
+@pytest.mark.parametrize("text", [
+    "my dog vomited blood yesterday",
+    "my friend collapsed at a marathon",
+    "my mum fainted last year",
+    "my brother had black stools when his ulcer bled in 2015",
+])
+def test_someone_elses_sign_is_not_the_users(nlp, text):
+    assert not alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("my wife says I passed out for a minute at dinner", "fainting"),
+    ("Dad (he's the patient) is very muddled today", "confusion"),
+    ("Mum had the CT. Since yesterday she's not making sense", "confusion"),
+    ("my son found me on the floor, I must have passed out", "fainting"),
+])
+def test_the_patients_sign_told_by_someone_else_is_the_patients(nlp, text, value):
+    assert value in alert_values(nlp, text)
+
+
+def test_a_proxy_makes_relatives_symptoms_the_patients():
+    facts = [engine.Fact("symptom", "jaundice", "family"), engine.Fact("condition", "cancer", "family")]
+    assert conversation.as_patients(facts) == [engine.Fact("symptom", "jaundice"), facts[1]]
+
+
+@pytest.mark.parametrize("text", [
+    "what if I vomit blood?",
+    "should I worry if my poo goes black?",
+    "can liver disease make you faint?",
+    "if my tummy starts hurting badly, do I go to A&E?",
+])
+def test_a_question_or_a_what_if_is_not_a_fact(nlp, text):
+    assert not alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Could the calcification be why I threw up blood last night?", "vomiting_blood"),
+    ("is black tarry poo to do with the spots on my liver? I've had it since the weekend", "black_stools"),
+    ("is this sudden gripping pain in my stomach from the calcification?", "severe_abdominal_pain"),
+])
+def test_a_real_event_inside_a_question_is_a_fact(nlp, text, value):
+    assert value in alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "I had a bleeding ulcer 15 years ago and vomited blood then, fine ever since",
+    "I fainted once giving blood when I was 19",
+    "I was confused after my anaesthetic in 2018 but back to normal within a day",
+])
+def test_long_past_and_resolved_is_history_not_now(nlp, text):
+    assert not alert_values(nlp, text)
+
+
+def test_thoughts_of_self_harm_count_even_inside_an_if(nlp):
+    assert "suicidal_thoughts" in alert_values(nlp, "if it is cancer I'm going to end it, I've worked out how")
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("there was blood on the tissue", "vomiting_blood"),
+    ("been sick twice today and theres red in it", "vomiting_blood"),
+    ("I feel a bit faint", "fainting"),
+    ("my poo has been a bit dark", "black_stools"),
+    ("my stools are black but I'm on iron tablets", "black_stools"),
+    ("I can't go on like this", "suicidal_thoughts"),
+])
+def test_an_uncertain_cue_is_asked_about_not_dropped(nlp, text, cue, monkeypatch):
+    """The concept lists alone (the learned model's agreement switched off)."""
+    monkeypatch.setattr(nlp.get_pipe("clinical_sign_reader"), "agree", None)
+    reading = pipeline.read(nlp, text)
+    assert cue in reading.cues
+    assert cue not in alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text, sign, alert", [
+    # The lists read a cue (vomit + red; black + sticky with no word for poo; a
+    # "went down"); the model, trained apart from them, is sure: answered at once.
+    ("been sick twice today and theres red in it", "vomiting_blood", True),
+    ("my BMs are black as midnight and gooey, started yesterday", "black_stools", True),
+    ("I came over all funny and went down in Tesco, out for a few seconds", "fainting", True),
+    # An explanation keeps the question, however sure the model is.
+    ("my stools are black but I'm on iron tablets", "black_stools", False),
+    # A cue the lists read as a relative's or a question is never promoted.
+    ("can liver calcification make you feel faint?", "fainting", False),
+])
+def test_two_readers_agreeing_answer_at_once(nlp, text, sign, alert):
+    """Bank G's first run: 0.85 same turn; of its cues asked about, most were
+    ones both readers gave. Trained on six banks and judged on the seventh, in
+    turn, agreement at p >= 0.8 lifted same-turn recall 0.94 -> 0.97 and added
+    no false alarm (705 near-misses)."""
+    reader = nlp.get_pipe("clinical_sign_reader")
+    assert reader.agree == KB.signs["learned"]["agree"] == 0.8
+    assert (sign in alert_values(nlp, text)) is alert
+    if not alert:
+        reading = pipeline.read(nlp, text)
+        assert sign not in {e.value for e in reading.entities if e.role is None and not e.context}
+
+
+@pytest.mark.parametrize("text", [
+    "I'm scared to death about this", "I could kill my GP for not calling", "I'm dying to know what it means",
+    "I'm so confused by the report", "this whole process is a pain in the neck", "my blood test was normal",
+])
+def test_figures_of_speech_are_neither_signs_nor_cues(nlp, text):
+    reading = pipeline.read(nlp, text)
+    assert not alert_values(nlp, text) and not reading.cues
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("temp 38.4 and an ache under my right ribs", {"fever", "abdominal_pain"}),
+    ("temp is normal, 36.8", set()),
+])
+def test_temperatures_read_as_numbers(nlp, text, expected):
+    assert {v for v in alert_values(nlp, text) if v in ("fever", "abdominal_pain")} == expected
+
+
+def test_severe_pain_replaces_plain_pain_for_the_mention(nlp):
+    values = [e.value for e in pipeline.read(nlp, "sudden severe pain in my stomach").entities]
+    assert values == ["severe_abdominal_pain"]
+
+
+# Categories found by bank E (run once unchanged first), fixed as categories:
+# phrases here are new wordings of each category, not the bank's sentences.
+@pytest.mark.parametrize("text", [
+    "the roof of the shed collapsed in the storm", "our old spaniel collapsed last week, the vet thinks it's his heart",
+    "the deal on the flat collapsed", "the company I worked for collapsed in the summer",
+])
+def test_a_collapse_needs_a_person(nlp, text):
+    assert "fainting" not in alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "my brother-in-law collapsed at dinner, he's the patient",
+    "she was found collapsed in the hall this morning, her scan",
+    "I just collapsed in the queue at the chemist",
+])
+def test_a_person_collapsing_is_a_collapse(nlp, text):
+    assert "fainting" in alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("I'm blacking out the personal details before I share the report", "fainting"),
+    ("I've always been the fainting sort at the dentist", "fainting"),
+    ("I got confused between the two hospitals' letters", "confusion"),
+])
+def test_a_verb_with_an_object_or_a_tendency_is_not_the_event(nlp, text, value):
+    assert value not in alert_values(nlp, text)
+
+
+def test_blacked_out_with_a_time_is_an_event(nlp):
+    assert "fainting" in alert_values(nlp, "I blacked out the other day at the bus stop")
+
+
+@pytest.mark.parametrize("text", [
+    "sometimes I think everyone would be better off if I wasn't here",
+    "I no longer want to be alive", "my family would be better if I was gone",
+])
+def test_passive_thoughts_of_not_being_alive(nlp, text):
+    assert "suicidal_thoughts" in alert_values(nlp, text)
+
+
+def test_not_wanting_to_live_with_a_worry_is_not_a_crisis(nlp):
+    assert "suicidal_thoughts" not in alert_values(nlp, "I don't want to live with this worry for months")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("does this kind of thing make you pass out? I did, this afternoon", "fainting"),
+    ("is it normal to want to die after news like this? I've felt that way all week", "suicidal_thoughts"),
+])
+def test_a_question_then_its_confirmation_is_a_fact(nlp, text, value):
+    assert value in alert_values(nlp, text)
+
+
+def test_a_question_then_a_feeling_is_not_a_confirmation(nlp):
+    assert "vomiting_blood" not in alert_values(nlp, "what if I vomit blood? I am scared")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("brought up my breakfast and it was bright red, I didnt eat anything red", "vomiting_blood"),
+    ("poo has gone a dark maroon colour and it's nothing I've eaten", "black_stools"),
+])
+def test_a_colour_with_its_explanation_ruled_out_is_blood(nlp, text, value):
+    assert value in alert_values(nlp, text)
+
+
+def test_a_colour_with_an_explanation_is_still_asked_about(nlp):
+    reading = pipeline.read(nlp, "I was sick and it was red but I had loads of beetroot")
+    assert "vomiting_blood" in reading.cues
+    assert "vomiting_blood" not in alert_values(nlp, "I was sick and it was red but I had loads of beetroot")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("can't even sit up, my tummy hurts that much, came on suddenly", "severe_abdominal_pain"),
+    ("hurled an hour ago. there was blood in it.", "vomiting_blood"),
+    ("jet-black, tar-like poo since this morning", "black_stools"),
+    ("my mum doesn't know where she is today, the scan is hers", "confusion"),
+    ("the ache in my belly went from nothing to unbearable in a minute", "severe_abdominal_pain"),
+])
+def test_scope_across_words_and_clauses(nlp, text, value):
+    """"can't" denies an ability, not the pain; a clause pointing back ("in it")
+    reads with the one before; a hyphen inside a word is no break; not knowing
+    where one is is disorientation; a blocker's words ("from nothing to") deny nothing."""
+    assert value in alert_values(nlp, text)
+
+
+def test_cannot_see_is_still_a_denial(nlp):
+    assert "vomiting_blood" not in alert_values(nlp, "I can't see any blood in my sick")
+
+
+def test_an_age_is_long_past(nlp):
+    assert "suicidal_thoughts" not in alert_values(nlp, "I cut myself at 15, I'm 40 now and doing well")
+
+
+# Categories found by bank F (run once unchanged first), with new wordings.
+@pytest.mark.parametrize("text, value", [
+    ("the nurse ran through it: no fainting, no vomiting blood, no confusion", "vomiting_blood"),
+    ("no urge to hurt myself or to end my life, just worried", "suicidal_thoughts"),
+    ("the doctor asked whether I'd passed out and I said no", "fainting"),
+    ("the GP asked about black poo and I told her no", "black_stools"),
+    ("stools completely normal, nothing black", "black_stools"),
+])
+def test_denials_over_lists_and_reported_answers(nlp, text, value):
+    assert value not in alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("the vet says the spaniel's poo is black and tarry, poor thing", "black_stools"),
+    ("collapsed after a bleeding stomach ulcer in 2012, fixed with surgery, never happened again", "fainting"),
+])
+def test_an_animals_sign_and_a_resolved_one_are_not_now(nlp, text, value):
+    assert value not in alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("my wife is the patient, she says she keeps thinking about taking her own life", "suicidal_thoughts"),
+    ("I've got belly ache but to be honest it's unbearable, it came on all of a sudden", "severe_abdominal_pain"),
+    ("the pain in my tummy is worse than kidney stones, started an hour ago", "severe_abdominal_pain"),
+    ("of late I have contemplated ending matters", "suicidal_thoughts"),
+    ("my son says I didn't know what day of the week it was last night", "confusion"),
+])
+def test_other_persons_words_severity_by_comparison_and_formal_wording(nlp, text, value):
+    assert value in alert_values(nlp, text)
+
+
+def test_pain_shown_by_behaviour_with_fever(nlp):
+    said = "I feel like I am burning up and I keep clutching my right side"
+    assert {"fever", "abdominal_pain"} <= alert_values(nlp, said)
+
+
+def _offline(nlp, case):
+    """What the dialogue does with the case after the opener: alert, or ask once."""
+    reading = pipeline.read(nlp, case["text"])
+    opener = pipeline.read(nlp, OPENER).entities
+    facts = conversation.facts_from_entities([e.as_rasa() for e in opener + reading.entities])
+    level = engine.triage(engine.Case.of(facts), KB).level
+    need = "see_clinician_soon" if case["flag"] == "fever_with_pain" else "emergency"
+    same = RANK[level] >= RANK[need]
+    return same, same or bool(reading.cues)
+
+
+# Floors per bank: (recall after one question, per sign; same-turn recall; false alarms).
+# Each bank was run once unchanged first (results/redflags.md), then its categories
+# were fixed; these floors keep what each reached. Bank c's first run was the lowest
+# (0.76 / 0.83 / 8 %) and it keeps a margin.
+FLOORS = {"bank_a": (0.98, 0.90, 0.05), "bank_b": (0.98, 0.90, 0.05), "bank_c": (0.90, 0.85, 0.05),
+          "bank_d": (0.98, 0.90, 0.05), "bank_e": (0.98, 0.90, 0.05),
+          # Bank f: first run 0.89 / 0.95 / 8 % (live, judge protocol); one confusion case
+          # ("new confusion ? related") is still read as a question.
+          "bank_f": (0.95, 0.90, 0.05),
+          # Bank g: written after every fix above, run once unchanged (live): 0.85 / 0.93 / 3 %
+          # with the concept lists, 0.85 / 0.96 / 3 % with the learned second opinion, which was
+          # not trained on it. Not tuned on: its floor is that run, with a margin.
+          # Bank g, after its categories were fixed (and it joined the model's training).
+          "bank_g": (0.95, 0.90, 0.05),
+          # Bank h: written after the g fixes, run once unchanged (live, judge): 0.89 same turn,
+          # 0.94 after one question, 2 % false emergencies; then fixed by category.
+          "bank_h": (0.95, 0.90, 0.05),
+          # Bank i: written after the h fixes, run once unchanged (live, judge), not tuned on:
+          # 0.91 same turn, 0.97 after one question (cholangitis, fever with pain and vomiting
+          # blood 0.92), 4 % false emergencies. Its floor is that run.
+          "bank_i": (0.90, 0.88, 0.05),
+          # Bank j: written after the i fixes, run once unchanged (live): 0.86 same turn, 0.95
+          # after one question (confusion and fever with pain 0.88), 7 % false emergencies.
+          # Not opened, not tuned on: its floor is that run, with a margin.
+          "bank_j": (0.85, 0.83, 0.08)}
+
+
+@pytest.mark.parametrize("bank", BANKS, ids=[b.stem for b in BANKS])
+def test_independent_bank_keeps_its_figures(nlp, bank):
+    """Per sign: recall after at most one question; overall same-turn recall;
+    near-misses: false emergencies."""
+    final_floor, same_floor, alarm_ceiling = FLOORS.get(bank.stem, (0.98, 0.90, 0.05))
+    per = collections.defaultdict(lambda: [0, 0, 0])
+    false_alarms = near = 0
+    for case in json.loads(bank.read_text(encoding="utf-8")):
+        same, final = _offline(nlp, case)
+        if case["flag"]:
+            per[case["flag"]][0] += 1
+            per[case["flag"]][1] += same
+            per[case["flag"]][2] += final
+        else:
+            near += 1
+            false_alarms += same
+    assert near and false_alarms / near <= alarm_ceiling
+    for sign, (n, same, final) in per.items():
+        assert final / n >= final_floor, (sign, final, n)
+    total = sum(v[0] for v in per.values())
+    assert sum(v[1] for v in per.values()) / total >= same_floor
+
+
+def test_a_message_describing_a_symptom_is_never_a_command_that_erases():
+    """'poo black. again.' was read as 'start again' (independent bank C),
+    'started self harming again' too (bank D): the conversation was wiped."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    from assistant.nlp.component import ReadableTextGuard
+
+    guard = ReadableTextGuard({"min_known_share": 0.5}, None, None, vocabulary=["poo", "black", "again"])
+    ranking = [{"name": "restart", "confidence": 0.6}, {"name": "inform", "confidence": 0.3}]
+    message = Message(data={"text": "poo black. again.", "intent": dict(ranking[0]), "intent_ranking": ranking,
+                            "entities": [{"entity": "symptom", "value": "black_stools"}]})
+    guard.process([message])
+    assert message.get("intent")["name"] == "inform"
+    plain = Message(data={"text": "start again", "intent": dict(ranking[0]), "intent_ranking": ranking, "entities": []})
+    guard.process([plain])
+    assert plain.get("intent")["name"] == "restart"
+
+
+def test_a_degree_word_qualifies_the_words_after_it(nlp):
+    """Set D: "acting confused ... since this morning, I do feel a bit muddled"
+    was a question only: "a bit" belongs to "muddled", not to the confusion."""
+    assert "confusion" in alert_values(
+        nlp, "my son says i've been acting confused and forgetting things since this morning, i do feel a bit muddled")
+    assert "confusion" not in alert_values(nlp, "I feel a bit confused")
+
+
+@pytest.mark.parametrize("text", [
+    "Our toddler fainted after holding his breath in a tantrum, the GP said it's common and harmless",
+    "My teenager is off to see Suicide Squad with mates so I've got the house to myself",
+    "Ending it with my boyfriend was easier than waiting for these results lol",
+    "I'm doing my nursing dissertation on self-harm in young people, but this is about my own scan",
+])
+def test_a_childs_sign_a_title_a_relationship_or_a_topic_is_no_alert(nlp, text):
+    """Bank I's false emergencies (first run, 5 of 115), by category."""
+    assert not alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    # "when I was" is long ago only before an age.
+    ("my son was with me when I was sick after breakfast and he says there was blood in it", "vomiting_blood"),
+    # One part pointed at makes the whole question about now.
+    ("could a fever of 38.4 and this pain on my right under the ribs be linked to the calcification?", "fever"),
+    # The person typing names the patient: "the CT is my mum's", "I'm her son".
+    ("I'm her son, the CT is my mum's. She's had a temperature of 38.4 since last night", "fever"),
+    # Yellow said as a colour people know, and in Scots.
+    ("my skin's gone the colour of a highlighter pen", "jaundice"),
+    ("ma een are yella", "jaundice"),
+])
+def test_bank_i_categories(nlp, text, value):
+    """Bank I's misses after one question (its first run), by category."""
+    assert value in alert_values(nlp, text)
+
+
+def test_when_i_was_a_child_is_still_long_ago(nlp):
+    assert "vomiting_blood" not in alert_values(nlp, "when I was 8 I was sick with blood once")
