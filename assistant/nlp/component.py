@@ -272,6 +272,15 @@ class ReadableTextGuard(GraphComponent):
         return known / len(words) >= self._config["min_known_share"]
 
     @staticmethod
+    def _put_first(message: Message, name: Text) -> Dict[Text, Any]:
+        """Make `name` the message's intent, sure, ahead of the rest of the ranking."""
+        intent = {"name": name, "confidence": 1.0}
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != name]
+        message.set(INTENT, intent, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [intent] + ranking, add_to_output=True)
+        return intent
+
+    @staticmethod
     def _plain(label: Dict[Text, Any]) -> Dict[Text, Any]:
         return {**label, "name": str(label.get("name")) if label.get("name") is not None else None,
                 "confidence": float(label.get("confidence") or 0.0)}
@@ -322,15 +331,9 @@ class ReadableTextGuard(GraphComponent):
             name = intent.get("name")
             request = next((r for r, pattern in _REQUESTS if pattern.search((message.get(TEXT) or "").lower())), None)
             if facts and request and name in QUESTIONS | {"inform"}:
-                intent = {"name": request, "confidence": 1.0}
-                ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != request]
-                message.set(INTENT, intent, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, [intent] + ranking, add_to_output=True)
+                intent = self._put_first(message, request)
             elif facts and not asks and name in TELLING_IS_NOT:
-                intent = {"name": "inform", "confidence": 1.0}
-                ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != "inform"]
-                message.set(INTENT, intent, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, [intent] + ranking, add_to_output=True)
+                intent = self._put_first(message, "inform")
             elif facts and asks and name == "inform":
                 question = next((r for r in message.get(INTENT_RANKING_KEY) or []
                                  if r.get("name") in QUESTIONS and (r.get("confidence") or 0) >= MIN_QUESTION), None)
@@ -350,10 +353,7 @@ class ReadableTextGuard(GraphComponent):
                 # grounds": read as out of scope or not at all by the classifier
                 # (independent set A), but the clinical reader has the user's own
                 # current symptom in it: the message informs.
-                ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != "inform"]
-                intent = {"name": "inform", "confidence": 1.0}
-                message.set(INTENT, intent, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, [intent] + ranking, add_to_output=True)
+                intent = self._put_first(message, "inform")
             if not message.get(TEXT_WAS_EMPTY) and self.readable(message.get(TEXT) or "", clinical):
                 continue
             message.set(INTENT, {**intent, "confidence": 0.0}, add_to_output=True)
