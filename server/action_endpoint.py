@@ -26,12 +26,14 @@ subclass built from the configured one. Nothing of Rasa is patched.
 """
 
 import asyncio
+import json
 import logging
 import os
 import ssl
 from typing import Any, Dict, Optional, Text
 
 import aiohttp
+import ujson
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig, concat_url
 
 from assistant import config
@@ -39,6 +41,22 @@ from assistant import config
 logger = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT_S = 300  # rasa.utils.endpoints.DEFAULT_REQUEST_TIMEOUT (Rasa passes it per call too)
+
+
+def _dumps(body: Any) -> str:
+    """The request body as JSON, with ujson (pinned; Sanic's own JSON library).
+
+    Why: every call sends the whole tracker; `json.dumps` took 0.44 ms for a
+    four-turn assessment (23 kB), ujson 0.15 ms for the same JSON value
+    (parsed back, equal), and the Rasa server encodes it one to three times a
+    turn: `iterencode` was 4 % of its time under load (py-spy, 20 users).
+    What ujson refuses (NaN, integers beyond 64 bits) goes through `json.dumps`
+    as before.
+    """
+    try:
+        return ujson.dumps(body, ensure_ascii=False, escape_forward_slashes=False)
+    except (OverflowError, TypeError, ValueError):
+        return json.dumps(body)
 
 
 def _keepalive_seconds() -> float:
@@ -75,7 +93,8 @@ class KeepAliveEndpointConfig(EndpointConfig):
                 if self.basic_auth else None
             connector = aiohttp.TCPConnector(limit=64, keepalive_timeout=_keepalive_seconds())
             session = aiohttp.ClientSession(headers=self.headers, auth=auth, connector=connector,
-                                            timeout=aiohttp.ClientTimeout(total=DEFAULT_TIMEOUT_S))
+                                            timeout=aiohttp.ClientTimeout(total=DEFAULT_TIMEOUT_S),
+                                            json_serialize=_dumps)
             self._sessions[id(loop)] = session
         return session
 

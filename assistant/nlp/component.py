@@ -124,9 +124,15 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
         try:
             with model_storage.read_from(resource) as directory:
                 nlp = pipeline.load(Path(directory) / "clinical_pipeline")
-        except (ValueError, FileNotFoundError, OSError):
-            # Not trained yet (e.g. `rasa test` on a fresh graph): build it now.
+        except FileNotFoundError:
+            # Not trained yet (e.g. `rasa test` on a fresh graph): build it on first use.
             logger.debug("No saved clinical pipeline; building it from the knowledge base.")
+            nlp = None
+        except (ValueError, OSError) as error:
+            # A saved pipeline that does not load is a bug, not a normal start: building it
+            # again on the first message costs seconds (the sign model is trained), so say so.
+            logger.warning("The saved clinical pipeline did not load (%s: %s); building it from the "
+                           "knowledge base on first use.", type(error).__name__, error)
             nlp = None
         return cls(config, model_storage, resource, nlp)
 

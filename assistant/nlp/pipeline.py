@@ -233,11 +233,28 @@ def save(nlp: Language, path: Path) -> None:
     (path / "signs.json").write_text(json.dumps(reader.config), encoding="utf-8")
     sign_model.save(reader.model, path)
     context: Any = nlp.get_pipe("medspacy_context")
-    rules = [rule.to_dict() for rule in context.rules]
+    rules = [_rule_dict(rule) for rule in context.rules]
     (path / "context_rules.json").write_text(json.dumps({"context_rules": rules}, indent=1, default=sorted),
                                              encoding="utf-8")
     (path / "context_config.json").write_text(json.dumps({"terminating_types": context.terminating_types}),
                                               encoding="utf-8")
+
+
+def _rule_dict(rule: ConTextRule) -> Dict[str, Any]:
+    """A rule as `ConTextRule.from_dict` takes it back.
+
+    `ConText.add` copies the component's global `excluded_types` (NOT_ENTITY)
+    onto every rule, also onto those with their own `allowed_types`, and
+    `to_dict` writes both; `ConTextRule` refuses a rule with both, so the saved
+    pipeline could not be loaded and every server built it anew (sign model
+    training included) on its first message: a 9 s first reply. With
+    `allowed_types` set, medspaCy never looks at `excluded_types`
+    (`ConTextModifier.allows`), so dropping it changes nothing.
+    """
+    data = rule.to_dict()
+    if data.get("allowed_types"):
+        data.pop("excluded_types", None)
+    return data
 
 
 def load(path: Path) -> Language:

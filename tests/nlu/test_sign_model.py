@@ -88,3 +88,16 @@ def test_ordinary_messages_rarely_get_a_question(nlp):
         reader.model = model
         extra[bool(with_model - without)] += 1
     assert extra[True] / len(texts) <= 0.01, extra
+
+
+def test_the_fast_scorer_equals_scikit_learn(nlp):
+    """`probabilities` (LinearScorer) gives scikit-learn's `predict_proba` on every bank message."""
+    model = nlp.get_pipe("clinical_sign_reader").model
+    texts = [case["text"] for path in sorted(sign_model.BANKS.glob("bank_*.json"))
+             for case in json.loads(path.read_text(encoding="utf-8"))]
+    texts += ["", "   ", "ok", "zzzz qqqq"]
+    assert len(texts) > 2000
+    for text in texts:
+        fast, reference = model.probabilities(text), (model.sklearn_probabilities(text) if text.strip() else {})
+        assert fast.keys() == reference.keys(), text
+        assert all(abs(fast[k] - reference[k]) < 1e-9 for k in reference), text

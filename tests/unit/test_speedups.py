@@ -71,3 +71,19 @@ def test_the_per_event_shortcut_agrees_with_the_full_validator():
         full = speedups._VALIDATOR.is_valid(result)
         assert (speedups._surely_valid(result) and full) or not speedups._surely_valid(result)
         assert speedups._surely_valid(result) == full, result
+
+
+def test_the_action_request_body_is_the_same_json():
+    """server/action_endpoint.py encodes with ujson: the same JSON value, NaN and big ints too."""
+    import json
+    import math
+
+    from server.action_endpoint import _dumps
+
+    body = {"next_action": "action_x", "sender_id": "a/b", "version": "3.6.21",
+            "tracker": {"events": [{"event": "user", "text": "café 😊 \"quoted\" </script>", "confidence": 0.1 + 0.2,
+                                    "parse_data": {"entities": [], "intent": {"name": "greet", "confidence": 1e-12}}}],
+                        "slots": {"n": 3, "none": None, "flag": True, "list": [1, 2.5, "x"]}}}
+    assert json.loads(_dumps(body)) == body
+    assert json.loads(_dumps({"x": 2 ** 70})) == {"x": 2 ** 70}
+    assert math.isnan(json.loads(_dumps({"x": float("nan")}))["x"])
