@@ -161,7 +161,9 @@ def answer_to_check(tracker: Tracker) -> Optional[List[engine.Fact]]:
         return None
     intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
     if intent == "affirm":
-        return [engine.Fact("symptom", sign)]
+        # A check of several symptoms ("fever with pain") adds each of them.
+        check = (_kb().signs.get("checks") or {}).get(sign)
+        return [engine.Fact("symptom", value) for value in (check["answers"] if check else [sign])]
     if intent == "deny":
         return []
     return None
@@ -279,7 +281,8 @@ def ask_warning_check(dispatcher: CollectingDispatcher, tracker: Tracker, facts:
     asked = list(tracker.get_slot(CHECKS_ASKED) or [])
     known = {f.value for f in facts if f.entity == "symptom" and f.role != "family"}
     kb = _kb()
-    fresh = [sign for sign in cues if sign in kb.signs.get("signs", {}) and sign not in asked and sign not in known]
+    askable = {**kb.signs.get("signs", {}), **(kb.signs.get("checks") or {})}
+    fresh = [sign for sign in cues if sign in askable and sign not in asked and sign not in known]
     if not fresh:
         return [], None
     _send(dispatcher, [replies.warning_check(kb, fresh[0])])

@@ -702,6 +702,27 @@ def _load_signs(directory: Path) -> Dict[str, Any]:
         if value not in symptoms:
             raise KnowledgeError(f"{where}: plain.{value}: '{value}' is not a contract symptom value")
         plain[value] = combinations(f"plain.{value}", items, True)
+    checks: Dict[str, Any] = {}
+    for name, check in (data.get("checks") or {}).items():
+        field = f"checks.{name}"
+        if name in signs or name in symptoms:
+            raise KnowledgeError(f"{where}: {field}: a check is named apart from the signs and symptoms")
+        if not isinstance(check, dict):
+            raise KnowledgeError(f"{where}: {field}: must be a mapping")
+        answers = check.get("answers")
+        if not isinstance(answers, list) or len(answers) < 2 or any(a not in plain for a in answers):
+            raise KnowledgeError(f"{where}: {field}.answers: two or more symptoms of 'plain'")
+        hints = check.get("hints")
+        if not isinstance(hints, dict) or set(hints) != set(answers):
+            raise KnowledgeError(f"{where}: {field}.hints: a concept list for each of the answers")
+        for value, listed in hints.items():
+            if not isinstance(listed, list) or not listed or any(c not in concepts for c in listed):
+                raise KnowledgeError(f"{where}: {field}.hints.{value}: a list of known concepts")
+        question = check.get("question")
+        if not isinstance(question, str) or not question.strip().endswith("?"):
+            raise KnowledgeError(f"{where}: {field}.question: a yes/no question is required")
+        checks[name] = {"answers": list(answers), "hints": {v: list(c) for v, c in hints.items()},
+                        "question": " ".join(question.split())}
     markers = data.get("markers") or {}
     for name in SIGN_MARKERS:
         if name not in markers:
@@ -729,6 +750,7 @@ def _load_signs(directory: Path) -> Dict[str, Any]:
         "concepts": concepts,
         "signs": signs,
         "plain": plain,
+        "checks": checks,
         "blockers": phrases("blockers", data.get("blockers")),
         "markers": {name: phrases(f"markers.{name}", markers[name]) for name in SIGN_MARKERS},
         "not_followed_by": {concept: phrases(f"not_followed_by.{concept}", words)

@@ -209,7 +209,8 @@ def crisis_message(kb: KnowledgeBase, rule) -> Message:
 
 def warning_check(kb: KnowledgeBase, sign: str) -> Message:
     """The safety net: one direct yes/no question about a sign we are not sure of."""
-    return {"text": kb.signs["signs"][sign]["question"], "buttons": list(BUTTONS_YES_NO)}
+    rule = kb.signs["signs"].get(sign) or kb.signs["checks"][sign]
+    return {"text": rule["question"], "buttons": list(BUTTONS_YES_NO)}
 
 
 def short_sources(kb: KnowledgeBase, source_ids: Iterable[str]) -> str:

@@ -40,10 +40,24 @@ CLAUSE_BREAKS = frozenset({"but", "however", "although", "though", "whereas", "e
                            "otherwise", "while", "whilst"})
 NEGATED, FAMILY, HISTORICAL, HYPOTHETICAL, POSSIBLE = (
     "NEGATED_EXISTENCE", "FAMILY", "HISTORICAL", "HYPOTHETICAL", "POSSIBLE_EXISTENCE")
-_NUMBER = re.compile(r"^(\d{2,3})([.,]\d)?$")
+_NUMBER = re.compile(r"^(\d{2,3})([.,]\d)?(°?[cf])?$", re.IGNORECASE)
+# Words that make a bare number near them a thermometer reading ("38 on the thermometer").
+_READING_WORDS = frozenset({"thermometer", "temp", "temperature", "degrees", "fever", "feverish"})
+_NOT_READINGS = frozenset({"years", "year", "yrs", "yr", "yo", "y/o", "mm", "cm", "kg", "kgs", "lbs", "%", "minutes",
+                           "mins", "hours", "hrs", "days", "weeks", "times", "pounds", "stone"})
+# Not knowing, said with any negation and any form of a verb of knowing ("I've
+# not known where I was", "never recognised her own son"): read as the concept
+# `not_know` whatever the phrase list holds.
+_NEGATIONS = frozenset({"not", "n't", "never", "cannot", "cant", "dont", "didnt", "doesnt", "couldnt"})
+_AUXILIARIES = frozenset({"can", "ca", "could", "do", "does", "did", "wo", "would", "have", "has", "had", "is", "was",
+                          "am", "are", "were", "should", "must", "might"})
+_KNOWING = frozenset({"know", "knows", "knew", "known", "knowing", "remember", "remembers", "remembered",
+                      "recognise", "recognises", "recognised", "recognize", "recognizes", "recognized", "recall",
+                      "recalls", "recalled"})
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _THIRD_PERSON = frozenset({"he", "she", "his", "her", "him", "he's", "she's", "they", "their"})
 _FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "ive", "me", "my", "myself", "mine"})
+_POSSESSIVES = frozenset({"my", "mine", "his", "her", "hers", "their", "our", "your"})
 FRAGMENT_WORDS = 3
 # A negation word that is part of the concept itself ("not making sense").
 _OWN_NEGATIONS = frozenset({"not", "n't", "nt", "no", "never", "nothing", "cannot", "cant"})
@@ -160,6 +174,7 @@ class SignReader:
         self.markers: Dict[str, List[str]] = {k: list(v) for k, v in (signs.get("markers") or {}).items()}
         self.rules: Dict[str, Dict[str, Any]] = dict(signs.get("signs") or {})
         self.plain: Dict[str, List[List[str]]] = dict(signs.get("plain") or {})
+        self.checks: Dict[str, Dict[str, Any]] = dict(signs.get("checks") or {})
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         vocabulary: Set[str] = set()
         for label, phrases in list(self.concepts.items()) + [("BLOCK", signs.get("blockers") or [])]:
@@ -240,12 +255,49 @@ class SignReader:
         guess = self.model.guess(doc.text) if self.model is not None else None
         if guess and guess[0] in self.rules and not any(r.value == guess[0] for r in signs + cues):
             cues.append(SignReading(guess[0], 0, len(doc), False, None, (), True))
+        cues.extend(self._half_read(signs, parts, modifiers))
         doc._.signs = tuple(signs)
         # A cue for a sign the message states as the user's own needs no question.
         alerts = {s.value for s in signs if s.is_alert}
         doc._.sign_cues = tuple(c for c in cues + [s for s in signs if s.value in self.rules and not s.is_alert]
                                 if c.value not in alerts and c.worth_asking)
         return doc
+
+    def _half_read(self, signs: Sequence[SignReading], parts: Dict[str, List[Span]],
+                   modifiers: Sequence[Any]) -> List[SignReading]:
+        """A check of signs.yml (`checks`) whose symptoms are all read as the
+        user's own and current but one, and that one not read at all (not even
+        denied) but hinted at by one of its concepts, not denied either: its
+        question is asked ("38 on the thermometer and it aches when I breathe
+        in": a fever, and a pain with no place)."""
+        out = []
+        for name, check in self.checks.items():
+            answers = check["answers"]
+            alerts = {s.value for s in signs if s.value in answers and s.is_alert}
+            missing = [v for v in answers if not any(s.value == v for s in signs)]
+            if len(missing) != 1 or len(alerts) != len(answers) - 1:
+                continue
+            hints = [s for c in check["hints"][missing[0]] for s in parts.get(c, ())
+                     if not self._categories(s, modifiers) & _EXCLUDING]
+            if hints:
+                out.append(SignReading(name, hints[0].start, hints[0].end, False, None, (), True))
+        return out
+
+    def _person_before_any_animal(self, doc: Doc, clause: Tuple[int, int], start: int,
+                                  animals: Sequence[Tuple[int, int]]) -> bool:
+        """Whether a person, not an animal, is the subject of the clause's sign.
+
+        "He's not right, wandering the house looking for the dog": a person
+        before the sign and no animal named before it, so the sign is the
+        person's; the animal is only what they talk of. "My dog was sick, he
+        vomited blood": the dog came first, the sign is the dog's.
+        """
+        if any(a[0] < start for a in animals):
+            return False
+        # A subject, not an owner: "my", "mum's", "her" own something ("he's" is "he is").
+        return any(t.lower_ in self.people and t.lower_ not in _POSSESSIVES
+                   and (t.lower_ in _THIRD_PERSON or not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("'s", "’s")))
+                   for t in doc[clause[0]:start])
 
     def _promotable(self, cue: SignReading) -> bool:
         """An uncertain cue of the user's own current sign that no explanation or hedge made uncertain."""
@@ -264,6 +316,7 @@ class SignReader:
         for match_id, start, end in matches:
             if doc.vocab.strings[match_id] == "BLOCK":
                 blocked.update(range(start, end))
+        blocked.update(_quoted_titles(doc))
         kept = [(doc.vocab.strings[m], s, e) for m, s, e in matches
                 if doc.vocab.strings[m] != "BLOCK" and not blocked.intersection(range(s, e))]
         for label, start, end in kept:
@@ -287,6 +340,14 @@ class SignReader:
                 found[concept] = [s for s in found.get(concept, []) if keep(s, words)]
                 if not found[concept]:
                     del found[concept]
+        for token in doc:
+            negation = next((t for t in doc[max(0, token.i - 3):token.i] if t.lower_ in _NEGATIONS), None)
+            if token.lower_ in _KNOWING and negation is not None and not blocked.intersection((token.i,)) \
+                    and not any(s.start <= token.i < s.end for s in found.get("not_know", [])):
+                # The negation is part of the concept's own words, not a denial of
+                # it, and so is its auxiliary ("can" of "cannot", "did" of "didn't").
+                first = negation.i - 1 if negation.i and doc[negation.i - 1].lower_ in _AUXILIARIES else negation.i
+                found.setdefault("not_know", []).append(Span(doc, first, token.i + 1, label="SIGN_PART"))
         found["_blocked"] = [Span(doc, i, i + 1) for i in sorted(blocked)]
         found.setdefault("severe", []).extend(_pain_scores(doc))
         if not found["severe"]:
@@ -309,16 +370,21 @@ class SignReader:
             match = _NUMBER.match(token.text)
             if not match:
                 continue
-            value = float(token.text.replace(",", "."))
+            value = float(match.group(1) + (match.group(2) or "").replace(",", "."))
+            unit = (match.group(3) or "").lstrip("°").lower()
             nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
             prev = doc[token.i - 1].lower_ if token.i > 0 else ""
-            is_celsius = 35 <= value <= 42.5 and (match.group(2) or nxt in ("c", "°c", "degrees", "°")
-                                                   or prev in ("temp", "temperature", "thermometer", "of",
-                                                               "says", "at"))
+            # "38 on the thermometer": a reading word a few words on, not "38 years".
+            near_reading = nxt not in _NOT_READINGS and any(
+                t.lower_ in _READING_WORDS for t in doc[max(0, token.i - 3):token.i + 4] if t.i != token.i)
+            is_celsius = 35 <= value <= 42.5 and unit != "f" and (
+                match.group(2) or unit == "c" or nxt in ("c", "°c", "degrees", "°")
+                or prev in ("temp", "temperature", "thermometer", "of", "says", "at") or near_reading)
             # "running 101.5": a reading with a decimal in the fever range of
             # Fahrenheit is a temperature without its unit.
-            is_fahrenheit = 99 <= value <= 106 and (nxt in ("f", "°f", "degrees") or bool(match.group(2))
-                                                     or prev in ("temp", "temperature", "running", "hit", "reached"))
+            is_fahrenheit = 99 <= value <= 106 and unit != "c" and (
+                nxt in ("f", "°f", "degrees") or unit == "f" or bool(match.group(2))
+                or prev in ("temp", "temperature", "running", "hit", "reached") or near_reading)
             if not (is_celsius or is_fahrenheit):
                 continue
             span = Span(doc, token.i, token.i + 1, label="SIGN_PART")
@@ -451,7 +517,8 @@ class SignReader:
         own_words = any(t.lower_ in _FIRST_PERSON for t in doc[start:end])
         family = (all(FAMILY in c for c in categories) and not own_words) or self._third_person(doc, clause, start)
         other = any(m[1] <= start and not _first_person_in(doc[m[1]:start]) for m in in_clause("other_person")) or (
-            bool(markers.get("animals")) and not _first_person_in(doc[clause[0]:clause[1]]))
+            bool(markers.get("animals")) and not _first_person_in(doc[clause[0]:clause[1]])
+            and not self._person_before_any_animal(doc, clause, start, markers.get("animals") or ()))
         if other:
             context.append("other")
         elif family and not proxy and role is None:
@@ -474,13 +541,23 @@ class SignReader:
         confirmed = self._confirmed(doc, markers, clause, end)
         if not keep and not confirmed and (conditional or (question and not actual)):
             context.append("hypothetical")
-        long_ago = in_clause("long_ago") or in_clause("resolved") or any(HISTORICAL in c for c in categories)
+        when_long_ago = bool(in_clause("long_ago")) or any(HISTORICAL in c for c in categories)
+        long_ago = when_long_ago or in_clause("resolved")
         # "never happened again": the "again" of a resolution is not recent.
         recent = [m for m in in_clause("recent") if not any(r[0] <= m[0] and m[1] <= r[1]
                                                             for r in in_clause("resolved"))]
-        if long_ago and not recent:
+        # Over and done with, but when? "fainted at work lol im fine now": a
+        # faint one came round from, or blood vomited once, is still an
+        # emergency (CLINICAL_NOTES.md); only a time long past makes it history.
+        # Without one the sign is asked about, never dropped. Thoughts of
+        # self-harm said to be over ("in a good place now") are not asked again.
+        settled_when_unknown = bool(long_ago) and not when_long_ago and not recent \
+            and not rule.get("keep_in_questions")
+        if long_ago and not recent and not settled_when_unknown:
             context.append("historical")
         is_certain = certain is not None
+        if settled_when_unknown:
+            is_certain = False
         if is_certain and any(POSSIBLE in c for c in categories):
             is_certain = False
         # An explanation anywhere in the sentence ("black, but I'm on iron
@@ -495,7 +572,7 @@ class SignReader:
             is_certain = False
         # An explanation ruled out ("it was red, I haven't eaten anything red")
         # makes a colour reading of two concepts certain.
-        if not is_certain and not down and uncertain is not None and len(uncertain) > 1:
+        if not is_certain and not down and not settled_when_unknown and uncertain is not None and len(uncertain) > 1:
             following = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
             ups = [s for c in rule.get("upgrade") or () for s in sentence_parts.get(c, ())
                    if sent.start <= s.start and s.end <= following]
@@ -505,7 +582,8 @@ class SignReader:
                 is_certain = True
         first_person = confirmed or any(t.lower_ in _FIRST_PERSON for t in doc[clause[0]:clause[1]])
         return SignReading(value, start, end, is_certain, role, tuple(context), first_person,
-                           downgraded=(certain is not None and not is_certain) or (explained and not firm))
+                           downgraded=(certain is not None and not is_certain) or (explained and not firm)
+                           or settled_when_unknown)
 
     @staticmethod
     def _categories(span: Span, modifiers: Sequence[Any]) -> Set[str]:
@@ -855,6 +933,31 @@ def _is_proxy(doc: Doc, marker: Tuple[int, int]) -> bool:
     if doc[marker[0]].lower_ != "had":
         return True
     return marker[0] > 0 and doc[marker[0] - 1].lower_ not in ("i", "who", "i've", "ive", "we", "that", "also", "just")
+
+
+_QUOTES = {"'": "'", '"': '"', "‘": "’", "“": "”"}
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "and", "to", "for", "at", "by", "with", "from"})
+
+
+def _quoted_titles(doc: Doc) -> Set[int]:
+    """Tokens of a title in quotes ("reading 'The Virgin Suicides'", "watched
+    "Saturday Night Fever""): one to eight words, each capitalised but the
+    small ones. What someone quotes from their report ("'no bleeding'") is
+    in lower case and stays."""
+    out: Set[int] = set()
+    i = 0
+    while i < len(doc):
+        close = _QUOTES.get(doc[i].text)
+        end = next((j for j in range(i + 1, min(len(doc), i + 10)) if doc[j].text == close), None) if close else None
+        if end is None or end == i + 1:
+            i += 1
+            continue
+        words = [t for t in doc[i + 1:end] if t.is_alpha]
+        if words and words[0].text[:1].isupper() and all(
+                t.text[:1].isupper() or t.lower_ in _SMALL_WORDS for t in words):
+            out.update(range(i + 1, end))
+        i = end + 1
+    return out
 
 
 def _first_person_in(span: Span) -> bool:

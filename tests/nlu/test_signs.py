@@ -444,3 +444,57 @@ def test_bank_i_categories(nlp, text, value):
 
 def test_when_i_was_a_child_is_still_long_ago(nlp):
     assert "vomiting_blood" not in alert_values(nlp, "when I was 8 I was sick with blood once")
+
+
+def cues(nlp, text):
+    return pipeline.read(nlp, text).cues
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("fainted at work lol im fine now tho", "fainting"),
+    ("blacked out at the shops, all fine now", "fainting"),
+])
+def test_over_and_done_with_but_no_time_is_asked_not_dropped(nlp, text, cue):
+    """Bank j: a faint one came round from is still an emergency; "fine now" with
+    no time long past is a question, never history."""
+    assert cue in cues(nlp, text)
+    assert cue not in alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["fainted in 2009, fine ever since",
+                                  "I used to feel suicidal but I'm in a good place now"])
+def test_over_and_done_with_long_ago_stays_history(nlp, text):
+    assert not cues(nlp, text) and not alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("101F and it's sore on the right side just under the ribcage", "fever"),
+    ("probably flu but 38 on the thermometer and my side under the ribs aches", "fever"),
+    ("🤒 + pain under right ribs since yday", "fever"),
+    ("twice today I've not known where I was in my own flat", "confusion"),
+    ("He's not right since the morning, wandering the house looking for the dog. It's his CT", "confusion"),
+])
+def test_bank_j_categories(nlp, text, value):
+    """Units glued to a number, a reading word a few words on, an emoji; not
+    knowing said with any negation and any form of "know"; a person whose
+    sentence names an animal after the sign."""
+    assert value in alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["I'm 38 years old and my side aches", "no I know where I am, I'm not confused",
+                                  "My dog was sick this morning, he vomited blood", "mum's dog is wandering, confused"])
+def test_bank_j_near_misses(nlp, text):
+    assert not alert_values(nlp, text) & {"fever", "confusion", "vomiting_blood"}
+
+
+@pytest.mark.parametrize("text", ["I've got a fever since yesterday and it aches when I breathe in",
+                                  "there is pain under my right ribs and I am boiling"])
+def test_fever_with_pain_half_read_is_asked(nlp, text):
+    """One of the two stated, the other only hinted: the check's one question."""
+    assert "fever_with_pain" in cues(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["I've got a fever and no pain anywhere", "fever and pain under my right ribs",
+                                  "I have a fever"])
+def test_fever_with_pain_not_asked_when_read_or_denied_or_unhinted(nlp, text):
+    assert "fever_with_pain" not in cues(nlp, text)

@@ -519,3 +519,10 @@ def test_the_disclaimer_before_the_first_message_counts_in_its_turn(kb):
     # a later turn does not count the disclaimer again
     later = events + [{"event": "action", "name": "action_listen"}, {"event": "user", "text": "no"}]
     assert actions.shown_this_turn(make_tracker(events=later)) == 0
+
+
+def test_yes_to_a_check_of_two_symptoms_adds_both():
+    """signs.yml `checks`: "fever with pain" asked, "yes" is the fever and the pain (see a clinician soon)."""
+    tracker = make_tracker(intent="affirm", slots={"warning_check": "fever_with_pain"})
+    assert {(f.entity, f.value) for f in actions.answer_to_check(tracker)} == {("symptom", "fever"),
+                                                                              ("symptom", "abdominal_pain")}
