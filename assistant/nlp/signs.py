@@ -57,7 +57,6 @@ _KNOWING = frozenset({"know", "knows", "knew", "known", "knowing", "remember", "
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _THIRD_PERSON = frozenset({"he", "she", "his", "her", "him", "he's", "she's", "they", "their"})
 _FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "ive", "me", "my", "myself", "mine"})
-_POSSESSIVES = frozenset({"my", "mine", "his", "her", "hers", "their", "our", "your"})
 FRAGMENT_WORDS = 3
 # A negation word that is part of the concept itself ("not making sense").
 _OWN_NEGATIONS = frozenset({"not", "n't", "nt", "no", "never", "nothing", "cannot", "cant"})
@@ -123,6 +122,13 @@ def english_words() -> FrozenSet[str]:
     return frozenset(words)
 
 
+_VOWELS = frozenset("aeiouy")
+
+
+def _skeleton(word: str) -> str:
+    return "".join(c for c in word if c not in _VOWELS)
+
+
 def _allowed(word: str) -> int:
     return 1 if len(word) < 8 else 2
 
@@ -142,9 +148,17 @@ class Speller:
             for variant in _deletes(word, _allowed(word)):
                 self.index.setdefault(variant, []).append(word)
         self.known = english_words()
+        # Text-speak drops the vowels ("blck", "bld", "vmtng"): a word with no
+        # vowel is read as the one concept word with those consonants in order.
+        skeletons: Dict[str, Set[str]] = {}
+        for word in self.vocabulary:
+            skeletons.setdefault(_skeleton(word), set()).add(word)
+        self.skeletons = {k: next(iter(v)) for k, v in skeletons.items() if len(v) == 1 and len(k) >= 3}
 
     def correct(self, text: str) -> Optional[str]:
         word = text.lower()
+        if len(word) >= 3 and word.isalpha() and not set(word) & _VOWELS and word not in self.known:
+            return self.skeletons.get(word)
         if len(word) < 4 or not word.isalpha() or word in self.vocabulary or word in self.known:
             return None
         best: Optional[Tuple[int, str]] = None
@@ -208,7 +222,7 @@ class SignReader:
         doc._.sign_values = tuple(self.rules)
         concept_tokens = {i for spans in parts.values() for s in spans for i in range(s.start, s.end)}
         modifiers = [_to_comma(doc, m, concept_tokens) for m in getattr(doc._.context_graph, "modifiers", None) or ()
-                     if not _relative_as_place(doc, m) and not _ability_only(doc, m)
+                     if not _relative_as_place(doc, m) and not _ability_only(doc, m) and not _when_not_an_age(doc, m)
                      and not blocked.intersection(range(*m.modifier_span))]
         signs: List[SignReading] = [SignReading("fever", s.start, s.end, True, "negated", ())
                                     for s in parts.pop("_normal_temperature", [])]
@@ -266,38 +280,36 @@ class SignReader:
     def _half_read(self, signs: Sequence[SignReading], parts: Dict[str, List[Span]],
                    modifiers: Sequence[Any]) -> List[SignReading]:
         """A check of signs.yml (`checks`) whose symptoms are all read as the
-        user's own and current but one, and that one not read at all (not even
-        denied) but hinted at by one of its concepts, not denied either: its
-        question is asked ("38 on the thermometer and it aches when I breathe
+        user's own and current but one, and that one not read (or read only
+        inside a question; never denied) but hinted at by one of its concepts,
+        not denied either: its question is asked ("38 on the thermometer and it aches when I breathe
         in": a fever, and a pain with no place)."""
         out = []
         for name, check in self.checks.items():
             answers = check["answers"]
             alerts = {s.value for s in signs if s.value in answers and s.is_alert}
-            missing = [v for v in answers if not any(s.value == v for s in signs)]
+            # Not stated as now: not read, or read only inside the question ("could it
+            # be causing my fever and the ache under my ribs?"); never a denial.
+            missing = [v for v in answers if v not in alerts
+                       and not any(s.value == v and (s.role or set(s.context) - {"hypothetical"}) for s in signs)]
             if len(missing) != 1 or len(alerts) != len(answers) - 1:
                 continue
             hints = [s for c in check["hints"][missing[0]] for s in parts.get(c, ())
-                     if not self._categories(s, modifiers) & _EXCLUDING]
+                     if not self._categories(s, modifiers) & {NEGATED, FAMILY}]
             if hints:
                 out.append(SignReading(name, hints[0].start, hints[0].end, False, None, (), True))
         return out
 
-    def _person_before_any_animal(self, doc: Doc, clause: Tuple[int, int], start: int,
-                                  animals: Sequence[Tuple[int, int]]) -> bool:
-        """Whether a person, not an animal, is the subject of the clause's sign.
+    @staticmethod
+    def _no_animal_before(start: int, animals: Sequence[Tuple[int, int]]) -> bool:
+        """Whether the message names its animal only after the sign.
 
-        "He's not right, wandering the house looking for the dog": a person
-        before the sign and no animal named before it, so the sign is the
-        person's; the animal is only what they talk of. "My dog was sick, he
-        vomited blood": the dog came first, the sign is the dog's.
+        "lost consciousness for a moment while walking the dog", "He's not
+        right, wandering the house looking for the dog": the animal is what
+        the person was doing or looking for; the sign is the person's. "My dog
+        was sick, he vomited blood": the dog came first, the sign is the dog's.
         """
-        if any(a[0] < start for a in animals):
-            return False
-        # A subject, not an owner: "my", "mum's", "her" own something ("he's" is "he is").
-        return any(t.lower_ in self.people and t.lower_ not in _POSSESSIVES
-                   and (t.lower_ in _THIRD_PERSON or not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("'s", "’s")))
-                   for t in doc[clause[0]:start])
+        return not any(a[0] < start for a in animals)
 
     def _promotable(self, cue: SignReading) -> bool:
         """An uncertain cue of the user's own current sign that no explanation or hedge made uncertain."""
@@ -518,7 +530,7 @@ class SignReader:
         family = (all(FAMILY in c for c in categories) and not own_words) or self._third_person(doc, clause, start)
         other = any(m[1] <= start and not _first_person_in(doc[m[1]:start]) for m in in_clause("other_person")) or (
             bool(markers.get("animals")) and not _first_person_in(doc[clause[0]:clause[1]])
-            and not self._person_before_any_animal(doc, clause, start, markers.get("animals") or ()))
+            and not self._no_animal_before(start, markers.get("animals") or ()))
         if other:
             context.append("other")
         elif family and not proxy and role is None:
@@ -526,7 +538,11 @@ class SignReader:
         # Thoughts of self-harm count even inside an "if"; a general question
         # with no "I" in it ("can a paracetamol overdose cause...?") does not.
         keep = bool(rule.get("keep_in_questions")) and any(t.lower_ in _FIRST_PERSON for t in doc[clause[0]:clause[1]])
-        actual = bool(in_clause("actual")) or self._actual_nearby(doc, markers, clause, start) or any(
+        # "could the calcification be causing my fever": a symptom the user
+        # calls theirs is there, whatever the question asks about it.
+        owned = any(s.label_ == "SIGN_PART" and c in _OWNABLE_STATES and _owned(doc, s)
+                    for c, s in zip(combination, spans))
+        actual = owned or bool(in_clause("actual")) or self._actual_nearby(doc, markers, clause, start) or any(
             # "could a fever of 38.4 and this pain under the ribs be linked?": one
             # part pointed at ("this pain") makes the whole question about now.
             s.start > clause[0] and doc[s.start - 1].lower_ in ("this", "these")
@@ -558,7 +574,9 @@ class SignReader:
         is_certain = certain is not None
         if settled_when_unknown:
             is_certain = False
-        if is_certain and any(POSSIBLE in c for c in categories):
+        # "planning how I'd kill myself": a hedge ("would", "might") does not make
+        # thoughts of self-harm uncertain, as a question or an "if" does not.
+        if is_certain and any(POSSIBLE in c for c in categories) and not rule.get("keep_in_questions"):
             is_certain = False
         # An explanation anywhere in the sentence ("black, but I'm on iron
         # tablets") makes it a question rather than an alert, unless denied.
@@ -714,7 +732,9 @@ _BETWEEN_SUBJECT_AND_VERB = frozenset({
     "nearly", "almost", "just", "then", "suddenly", "had", "has", "have", "'ve", "'d", "'s", "was", "were", "is",
     "been", "got", "also", "literally", "totally", "completely", "actually", "basically", "later", "eventually",
     "fully", "must", "probably", "apparently", "simply", "really", "found", "and", "kind", "sort", "of", "all",
-    "practically", "virtually", "sort", "went", "and", "finally", "nearly", "promptly", "briefly"})
+    "practically", "virtually", "sort", "went", "and", "finally", "nearly", "promptly", "briefly",
+    "keeps", "keep", "kept", "started", "starting", "so", "very", "seems", "seemed", "'m", "'re", "am", "are", "be",
+    "being"})
 # After a verb with an object ("blacked out the details"), a time or place
 # means it had none ("blacked out the other day", "passed out in the shop").
 _TIME_OR_PLACE = frozenset({
@@ -852,6 +872,25 @@ _AGE_WORDS = frozenset({"young", "younger", "little", "small", "a", "an", "at", 
 # A degree word qualifies the words right after it ("acting confused ..., I do
 # feel a bit muddled": "a bit" is the muddle's, not the confusion's; set D).
 _NEAR_ONLY = frozenset({"mild"})
+
+
+# States a person has (not a substance or a body part: "should I check my poo
+# for blood" asks, "my fever" has one).
+_OWNABLE_STATES = frozenset({"fever", "pain", "confused", "drowsy", "yellow", "severe"})
+
+
+def _owned(doc: Doc, span: Span) -> bool:
+    """"my fever", "my awful pain", "his confusion": a possessive just before."""
+    return any(t.lower_ in ("my", "his", "her") for t in doc[max(0, span.start - 2):span.start])
+
+
+def _when_not_an_age(doc: Doc, modifier: Any) -> bool:
+    """ConText's "when I was" as a time long past only before an age ("when I
+    was 12", "when I was a child"); "when I was sick after me tea" is the
+    moment of the event (bank k), as for the `long_ago` marker."""
+    start, end = modifier.modifier_span
+    return getattr(modifier, "category", "") == HISTORICAL and doc[start:end].text.lower() in _WHEN_WAS and not (
+        end < len(doc) and (doc[end].like_num or doc[end].lower_ in _AGE_WORDS))
 
 
 def _just_before(word: Span, spans: Sequence[Span]) -> bool:

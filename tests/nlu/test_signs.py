@@ -362,8 +362,12 @@ FLOORS = {"bank_a": (0.98, 0.90, 0.05), "bank_b": (0.98, 0.90, 0.05), "bank_c": 
           "bank_i": (0.90, 0.88, 0.05),
           # Bank j: written after the i fixes, run once unchanged (live): 0.86 same turn, 0.95
           # after one question (confusion and fever with pain 0.88), 7 % false emergencies.
-          # Not opened, not tuned on: its floor is that run, with a margin.
-          "bank_j": (0.85, 0.83, 0.08)}
+          # Opened in the next session and fixed by category (it then joined the model's training).
+          "bank_j": (0.95, 0.88, 0.05),
+          # Bank k: written after the j fixes, run once unchanged (live, judge): 0.88 same turn,
+          # 0.97 after one question (0.95 for five signs), 5 % false emergencies; then fixed by
+          # category (not in the model's training).
+          "bank_k": (0.95, 0.88, 0.05)}
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=[b.stem for b in BANKS])
@@ -498,3 +502,35 @@ def test_fever_with_pain_half_read_is_asked(nlp, text):
                                   "I have a fever"])
 def test_fever_with_pain_not_asked_when_read_or_denied_or_unhinted(nlp, text):
     assert "fever_with_pain" not in cues(nlp, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("I brung up what looked like black coffee bits when I was sick after me tea, is that me liver?",
+     "vomiting_blood"),
+    ("blck stoolz 2day n yday", "black_stools"),
+    ("lost consciousness for a moment while walking the dog this morning", "fainting"),
+    ("most nights I lie there planning how I'd kill myself", "suicidal_thoughts"),
+    ("partner says I'm not making sense and asking the same thing over and over", "confusion"),
+])
+def test_bank_k_categories(nlp, text, value):
+    """"when I was" before no age is the moment; vowels dropped; an animal named
+    after the sign; a hedge on thoughts of self-harm; a state after "I'm"."""
+    assert value in alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "sorry, I muddled up the dates, the scan was in June not July",
+    "the radiologist's wording doesn't make sense to me, can you put it in plain English?",
+    "I got lost on the way to the hospital because the signs were so confusing",
+    "my name was blacked out on the copy of the report they sent, is that normal?",
+    "I cut myself chopping onions last night, is it OK to have a biopsy with a cut finger?",
+])
+def test_bank_k_near_misses(nlp, text):
+    """Things that are unclear, facts mixed up, redacted words, an accident: no alert."""
+    assert not alert_values(nlp, text) & {"confusion", "fainting", "suicidal_thoughts"}
+
+
+def test_a_symptom_called_mine_inside_a_question_is_there(nlp):
+    text = "Could the calcification be causing my fever and the ache on the right side under my ribs?"
+    assert "fever" in alert_values(nlp, text)
+    assert "fever_with_pain" in cues(nlp, text)
