@@ -762,11 +762,15 @@ def _load_signs(directory: Path) -> Dict[str, Any]:
         "intransitive": {concept: phrases(f"intransitive.{concept}", words)
                          for concept, words in (data.get("intransitive") or {}).items()
                          if concept in concepts or _unknown_concept(where, concept)},
+        "thing_subject": {concept: phrases(f"thing_subject.{concept}", words)
+                          for concept, words in (data.get("thing_subject") or {}).items()
+                          if concept in concepts or _unknown_concept(where, concept)},
     }
 
 
 def _unknown_concept(where: str, concept: str) -> bool:
-    raise KnowledgeError(f"{where}: unknown concept '{concept}' (not_followed_by, person_subject, intransitive)")
+    raise KnowledgeError(f"{where}: unknown concept '{concept}' "
+                         "(not_followed_by, person_subject, intransitive, thing_subject)")
 
 
 @functools.lru_cache(maxsize=4)

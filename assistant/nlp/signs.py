@@ -26,7 +26,7 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Any, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -122,7 +122,11 @@ def english_words() -> FrozenSet[str]:
     return frozenset(words)
 
 
+_ASKING_BEFORE = frozenset({"should", "shall", "can", "could", "would", "will", "must", "what", "how", "do", "does"})
 _VOWELS = frozenset("aeiouy")
+# "does n't", "is not": what stands between a subject and a denied verb.
+_NEGATION_AUXILIARIES = frozenset({"does", "do", "did", "n't", "not", "really", "quite", "totally", "a", "bit",
+                                   "little", "bit", "seem", "seems", "to", "be", "getting", "get", "gets"})
 
 
 def _skeleton(word: str) -> str:
@@ -141,7 +145,7 @@ class Speller:
     more, plus a few measured four-letter forms ("blod", "blak", "fevr") that
     are one edit from a concept word and not English."""
 
-    def __init__(self, vocabulary: Iterable[str]):
+    def __init__(self, vocabulary: Iterable[str], concept_of: Optional[Mapping[str, Set[str]]] = None):
         self.vocabulary = {w for w in vocabulary if w.isalpha() and len(w) >= 4}
         self.index: Dict[str, List[str]] = {}
         for word in self.vocabulary:
@@ -150,10 +154,25 @@ class Speller:
         self.known = english_words()
         # Text-speak drops the vowels ("blck", "bld", "vmtng"): a word with no
         # vowel is read as the one concept word with those consonants in order.
+        # Several words with the same consonants are one reading when they are
+        # one-word phrases of the same concepts ("bld": blood, bled, bleed).
         skeletons: Dict[str, Set[str]] = {}
         for word in self.vocabulary:
             skeletons.setdefault(_skeleton(word), set()).add(word)
-        self.skeletons = {k: next(iter(v)) for k, v in skeletons.items() if len(v) == 1 and len(k) >= 3}
+        concepts = concept_of or {}
+        self.skeletons = {}
+        for key, words in skeletons.items():
+            # Of several, the one-word phrases decide, and most of them must name the
+            # same concepts ("bld": blood, bloody, bled, bleed; not "blade").
+            phrases = {w for w in words if w in concepts} if len(words) > 1 else words
+            if len(key) < 3 or not phrases:
+                continue
+            by_concepts: Dict[FrozenSet[str], List[str]] = {}
+            for word in phrases:
+                by_concepts.setdefault(frozenset(concepts.get(word, {word})), []).append(word)
+            top = max(by_concepts.values(), key=len)
+            if 2 * len(top) > len(phrases):
+                self.skeletons[key] = min(top)
 
     def correct(self, text: str) -> Optional[str]:
         word = text.lower()
@@ -191,16 +210,19 @@ class SignReader:
         self.checks: Dict[str, Dict[str, Any]] = dict(signs.get("checks") or {})
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         vocabulary: Set[str] = set()
+        concept_of: Dict[str, Set[str]] = {}  # one-word phrase -> its concepts
         for label, phrases in list(self.concepts.items()) + [("BLOCK", signs.get("blockers") or [])]:
             forms = phrases if label == "BLOCK" else [f for p in phrases for g in _persons(p) for f in _inflections(g)]
             docs = [nlp.make_doc(p) for p in dict.fromkeys(f.lower() for f in forms)]
             self.matcher.add(label, docs)
             for doc in docs:
                 vocabulary.update(t.norm_ for t in doc)
+                if len(doc) == 1 and label != "BLOCK":
+                    concept_of.setdefault(doc[0].norm_, set()).add(label)
         self.marker_matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         for label, phrases in self.markers.items():
             self.marker_matcher.add("M_" + label, [nlp.make_doc(p.lower()) for p in phrases])
-        self.speller = Speller(vocabulary)
+        self.speller = Speller(vocabulary, concept_of)
         self.model: Any = None  # the learned second opinion (sign_model.SignModel), set by the pipeline
         learned = signs.get("learned") or {}
         self.agree: Optional[float] = float(learned["agree"]) if learned.get("agree") is not None else None
@@ -346,6 +368,7 @@ class SignReader:
             ("person_subject",
              lambda s, verbs: not _starts_with(s, verbs) or _person_before(doc, s.start, self.people)),
             ("intransitive", lambda s, verbs: not _starts_with(s, verbs) or not _has_object(doc, s.end)),
+            ("thing_subject", lambda s, things: not _thing_before(doc, s.start, things)),
         )
         for field, keep in filters:
             for concept, words in (self.config.get(field) or {}).items():
@@ -447,6 +470,13 @@ class SignReader:
             # after breakfast" (bank I): not.
             if name == "long_ago" and doc[start:end].text.lower() in _WHEN_WAS and not (
                     end < len(doc) and (doc[end].like_num or doc[end].lower_ in _AGE_WORDS)):
+                continue
+            # "what should I do", "can I do anything": a question of the user's, not
+            # a confirmation like "because I do" (bank l).
+            if name in ("confirm", "actual") and start and doc[start - 1].lower_ in _ASKING_BEFORE:
+                continue
+            # "looked like someone had emptied a cafetiere into the bowl": a simile.
+            if name == "other_person" and start and doc[start - 1].lower_ in ("like", "if", "though"):
                 continue
             out.setdefault(name, []).append((start, end))
         for token in doc:
@@ -780,6 +810,16 @@ def _person_before(doc: Doc, start: int, people: FrozenSet[str]) -> bool:
         return True
     # A name ("Anna collapsed"), not the first word of the sentence.
     return word.text[:1].isupper() and not word.is_sent_start and word.lower_ not in _OBJECT_START
+
+
+def _thing_before(doc: Doc, start: int, things: Iterable[str]) -> bool:
+    """Is the subject of the state at `start` one of these things ("the report
+    is so muddled", "the wording doesn't make sense")? The words between a
+    subject and its verb are skipped, as for a person."""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in _BETWEEN_SUBJECT_AND_VERB | _NEGATION_AUXILIARIES:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in things
 
 
 def _has_object(doc: Doc, end: int) -> bool:

@@ -367,7 +367,11 @@ FLOORS = {"bank_a": (0.98, 0.90, 0.05), "bank_b": (0.98, 0.90, 0.05), "bank_c": 
           # Bank k: written after the j fixes, run once unchanged (live, judge): 0.88 same turn,
           # 0.97 after one question (0.95 for five signs), 5 % false emergencies; then fixed by
           # category (not in the model's training).
-          "bank_k": (0.95, 0.88, 0.05)}
+          "bank_k": (0.95, 0.88, 0.05),
+          # Bank l: written after the k fixes, run once unchanged (live, judge): 0.88 same turn,
+          # 0.99 after one question (vomiting blood 0.90, the rest 1.00), 9 % false emergencies;
+          # then fixed by category (not in the model's training).
+          "bank_l": (0.95, 0.88, 0.05)}
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=[b.stem for b in BANKS])
@@ -534,3 +538,33 @@ def test_a_symptom_called_mine_inside_a_question_is_there(nlp):
     text = "Could the calcification be causing my fever and the ache on the right side under my ribs?"
     assert "fever" in alert_values(nlp, text)
     assert "fever_with_pain" in cues(nlp, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("vmtng bld agn, 3rd time", "vomiting_blood"),
+    ("my stomach turned over and up came a load of bright red, not wine, I don't drink", "vomiting_blood"),
+])
+def test_bank_l_categories(nlp, text, value):
+    """Vowel-less words whose consonants most concept words share; an inverted "up came"."""
+    assert value in alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "this report is so muddled, the radiologist contradicts himself in the last paragraph",
+    "the report mixes up hepatic and hepatitis in one line, is that a typo?",
+    "if I got a sudden severe tummy pain, what should I do?",
+    "I could have fainted when I saw the word metastases, figuratively speaking",
+    "the copy they posted me has whole lines blacked out, is that normal?",
+    "I'm a lifeguard so I know what to do when someone collapses",
+    "I've been cutting back on alcohol since the scan, is that good?",
+])
+def test_bank_l_near_misses(nlp, text):
+    """A thing as the subject of a state; "what should I do" is no confirmation; "could have"
+    is counterfactual; lines blacked out; someone else; cutting back."""
+    assert not alert_values(nlp, text) & {"confusion", "fainting", "suicidal_thoughts", "severe_abdominal_pain"}
+
+
+@pytest.mark.parametrize("text", ["she's acting confused since this morning, it's her scan",
+                                  "this confusion started yesterday and I can't think straight"])
+def test_a_persons_confusion_with_a_thing_word_nearby_is_still_read(nlp, text):
+    assert "confusion" in alert_values(nlp, text)
