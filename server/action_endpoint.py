@@ -51,10 +51,12 @@ def _dumps(body: Any) -> str:
     (parsed back, equal), and the Rasa server encodes it one to three times a
     turn: `iterencode` was 4 % of its time under load (py-spy, 20 users).
     What ujson refuses (NaN, integers beyond 64 bits) goes through `json.dumps`
-    as before.
+    as before. ASCII only, as `json.dumps` writes it: a lone surrogate in a
+    message (U+D800, found by the fuzz test) stays an escape instead of text
+    that cannot be encoded as UTF-8.
     """
     try:
-        return ujson.dumps(body, ensure_ascii=False, escape_forward_slashes=False)
+        return ujson.dumps(body, escape_forward_slashes=False)
     except (OverflowError, TypeError, ValueError):
         return json.dumps(body)
 

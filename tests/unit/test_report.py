@@ -105,7 +105,7 @@ def test_every_glossary_term_is_found_and_replaced():
 
 def test_the_cut_pattern_finds_what_the_whole_glossary_finds():
     """report._matcher keeps only the terms whose first word the text holds: the same matches as the
-    whole pattern, on every eighth red-flag bank message, NLU example and independent set line."""
+    whole pattern, on every twentieth red-flag bank message, NLU example and independent set line."""
     import json
     from pathlib import Path
 
@@ -119,8 +119,8 @@ def test_the_cut_pattern_finds_what_the_whole_glossary_finds():
         if path.is_file() and path.suffix in (".yml", ".yaml", ".json", ".md"):
             texts += path.read_text(encoding="utf-8").splitlines()
     assert len(texts) > 3000
-    # Every eighth (the whole pattern takes 11 ms a line; all of them would take two minutes).
-    texts = texts[::8] + ["ULTRASOUND LİVER: ECHOGENIC FOCİ",
+    # Every twentieth (the whole pattern takes 11 ms a line; all of them would take two minutes).
+    texts = texts[::20] + ["ULTRASOUND LİVER: ECHOGENIC FOCİ",
                           "Calcified granulomata, sequelae of prior granulomatous disease."]
     full, _ = report._full_matcher(kb.glossary)
     for text in texts:

@@ -87,3 +87,6 @@ def test_the_action_request_body_is_the_same_json():
     assert json.loads(_dumps(body)) == body
     assert json.loads(_dumps({"x": 2 ** 70})) == {"x": 2 ** 70}
     assert math.isnan(json.loads(_dumps({"x": float("nan")}))["x"])
+    # A lone surrogate (the fuzz test's): still JSON, and encodable as UTF-8 (aiohttp sends bytes).
+    odd = {"text": "\ud800" * 3 + "café"}
+    assert json.loads(_dumps(odd)) == odd and _dumps(odd).encode("utf-8")
