@@ -59,19 +59,20 @@ def _term_pattern(term: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _terms(glossary: Tuple[GlossaryEntry, ...]) -> Tuple[Tuple[str, ...], Dict[str, GlossaryEntry]]:
-    """Every term, longest first (the order of the alternatives), and the entry of each group name."""
+def _terms(glossary: Tuple[GlossaryEntry, ...]) -> Tuple[Tuple[str, ...], Dict[str, GlossaryEntry], Tuple[str, ...]]:
+    """Every term, longest first (the order of the alternatives), the entry of each group name, and
+    each term's first word in lower case (what `_matcher` looks for in a text)."""
     owner: Dict[str, GlossaryEntry] = {}
     for entry in glossary:
         for term in entry.terms:
             owner[term] = entry
     ordered = tuple(sorted(owner, key=lambda t: (-len(t), t)))
-    return ordered, {f"t{i}": owner[t] for i, t in enumerate(ordered)}
+    return ordered, {f"t{i}": owner[t] for i, t in enumerate(ordered)}, tuple(t.split()[0].lower() for t in ordered)
 
 
 @lru_cache(maxsize=512)
 def _pattern(glossary: Tuple[GlossaryEntry, ...], indices: Tuple[int, ...]) -> re.Pattern:
-    ordered, _ = _terms(glossary)
+    ordered = _terms(glossary)[0]
     return re.compile("|".join(f"(?P<t{i}>{_term_pattern(ordered[i])})" for i in indices) or r"(?!)",
                       re.IGNORECASE)
 
@@ -91,15 +92,15 @@ def _matcher(glossary: Tuple[GlossaryEntry, ...], text: str) -> Tuple[re.Pattern
     the same matches (tests/unit/test_report.py compares them on every bank
     and NLU example).
     """
-    ordered, by_group = _terms(glossary)
+    _, by_group, first_words = _terms(glossary)
     folded = (text or "").translate(_ASCII_FOLDS).lower()
-    indices = tuple(i for i, term in enumerate(ordered) if term.split()[0].lower() in folded)
+    indices = tuple(i for i, word in enumerate(first_words) if word in folded)
     return _pattern(glossary, indices), by_group
 
 
 def _full_matcher(glossary: Tuple[GlossaryEntry, ...]) -> Tuple[re.Pattern, Dict[str, GlossaryEntry]]:
     """Every term in one pattern: what `_matcher` must agree with (tests)."""
-    ordered, by_group = _terms(glossary)
+    ordered, by_group, _ = _terms(glossary)
     return _pattern(glossary, tuple(range(len(ordered)))), by_group
 
 

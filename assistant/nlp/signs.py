@@ -126,7 +126,7 @@ _ASKING_BEFORE = frozenset({"should", "shall", "can", "could", "would", "will", 
 _VOWELS = frozenset("aeiouy")
 # "does n't", "is not": what stands between a subject and a denied verb.
 _NEGATION_AUXILIARIES = frozenset({"does", "do", "did", "n't", "not", "really", "quite", "totally", "a", "bit",
-                                   "little", "bit", "seem", "seems", "to", "be", "getting", "get", "gets"})
+                                   "little", "seem", "seems", "to", "be", "getting", "get", "gets"})
 
 
 def _skeleton(word: str) -> str:
@@ -376,9 +376,10 @@ class SignReader:
                 if not found[concept]:
                     del found[concept]
         for token in doc:
+            if token.lower_ not in _KNOWING or token.i in blocked:
+                continue
             negation = next((t for t in doc[max(0, token.i - 3):token.i] if t.lower_ in _NEGATIONS), None)
-            if token.lower_ in _KNOWING and negation is not None and not blocked.intersection((token.i,)) \
-                    and not any(s.start <= token.i < s.end for s in found.get("not_know", [])):
+            if negation is not None and not any(s.start <= token.i < s.end for s in found.get("not_know", [])):
                 # The negation is part of the concept's own words, not a denial of
                 # it, and so is its auxiliary ("can" of "cannot", "did" of "didn't").
                 first = negation.i - 1 if negation.i and doc[negation.i - 1].lower_ in _AUXILIARIES else negation.i
