@@ -19,7 +19,7 @@ DEV_INSTALLED := $(VENV)/.dev-tools-$(DEV_LOCK_HASH)
 MODEL := models/current.tar.gz
 WEBCHAT_INSTALLED := webchat/node_modules/.installed
 TRAINING_INPUTS := config.yml domain.yml $(shell find data knowledge assistant -type f \( -name '*.yml' -o -name '*.py' \) 2>/dev/null | sort)
-TRAINING_INPUTS += $(wildcard tests/redflags/bank_*.json)
+TRAINING_INPUTS += $(wildcard tests/redflags/bank_*.json) $(wildcard tests/independent/*/nlu.json)
 
 .PHONY: help install train run test test-fast test-unit test-nlu test-servers test-dialogue test-integration lint validate nlu-report eval-samples bench-parse bench-dialogue clean
 
@@ -66,6 +66,7 @@ $(MODEL): $(TRAINING_INPUTS) | $(INSTALLED)
 	@echo "==> Validating the knowledge base"
 	@$(PY) -m assistant.knowledge
 	@$(PY) scripts/generate_lookups.py
+	@$(PY) scripts/generate_independent_nlu.py
 	@echo "==> Training (about a minute)"
 	@start=$$(date +%s); \
 	$(RASA) train --fixed-model-name current --out models $(RASA_TRAIN_FLAGS) 2>&1 | grep -E "Training|Finished|Your Rasa model|Nothing changed|rror" ; \

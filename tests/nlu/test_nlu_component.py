@@ -1,5 +1,6 @@
 """The clinical NLU component on its own (no server): values, roles, context, bad input."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -145,6 +146,22 @@ def test_generated_lookups_are_current():
     root = Path(__file__).resolve().parents[2]
     result = subprocess.run([sys.executable, str(root / "scripts" / "generate_lookups.py"), "--check"], cwd=root)
     assert result.returncode == 0, "run scripts/generate_lookups.py (make train does)"
+
+
+def test_generated_independent_examples_are_current():
+    """data/nlu/generated_independent.yml comes from the development sets' NLU cases (make train regenerates it),
+    and the sets that measure the model (set E on) are not in it."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, str(root / "scripts" / "generate_independent_nlu.py"), "--check"],
+                            cwd=root)
+    assert result.returncode == 0, "run scripts/generate_independent_nlu.py (make train does)"
+    trained = (root / "data" / "nlu" / "generated_independent.yml").read_text(encoding="utf-8").lower()
+    held_out = json.loads((root / "tests" / "independent" / "issue12_set_e" / "nlu.json").read_text(encoding="utf-8"))
+    leaked = [c["text"] for c in held_out if f"    - {' '.join(c['text'].split()).lower()}\n" in trained]
+    assert len(leaked) <= 3, leaked  # a few short answers ("no", "thanks") are in every set
 
 
 @pytest.mark.parametrize(
