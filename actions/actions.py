@@ -194,6 +194,7 @@ def collect_facts(tracker: Tracker, check: Optional[List[engine.Fact]] = None):
     nothing = latest.get(NOTHING_TO_REPORT) or []
 
     known = _known_facts(tracker)
+    new_facts = new_facts + conversation.change_across_messages(known, new_facts, latest.get("text") or "")
     facts = conversation.merge_facts(known, new_facts)
     current = {name: tracker.get_slot(name) for name in FORM_SLOTS}
     answers = conversation.form_answers(facts, current, requested, intent, new_facts, nothing)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-from assistant.engine import Case, Fact
+from assistant.engine import Case, Fact, compared_sizes, size_in_mm
 
 # Entities that hold one value at a time: a new mention is a correction
 # ("actually it was an MRI").
@@ -17,6 +17,9 @@ SINGLE_VALUED = frozenset({"imaging", "change", "size"})
 # "can TB cause this?") they are not the user's history.
 PERSONAL = frozenset({"condition", "medication", "symptom"})
 NOT_STATEMENTS = frozenset({"hypothetical", "uncertain", "other"})
+# The warning signs (knowledge/signs.yml): said unsure, they are asked, not assumed.
+WARNING_SIGNS = frozenset({"vomiting_blood", "black_stools", "confusion", "severe_abdominal_pain", "fainting",
+                           "suicidal_thoughts"})
 # A symptom long past and resolved ("fainted once as a teenager") is not a
 # symptom now; a condition in the past (old TB) is still history.
 NOT_CURRENT = frozenset({"historical"})
@@ -48,7 +51,15 @@ def facts_from_entities(entities: Optional[Sequence[Dict]]) -> List[Fact]:
         name, value = str(entity["entity"]), entity["value"]
         if not isinstance(value, str) or not value.strip():
             continue
-        if name in PERSONAL and NOT_STATEMENTS.intersection(entity.get("context") or ()):
+        context = set(entity.get("context") or ())
+        if name == "symptom" and context == {"uncertain"} and value not in WARNING_SIGNS \
+                and entity.get("role") != "negated":
+            # "I think my eyes might be going a bit yellow, not sure": a possible
+            # new sign of the user's own counts (set E under-triaged it as
+            # nothing); safer to act. Warning signs said unsure get the safety
+            # net's question instead (clinical_warning_cues).
+            context = set()
+        if name in PERSONAL and NOT_STATEMENTS.intersection(context):
             continue
         if name == "change" and "conditional" in (entity.get("context") or ()):  # "if it gets bigger"
             continue
@@ -66,12 +77,43 @@ def facts_from_entities(entities: Optional[Sequence[Dict]]) -> List[Fact]:
 SCAN = frozenset({"finding", "pattern", "size", "imaging", "change"})
 
 
+# When the person typing speaks for the patient, what the relative has now is
+# the patient's: symptoms, the scan, and medicines ("typing for my grandad,
+# he's on amiodarone": set E read it as a relative's and reassured).
+PATIENTS_WHEN_PROXY = frozenset({"symptom", "medication"}) | SCAN
+
+
 def as_patients(facts: Iterable[Fact]) -> List[Fact]:
     """When the person typing is not the patient ("Dad is the patient"), a
-    relative's symptom and scan are the patient's own; a relative's history
-    stays theirs."""
-    return [Fact(f.entity, f.value, None) if (f.entity == "symptom" or f.entity in SCAN) and f.role == "family" else f
+    relative's symptom, scan and medicine are the patient's own; a relative's
+    history stays theirs."""
+    return [Fact(f.entity, f.value, None) if f.entity in PATIENTS_WHEN_PROXY and f.role == "family" else f
             for f in facts]
+
+
+_CORRECTION = re.compile(r"\b(sorry|actually|i meant|meant to say|correction|typo|misread|mistake|not \d)", re.I)
+_EARLIER_SIZE = re.compile(r"\b(was|were|previously|before|prior|earlier|last (?:year|time|scan)|originally|"
+                           r"used to be|back in|ago)\b", re.I)
+
+
+def change_across_messages(known: Iterable[Fact], new: Iterable[Fact], text: str) -> List[Fact]:
+    """Growth said over two messages ("In 2022 my ultrasound showed a 3 mm
+    calcification." then "The new one this month says 7 mm."): a new size
+    that is no correction and not placed earlier, against the size known, is
+    a change (engine.compared_sizes), unless the message or the case already
+    says which way. Set E: the later size replaced the earlier and the case
+    was reassured."""
+    new = list(new)
+    before = next((f for f in known if f.entity == "size" and f.role is None), None)
+    after = next((f for f in new if f.entity == "size" and f.role is None), None)
+    if before is None or after is None or any(f.entity == "change" for f in new):
+        return []
+    if _CORRECTION.search(text or "") or _EARLIER_SIZE.search(text or ""):
+        return []
+    before_mm, after_mm = size_in_mm(before.value), size_in_mm(after.value)
+    if before_mm is None or after_mm is None or before.value == after.value:
+        return []
+    return [Fact("change", compared_sizes(before_mm, after_mm), None)]
 
 
 def merge_facts(known: Iterable[Fact], new: Iterable[Fact]) -> List[Fact]:

@@ -59,14 +59,32 @@ _SIZE = re.compile(
 )
 
 
+# Sizes in words ("half a centimetre", "two millimetres", "a couple of mm").
+_NUMBER_WORDS = {"a": "1", "an": "1", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+                 "seven": "7", "eight": "8", "nine": "9", "ten": "10", "couple": "2", "half": "0.5", "quarter": "0.25"}
+_WORDED = re.compile(r"\b(half|quarter|couple|an?|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s+(?:of|a|an))*"
+                     r"\s+(?=(?:mm|cm|millimet|centimet))", re.I)
+
+
 def size_in_mm(text: str) -> Optional[float]:
-    """The largest dimension in mm: '3 mm' -> 3, '1,2 cm' -> 12, '12 x 3 mm' -> 12; None if unreadable."""
-    match = _SIZE.search(text or "")
+    """The largest dimension in mm: '3 mm' -> 3, '1,2 cm' -> 12, '12 x 3 mm' -> 12, 'half a centimetre'
+    -> 5; None if unreadable."""
+    text = _WORDED.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()] + " ", text or "")
+    match = _SIZE.search(text)
     if not match:
         return None
     numbers = [float(n.replace(",", ".")) for n in re.findall(_NUMBER, match.group(1))]
     largest = max(numbers)
     return largest * 10 if match.group(2).lower().startswith("c") else largest
+
+
+# Growth a radiologist would call growth: at least 1 mm and 10 %.
+GROWTH_MM, GROWTH_SHARE = 1.0, 0.10
+
+
+def compared_sizes(before_mm: float, after_mm: float) -> str:
+    """'growing' or 'stable' (smaller is not growing) for two sizes of one finding."""
+    return "growing" if after_mm - before_mm >= max(GROWTH_MM, GROWTH_SHARE * before_mm) else "stable"
 
 
 @dataclass(frozen=True)

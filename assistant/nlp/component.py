@@ -186,6 +186,14 @@ MIN_QUESTION = 0.0
 _COMMAND_WORDS = re.compile(r"\b(start|restart|reset|over|again|begin|beginning|new|fresh|scratch|top|redo|reboot|"
                             r"square one|delete|erase|forget|clear|remove|wipe|destroy|store|keep|data|history|"
                             r"information|records|chat|conversation)\b")
+# The words of a leave-taking: every goodbye example in data/nlu has one. "doctor
+# says see GP", said to the form's question, was read as goodbye and the
+# assessment ended with no triage (set A, after training on the independent
+# sets): a goodbye needs its own words, else the next intent is taken.
+_GOODBYE_WORDS = re.compile(r"\b(bye|byee+|goodbye|good bye|see (?:you|ya)|cya|ttyl|talk later|night|nighty|cheerio|"
+                            r"later|laters|farewell|leave it|take care|off now|be off|signing off|logging off|"
+                            r"good day|go now|gotta go|got to go|have to go|going now|next time|ta-ra|tara|so long|"
+                            r"done|all for|that's all|thats all|that is all|everything)\b")
 # Requests inside a message that tells facts: they outrank its questions
 # ("what's the treatment, and can I speak to a doctor?" asks for a clinician;
 # "can you help me make sense of my scan? It says..." starts the assessment).
@@ -307,6 +315,12 @@ class ReadableTextGuard(GraphComponent):
             # "Apart from that I feel well" was read as "start over" (set D) and
             # the case was erased: a command that erases needs its own words.
             unasked = not _COMMAND_WORDS.search((message.get(TEXT) or "").lower())
+            if intent.get("name") == "goodbye" and not _GOODBYE_WORDS.search((message.get(TEXT) or "").lower()):
+                ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != "goodbye"]
+                if ranking:
+                    intent = {"name": ranking[0]["name"], "confidence": ranking[0]["confidence"]}
+                    message.set(INTENT, intent, add_to_output=True)
+                    message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
             if (symptomatic or unasked) and intent.get("name") in COMMANDS:
                 # "poo black. again." is not "start again", "started self harming
                 # again" is not a restart (both seen on an independent bank): a

@@ -15,6 +15,7 @@ Nothing here imports Rasa; `assistant.nlp.component` wraps it for Rasa.
 
 
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -32,7 +33,7 @@ import medspacy.context  # noqa: F401 - registers the "medspacy_context" factory
 from medspacy.context import ConTextRule
 from medspacy.context.context import DEFAULT_RULES_FILEPATH as DEFAULT_CONTEXT_RULES
 
-from assistant import knowledge
+from assistant import conversation, engine, knowledge
 from assistant.nlp import sign_model
 from assistant.nlp import signs as sign_reading
 from assistant.nlp.spelling import deletes as _deletes, edit_distance
@@ -202,7 +203,9 @@ def build(kb: Optional[knowledge.KnowledgeBase] = None) -> Language:
     ruler: Any = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
     ruler.add_patterns(ruler_patterns(kb))
     nlp.add_pipe("clinical_typo_matcher", config={"lexicon": typo_lexicon(kb)})
-    _add_context(nlp, ConTextRule.from_json(DEFAULT_CONTEXT_RULES) + _context_rules(kb), _terminating_types(kb.context))
+    dropped = {literal.lower() for literal in kb.context.get("drop_default_rules") or ()}
+    defaults = [rule for rule in ConTextRule.from_json(DEFAULT_CONTEXT_RULES) if rule.literal.lower() not in dropped]
+    _add_context(nlp, defaults + _context_rules(kb), _terminating_types(kb.context))
     reader: Any = nlp.add_pipe("clinical_sign_reader", config={"signs": dict(kb.signs)})
     reader.model = sign_model.train(kb.signs, reader.rules)
     nlp.meta["name"] = "clinical_liver_calcification"
@@ -318,7 +321,18 @@ def _categories(span: Span, entity_tokens: set) -> set:
     of "no change" denies nothing)."""
     found = set()
     cues: Dict[str, Tuple[int, int]] = {}
+    doc = span.doc
+    for modifier in getattr(doc._.context_graph, "modifiers", None) or ():
+        # medspaCy's ": no" points back ("Fever: no"); followed by words it denies
+        # them ("CT 2020: no liver calcification. CT 2024: 6 mm calcification":
+        # set D read "CT: no" and an undenied finding).
+        start, end = modifier.modifier_span
+        if _colon_no_before_words(modifier, doc) and end <= span.start and doc[end].sent.start == span.sent.start:
+            found.add("NEGATED_EXISTENCE")
+            cues.setdefault("NEGATED_EXISTENCE", (start, end))
     for modifier in span._.modifiers:
+        if _colon_no_before_words(modifier, doc):
+            continue
         start, end = modifier.modifier_span
         if not entity_tokens.intersection(range(start, end)):
             found.add(modifier.category)
@@ -330,6 +344,51 @@ def _categories(span: Span, entity_tokens: set) -> set:
         # history of cancer") the relative is what is denied.
         found.discard("NEGATED_EXISTENCE")
     return found
+
+
+# A question's own "not" ("r u sure its not cancer", "isn't it TB?", "could
+# it not be a cyst") asks; it denies nothing (CONTRACT: a condition named in
+# a question has no role). "no", "never" still deny inside a question ("never
+# had cancer, so is this ok?"): only the verb's negation is the question's.
+_QUESTION_NEGATIONS = frozenset({"not", "n't", "nt", "isnt", "isn't", "arent", "aren't", "cant", "can't", "couldnt",
+                                 "couldn't", "wouldnt", "wouldn't", "wasnt", "wasn't"})
+_DENIALS = frozenset({"no", "never", "nothing", "none", "without", "denies", "deny", "free", "negative", "nil"})
+_QUESTION_OPENERS = frozenset({"is", "are", "can", "could", "would", "will", "might", "may", "should", "does", "do",
+                               "did", "r", "sure", "isnt", "isn't", "arent", "aren't", "how", "what", "why", "which"})
+
+
+def _question_negation(span: Span) -> bool:
+    """Is the denial of this condition no denial, because it is asked? The
+    sentence asks ("?", a question word or "(are you) sure" first), and each
+    negation before the condition is the question's own verb ("isn't it") or
+    ends before the question starts ("never had cancer, could this be
+    metastases?": the clause after the comma asks)."""
+    sent = span.sent
+    doc = span.doc
+    words = [t.lower_ for t in sent]
+    asks = "?" in words or (words and words[0] in _QUESTION_OPENERS) or "sure" in words[:3]
+    if not asks:
+        return False
+
+    def asked(modifier: Any) -> bool:
+        start, end = modifier.modifier_span
+        if not (sent.start <= start and end <= span.start):
+            return False
+        cue = {t.lower_ for t in doc[start:end]}
+        if cue & _QUESTION_NEGATIONS and not cue & _DENIALS:
+            return True
+        between = doc[end:span.start]
+        return any(t.lower_ == "," and t.i + 1 < span.start and doc[t.i + 1].lower_ in _QUESTION_OPENERS
+                   for t in between)
+
+    negations = [m for m in span._.modifiers if m.category == "NEGATED_EXISTENCE"]
+    return bool(negations) and all(asked(m) for m in negations)
+
+
+def _colon_no_before_words(modifier: Any, doc: Doc) -> bool:
+    literal = getattr(getattr(modifier, "rule", None), "literal", "")
+    end = modifier.modifier_span[1]
+    return literal in (": no", ": none") and end < len(doc) and doc[end].is_alpha
 
 
 def _role(categories: set) -> Optional[str]:
@@ -358,6 +417,8 @@ def entities_from_doc(doc: Doc) -> List[ClinicalEntity]:
         value = span.text if span.label_ == SIZE else span.ent_id_
         categories = _categories(span, entity_tokens)
         role = None if span.label_ == SIZE else _role(categories)
+        if role == "negated" and span.label_ == "condition" and _question_negation(span):
+            role, categories = None, (categories - {"NEGATED_EXISTENCE"}) | {"HYPOTHETICAL"}
         if span.label_ == "change" and role:
             # "not growing", "not new" say the finding is stable; change has no role.
             value, role = ("stable" if role == "negated" else value), None
@@ -368,26 +429,20 @@ def entities_from_doc(doc: Doc) -> List[ClinicalEntity]:
             # scan showed); conversation.facts_from_entities drops it.
             flags = tuple(dict.fromkeys(flags + ("conditional",)))
         out.append(ClinicalEntity(span.label_, value, span.start_char, span.end_char, span.text, role, flags))
-    return _with_measured_change(doc, _with_signs(doc, out))
+    return _with_appeared_finding(doc, _with_measured_change(doc, _with_signs(doc, out)))
 
 
-_MEASURE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(mm|cm|millimet(?:er|re)s?|centimet(?:er|re)s?)\b", re.I)
 # Words near a size that place it in time ("6 mm last year", "now 9 mm").
 _EARLIER = frozenset({"last", "previous", "previously", "before", "prior", "earlier", "was", "were", "then", "original",
                       "originally", "old", "first", "ago", "from", "initially", "back"})
 _LATER = frozenset({"now", "this", "today", "latest", "new", "current", "currently", "recent", "is", "to", "measures",
                     "measured", "grown", "week", "since"})
+_TURNS = frozenset({"compared", "vs", "versus", "against", "than", "and", "but", "whereas", "while"})
 _FROM_TO = re.compile(r"\bfrom (\d+(?:[.,]\d+)?)\s*(?:mm|cm)? (?:to|up to|now) (\d+(?:[.,]\d+)?)\s*(mm|cm)\b", re.I)
-# Growth a radiologist would call growth: at least 1 mm and 10 %.
-GROWTH_MM, GROWTH_SHARE = 1.0, 0.10
 
 
 def _millimetres(text: str) -> Optional[float]:
-    match = _MEASURE.search(text)
-    if not match:
-        return None
-    value = float(match.group(1).replace(",", "."))
-    return value * 10 if match.group(2).lower().startswith("c") else value
+    return engine.size_in_mm(text)  # one reading of a size, words too ("half a centimetre")
 
 
 def measured_change(doc: Doc, sizes: Sequence[ClinicalEntity]) -> Optional[str]:
@@ -410,14 +465,16 @@ def measured_change(doc: Doc, sizes: Sequence[ClinicalEntity]) -> Optional[str]:
         span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
         if span is None:
             return 0
-        # The words of its own part of the sentence: up to 3 before, 2 after, not past a comma.
+        # The words of its own part of the sentence: up to 3 before, 3 after, not past a
+        # comma or a word that turns to the other size ("9mm now compared with 4mm two
+        # years ago": "now" is the 9 mm's, "ago" the 4 mm's; set C read it as stable).
         before, after = [], []
         for t in reversed(doc[max(span.sent.start, span.start - 3):span.start]):
-            if t.is_punct:
+            if t.is_punct or t.lower_ in _TURNS:
                 break
             before.append(t.lower_)
-        for t in doc[span.end:min(span.sent.end, span.end + 2)]:
-            if t.is_punct:
+        for t in doc[span.end:min(span.sent.end, span.end + 3)]:
+            if t.is_punct or t.lower_ in _TURNS:
                 break
             after.append(t.lower_)
         around = before + after
@@ -433,7 +490,7 @@ def measured_change(doc: Doc, sizes: Sequence[ClinicalEntity]) -> Optional[str]:
 
 
 def _compared(before: float, after: float) -> str:
-    return "growing" if after - before >= max(GROWTH_MM, GROWTH_SHARE * before) else "stable"
+    return engine.compared_sizes(before, after)
 
 
 def _with_measured_change(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:
@@ -446,7 +503,10 @@ def _with_measured_change(doc: Doc, found: List[ClinicalEntity]) -> List[Clinica
         return found
     def asked(entity: ClinicalEntity) -> bool:
         span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
-        return bool(entity.context) or (span is not None and span.sent.text.rstrip().endswith("?"))
+        # Asked or imagined; not a past time ("has grown ... compared with 4mm two
+        # years ago" is a growth the message states, set C).
+        return bool(set(entity.context) - {"historical"}) or (
+            span is not None and span.sent.text.rstrip().endswith("?"))
 
     # A growth the message states ("it grew from 4 to 4.5 mm") stands: growth
     # missed is worse than growth overstated.
@@ -455,6 +515,38 @@ def _with_measured_change(doc: Doc, found: List[ClinicalEntity]) -> List[Clinica
     kept = [e for e in found if not (e.entity == "change" and e.value != "new")]
     last = sizes[-1]
     return kept + [ClinicalEntity("change", change, last.start, last.end, last.text, None, ())]
+
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_BEFORE_SCAN = frozenset({"previous", "previously", "prior", "last", "before", "old", "older", "earlier", "original",
+                          "first"})
+
+
+def _with_appeared_finding(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:
+    """A finding absent on an earlier scan and present on a later one is new:
+    "CT 2020: no liver calcification. CT 2024: 6 mm calcification" (set D read
+    a denied finding and a finding, no change). Earlier: an earlier year, or
+    the absent one's sentence names a previous scan. Nothing when the message
+    says the change itself."""
+    if any(e.entity == "change" for e in found):
+        return found
+
+    def sentence(entity: ClinicalEntity) -> Optional[Span]:
+        span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        return span.sent if span is not None else None
+
+    findings = [e for e in found if e.entity == "finding"]
+    for absent in (e for e in findings if e.role == "negated"):
+        for present in (e for e in findings if e.role is None and e.start > absent.end):
+            was, now = sentence(absent), sentence(present)
+            if was is None or now is None or was.start == now.start:
+                continue
+            years_was, years_now = _YEAR.findall(was.text), _YEAR.findall(now.text)
+            earlier = (years_was and years_now and max(years_was) < min(years_now)) or (
+                not years_now and any(t.lower_ in _BEFORE_SCAN for t in was))
+            if earlier:
+                return found + [ClinicalEntity("change", "new", present.start, present.end, present.text, None, ())]
+    return found
 
 
 def _reading_entity(doc: Doc, reading: "sign_reading.SignReading") -> ClinicalEntity:
@@ -499,10 +591,13 @@ def _with_signs(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:
                 e.value in NARROWER_PAIN and _overlaps(e, entity) for e in out):
             continue
         out.append(entity)
-    # One mention, one entity: the same value and role twice over overlapping text is kept once.
+    # One mention, one entity: the same value and role twice over overlapping text is kept once;
+    # and one fact, one entity: "no fever, no chills" denies fever once (set E counted the second
+    # as a wrong extra; the conversation keeps facts, not mentions, so nothing is lost).
     unique: List[ClinicalEntity] = []
     for entity in sorted(out, key=lambda e: (e.start, -(e.end - e.start))):
-        if any(u.entity == entity.entity and u.value == entity.value and u.role == entity.role and _overlaps(u, entity)
+        if any(u.entity == entity.entity and u.value == entity.value and u.role == entity.role
+               and (_overlaps(u, entity) or (u.context == entity.context and entity.entity != SIZE))
                for u in unique):
             continue
         unique.append(entity)
@@ -547,8 +642,15 @@ def read(nlp: Language, text: Any) -> Reading:
             if e.entity == "symptom" and (e.role == "negated" or (not e.role and not e.context))}
     cues = [c.value for c in doc._.sign_cues if c.value not in said]
     also = any(t.lower_ in ("too", "also", "same", "well") for t in doc)  # "mum had them too": the user has one
-    return Reading(entities, list(dict.fromkeys(cues)),
-                   bool(doc._.speaker_is_proxy) or (not also and _relatives_scan(entities)))
+    proxy = bool(doc._.speaker_is_proxy) or (not also and _relatives_scan(entities))
+    if proxy:
+        # "writing on behalf of my father ... his CT results": the scan, the
+        # symptoms and the medicines are the patient's, so no role (CONTRACT:
+        # the user's own sign reported by a relative has none); the relative's
+        # history keeps its role.
+        entities = [dataclasses.replace(e, role=None)
+                    if e.role == "family" and e.entity in conversation.PATIENTS_WHEN_PROXY else e for e in entities]
+    return Reading(entities, list(dict.fromkeys(cues)), proxy)
 
 
 def _relatives_scan(entities: List[ClinicalEntity]) -> bool:

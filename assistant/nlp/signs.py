@@ -239,7 +239,8 @@ class SignReader:
         parts = self._concepts(doc)
         blocked = {s.start for s in parts.pop("_blocked", [])}
         markers = self._markers(doc)
-        proxy = any(_is_proxy(doc, m) for m in markers.get("proxy", ())) or self._possessed_scan(doc)
+        proxy = any(_is_proxy(doc, m) for m in markers.get("proxy", ())) or self._possessed_scan(doc) \
+            or self._speaks_for(doc, markers)
         doc._.speaker_is_proxy = proxy
         doc._.sign_values = tuple(self.rules)
         concept_tokens = {i for spans in parts.values() for s in spans for i in range(s.start, s.end)}
@@ -415,7 +416,8 @@ class SignReader:
                 t.lower_ in _READING_WORDS for t in doc[max(0, token.i - 3):token.i + 4] if t.i != token.i)
             is_celsius = 35 <= value <= 42.5 and unit != "f" and (
                 match.group(2) or unit == "c" or nxt in ("c", "°c", "degrees", "°")
-                or prev in ("temp", "temperature", "thermometer", "of", "says", "at") or near_reading)
+                # Not "at 40" or "of 39" alone: "had breast cancer at 40" is an age (set E).
+                or prev in ("temp", "temperature", "thermometer", "says") or near_reading)
             # "running 101.5": a reading with a decimal in the fever range of
             # Fahrenheit is a temperature without its unit.
             is_fahrenheit = 99 <= value <= 106 and unit != "c" and (
@@ -441,7 +443,7 @@ class SignReader:
             if word in scans and words[i + 1:i + 2] in (["is"], ["was"]) and any(
                     w in relatives for w in words[i + 2:i + 4]) and "'s" in words[i + 3:i + 5]:
                 return True
-            if word in ("i'm", "im", "am") or (word == "'m" and i and words[i - 1] == "i"):
+            if word in ("i'm", "im", "am") or (word in ("'m", "m") and i and words[i - 1] == "i"):
                 if words[i + 1:i + 2] in (["her"], ["his"]) and words[i + 2:i + 3] and words[i + 2] in relatives:
                     return True
         for token in doc:
@@ -461,6 +463,23 @@ class SignReader:
                 return True
             if last in relatives and (len(before) < 2 or before[-2] not in ("my", "a", "the")):
                 return True
+        return False
+
+    def _speaks_for(self, doc: Doc, markers: Dict[str, List[Tuple[int, int]]]) -> bool:
+        """The person typing speaks for a relative: a verb of writing or asking,
+        a link within two words after it, and a relative (or him, her) within
+        three words after the link ("typing this for my grandad", "I write
+        regarding my husband", "asking on behalf of mum"); or the patient who
+        cannot type ("...who is unable to type"). Three concept lists combined,
+        not sentences (independent set E: five proxies, one found by phrase)."""
+        if markers.get("proxy_cannot"):
+            return True
+        relatives = set(self.markers.get("relatives") or ()) | {"him", "her", "them"}
+        for _, verb_end in markers.get("proxy_verbs", ()):
+            for link_start, link_end in markers.get("proxy_links", ()):
+                if 0 <= link_start - verb_end <= 2 and any(
+                        t.lower_ in relatives for t in doc[link_end:link_end + 3]):
+                    return True
         return False
 
     def _markers(self, doc: Doc) -> Dict[str, List[Tuple[int, int]]]:

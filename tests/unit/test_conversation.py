@@ -61,8 +61,10 @@ def test_roles_are_kept():
 @pytest.mark.parametrize("entity,value", [("condition", "cancer"), ("condition", "tuberculosis"),
                                           ("medication", "amiodarone"), ("symptom", "jaundice")])
 def test_personal_entities_in_questions_are_dropped(entity, value, context):
-    """'is it cancer?', 'can TB cause this?': not the user's history."""
-    assert facts_from_entities([E(entity, value, context=context)]) == []
+    """'is it cancer?', 'can TB cause this?': not the user's history (an unsure
+    symptom of the user's own, and nothing else, counts: the test below)."""
+    if not (entity == "symptom" and context == ["uncertain"]):
+        assert facts_from_entities([E(entity, value, context=context)]) == []
     # even with a role
     assert facts_from_entities([E(entity, value, "negated", context=context)]) == []
 
@@ -513,3 +515,39 @@ def test_conversation_red_flag_after_denial():
     result = engine.triage(Case.of(facts), KB)
     assert result.level == "see_clinician_soon"
     assert "fever_with_abdominal_pain" in {r.id for r in result.red_flags}
+
+
+# ---- Categories from independent set E -----------------------------------------
+
+@pytest.mark.parametrize("known, text, new, change", [
+    ("3 mm", "The new one this month says 7 mm.", "7 mm", "growing"),
+    ("0.5 cm", "latest scan: 6 mm", "6 mm", "growing"),
+    ("8 mm", "now it's 8.2 mm", "8.2 mm", "stable"),
+    ("9 mm", "this time 7 mm", "7 mm", "stable"),
+])
+def test_growth_said_over_two_messages(known, text, new, change):
+    facts = conversation.change_across_messages([F("size", known), F("finding", "calcification")], [F("size", new)],
+                                                text)
+    assert facts == [F("change", change)]
+
+
+@pytest.mark.parametrize("text", ["sorry, it was 7 mm not 3", "actually it's 7 mm", "it was 7 mm last year",
+                                  "previously 7 mm"])
+def test_a_corrected_or_earlier_size_is_no_change(text):
+    assert conversation.change_across_messages([F("size", "3 mm")], [F("size", "7 mm")], text) == []
+
+
+def test_a_message_that_says_the_change_itself_keeps_it():
+    assert conversation.change_across_messages([F("size", "3 mm")], [F("size", "7 mm"), F("change", "stable")],
+                                               "7 mm, unchanged") == []
+
+
+def test_an_unsure_new_sign_counts_and_an_unsure_warning_sign_is_asked_instead():
+    assert facts_from_entities([E("symptom", "jaundice", context=["uncertain"])]) == [F("symptom", "jaundice")]
+    assert facts_from_entities([E("symptom", "vomiting_blood", context=["uncertain"])]) == []
+    assert facts_from_entities([E("symptom", "jaundice", context=["hypothetical"])]) == []
+
+
+def test_a_proxys_relative_medicine_is_the_patients():
+    assert conversation.as_patients([F("medication", "amiodarone", "family"), F("condition", "cancer", "family")]) \
+        == [F("medication", "amiodarone"), F("condition", "cancer", "family")]

@@ -415,9 +415,16 @@ def test_size_in_mm_leading_dot_decimal():
     assert engine.size_in_mm(".5 cm") == pytest.approx(5.0)
 
 
-@pytest.mark.parametrize("text", [None, "", "tiny", "big", "3", "12 m", "mm", "cm", "x mm", "1.2 inches", "three mm"])
+@pytest.mark.parametrize("text", [None, "", "tiny", "big", "3", "12 m", "mm", "cm", "x mm", "1.2 inches", "three"])
 def test_size_in_mm_garbage_is_none(text):
     assert engine.size_in_mm(text) is None
+
+
+@pytest.mark.parametrize("text, mm", [("three mm", 3.0), ("half a centimetre", 5.0), ("a couple of mm", 2.0),
+                                      ("one centimetre", 10.0), ("a cm", 10.0), ("quarter of a cm", 2.5)])
+def test_size_in_mm_in_words(text, mm):
+    """Sizes written in words (independent set E: "half a centimetre calcification")."""
+    assert engine.size_in_mm(text) == pytest.approx(mm)
 
 
 # --------------------------------------------------------------------------
