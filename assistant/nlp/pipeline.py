@@ -577,7 +577,9 @@ def _with_signs(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:
     for reading in readings:
         entity = _reading_entity(doc, reading)
         if entity.value in sign_values:
-            if entity.value in NARROWER_PAIN:
+            # Only an affirmed one: "pain under right ribs and a fever, not severe"
+            # denies the severity, not the pain (bank m lost the fever with pain).
+            if entity.value in NARROWER_PAIN and entity.role != "negated":
                 out = [e for e in out if not (e.value == "abdominal_pain" and _overlaps(e, entity))]
         elif any(e.entity == "symptom" and e.value == entity.value and _overlaps(e, entity) for e in out):
             # The reader's scope (a whole clause, proxies, time) decides whose
@@ -588,7 +590,7 @@ def _with_signs(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:
             entity = ClinicalEntity("symptom", entity.value, first.start, first.end, first.text,
                                     entity.role, entity.context)
         elif entity.value == "abdominal_pain" and any(
-                e.value in NARROWER_PAIN and _overlaps(e, entity) for e in out):
+                e.value in NARROWER_PAIN and e.role != "negated" and _overlaps(e, entity) for e in out):
             continue
         out.append(entity)
     # One mention, one entity: the same value and role twice over overlapping text is kept once;

@@ -244,7 +244,10 @@ class SignReader:
         doc._.speaker_is_proxy = proxy
         doc._.sign_values = tuple(self.rules)
         concept_tokens = {i for spans in parts.values() for s in spans for i in range(s.start, s.end)}
-        modifiers = [_to_comma(doc, m, concept_tokens) for m in getattr(doc._.context_graph, "modifiers", None) or ()
+        explanations = {i for c in ("explanation", "benign_colour") for s in parts.get(c, ())
+                        for i in range(s.start, s.end)}
+        modifiers = [_to_comma(doc, m, concept_tokens, explanations)
+                     for m in getattr(doc._.context_graph, "modifiers", None) or ()
                      if not _relative_as_place(doc, m) and not _ability_only(doc, m) and not _when_not_an_age(doc, m)
                      and not blocked.intersection(range(*m.modifier_span))]
         signs: List[SignReading] = [SignReading("fever", s.start, s.end, True, "negated", ())
@@ -604,7 +607,7 @@ class SignReader:
                           and not any(a[0] <= m[0] < a[1] for a in in_clause("actual"))
                           for m in in_clause("conditional"))
         question = _in_question(doc, clause, start) or any(HYPOTHETICAL in c for c in categories)
-        confirmed = self._confirmed(doc, markers, clause, end)
+        confirmed = self._confirmed(doc, markers, clause, end, start)
         if not keep and not confirmed and (conditional or (question and not actual)):
             context.append("hypothetical")
         when_long_ago = bool(in_clause("long_ago")) or any(HISTORICAL in c for c in categories)
@@ -696,16 +699,20 @@ class SignReader:
                    for s in before)
 
     @staticmethod
-    def _confirmed(doc: Doc, markers: Dict[str, List[Tuple[int, int]]], clause: Tuple[int, int], end: int) -> bool:
+    def _confirmed(doc: Doc, markers: Dict[str, List[Tuple[int, int]]], clause: Tuple[int, int], end: int,
+                   start: Optional[int] = None) -> bool:
         """"can stress make you throw up blood? Because I did, twice": a
         confirmation after the sign in its clause, or opening the next
         sentence, makes the question about the user's own real event. A short
         one ("I did", "I am") counts only when it stands alone or before a time
-        ("I am scared" is no confirmation)."""
+        ("I am scared" is no confirmation). A long one may come first in the
+        clause ("asked if it was 'tarry' - that's exactly what mine is, tarry")."""
         sent = doc[clause[0]].sent
         following = doc[sent.end].sent if sent.end < len(doc) else None
         times = {m[0] for name in ("actual", "recent") for m in markers.get(name, ())}
         for m_start, m_end in markers.get("confirm", ()):
+            if start is not None and clause[0] <= m_start and m_end <= start and m_end - m_start >= 3:
+                return True
             after_sign = end <= m_start < clause[1]
             opens_next = following is not None and following.start <= m_start <= following.start + 2
             if not (after_sign or opens_next):
@@ -880,18 +887,22 @@ class _Scoped:
     scope_span: Tuple[int, int]
 
 
-def _to_comma(doc: Doc, modifier: Any, concept_tokens: Set[int]) -> Any:
+def _to_comma(doc: Doc, modifier: Any, concept_tokens: Set[int], explanations: Set[int] = frozenset()) -> Any:
     """"I'm not coping mate, been thinking about topping myself": a denial whose
     words up to the next comma name no concept has found what it denies
     ("coping"); its scope ends at that comma. A denial that reaches a concept
     before the comma goes on through the list ("no vomiting, blood or black
     poo"). ConText's scope runs to the end of the sentence: on bank G this
-    turned two current signs into denials."""
+    turned two current signs into denials. A denial of an explanation ("it was
+    red, not food red, proper blood red": bank m) has found what it denies too."""
     if getattr(modifier, "category", "") != NEGATED or getattr(modifier, "direction", "") != "FORWARD":
         return modifier
     cue_end = modifier.modifier_span[1]
     scope_start, scope_end = modifier.scope_span
     comma = next((t.i for t in doc[cue_end:scope_end] if t.text == ","), None)
+    if comma is not None and explanations.intersection(range(cue_end, comma)):
+        return _Scoped(modifier.category, modifier.direction, getattr(modifier, "allowed_types", None),
+                       tuple(modifier.modifier_span), (scope_start, comma))
     if comma is None or concept_tokens.intersection(range(cue_end, comma)):
         return modifier
     # Only where a new clause starts after the comma ("..., been thinking"):
@@ -1038,6 +1049,13 @@ _QUOTES = {"'": "'", '"': '"', "‘": "’", "“": "”"}
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "and", "to", "for", "at", "by", "with", "from"})
 
 
+_MEANING = frozenset({"what", "whats", "what's", "mean", "means", "meaning", "explain", "define", "definition"})
+
+
+def _asks_meaning(after: Span) -> bool:
+    return any(t.lower_ in _MEANING for t in after)
+
+
 def _quoted_titles(doc: Doc) -> Set[int]:
     """Tokens of a title in quotes ("reading 'The Virgin Suicides'", "watched
     "Saturday Night Fever""): one to eight words, each capitalised but the
@@ -1055,12 +1073,23 @@ def _quoted_titles(doc: Doc) -> Set[int]:
         if words and words[0].text[:1].isupper() and all(
                 t.text[:1].isupper() or t.lower_ in _SMALL_WORDS for t in words):
             out.update(range(i + 1, end))
+        elif words and len(words) <= 4 and _asks_meaning(doc[end].sent[end - doc[end].sent.start + 1:]
+                                                         if end + 1 <= doc[end].sent.end else doc[end:end]):
+            # A term quoted and asked about ("the doctor said 'hepatic
+            # encephalopathy' in passing, what is that?": bank m) is a word
+            # the user wants explained, not their state; a report sentence
+            # quoted with no such question stays.
+            out.update(range(i + 1, end))
         i = end + 1
     return out
 
 
 def _first_person_in(span: Span) -> bool:
-    return any(t.lower_ in ("i", "i'm", "im", "i've", "ive", "me", "myself") for t in span)
+    # Not "my" ("my friend's stools"); "mine" stands for the user's own ("the
+    # nurse asked if it was 'tarry' - that's exactly what mine is": bank m).
+    # "a friend of mine" is the friend.
+    return any(t.lower_ in ("i", "i'm", "im", "i've", "ive", "me", "myself")
+               or (t.lower_ == "mine" and not (t.i and t.doc[t.i - 1].lower_ == "of")) for t in span)
 
 
 def _in_question(doc: Doc, clause: Tuple[int, int], start: int) -> bool:

@@ -150,7 +150,8 @@ def test_a_questions_own_negation_denies_nothing(nlp, text, value):
 
 
 @pytest.mark.parametrize("text", ["I've never had cancer, is this ok?", "no cancer in the family, is that good?",
-                                  "tested negative for hepatitis B and C", "I was screened and came back negative for TB"])
+                                  "tested negative for hepatitis B and C",
+                                  "I was screened and came back negative for TB"])
 def test_a_denial_before_or_in_a_question_still_denies(nlp, text):
     assert [r for _, r, _ in values(nlp, text, "condition")][:1] == ["negated"]
 

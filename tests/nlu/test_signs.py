@@ -572,3 +572,30 @@ def test_bank_l_near_misses(nlp, text):
                                   "this confusion started yesterday and I can't think straight"])
 def test_a_persons_confusion_with_a_thing_word_nearby_is_still_read(nlp, text):
     assert "confusion" in alert_values(nlp, text)
+
+
+# ---- Categories from bank M (opened after its first run); wordings of our own ----
+
+def test_a_denied_severity_leaves_the_pain():
+    """"fever and pain under my right ribs, not severe": the severity is denied, the pain is there."""
+    nlp = pipeline.build(KB)
+    found = symptoms(nlp, "I have a fever and pain under my right ribs, it's not severe though")
+    assert ("abdominal_pain", None, ()) in found and ("fever", None, ()) in found
+
+
+@pytest.mark.parametrize("text", ["threw up in the bathroom and it was red, not from food, bright blood red",
+                                  "I was sick and it was red, not from beetroot, real blood"])
+def test_a_denied_explanation_ends_its_denial(nlp, text):
+    assert "vomiting_blood" in alert_values(nlp, text)
+
+
+def test_a_confirmation_before_the_sign_in_its_clause(nlp):
+    """A reported question ("asked if it was tarry") answered first ("that's exactly what mine is, tarry")."""
+    text = "the GP asked whether it was sticky - that's exactly what mine is, sticky and dark"
+    assert "black_stools" in set(cues(nlp, text)) | alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["the consultant mentioned 'melaena' on the phone, what does that mean?",
+                                  "my letter says 'haematemesis' - what's that?"])
+def test_a_term_quoted_and_asked_about_is_no_sign(nlp, text):
+    assert not alert_values(nlp, text)
