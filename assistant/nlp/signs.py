@@ -40,9 +40,11 @@ CLAUSE_BREAKS = frozenset({"but", "however", "although", "though", "whereas", "e
                            "otherwise", "while", "whilst"})
 NEGATED, FAMILY, HISTORICAL, HYPOTHETICAL, POSSIBLE = (
     "NEGATED_EXISTENCE", "FAMILY", "HISTORICAL", "HYPOTHETICAL", "POSSIBLE_EXISTENCE")
-_NUMBER = re.compile(r"^(\d{2,3})([.,]\d)?(°?[cf])?$", re.IGNORECASE)
+# "38-something", "38ish" (bank n) read as the number.
+_NUMBER = re.compile(r"^(\d{2,3})([.,]\d)?(°?[cf])?(?:-?ish|-something|-odd)?$", re.IGNORECASE)
 # Words that make a bare number near them a thermometer reading ("38 on the thermometer").
-_READING_WORDS = frozenset({"thermometer", "temp", "temperature", "degrees", "fever", "feverish"})
+_READING_WORDS = frozenset({"thermometer", "temp", "temperature", "degrees", "fever", "feverish", "reading",
+                            "readings"})
 _NOT_READINGS = frozenset({"years", "year", "yrs", "yr", "yo", "y/o", "mm", "cm", "kg", "kgs", "lbs", "%", "minutes",
                            "mins", "hours", "hrs", "days", "weeks", "times", "pounds", "stone"})
 # Not knowing, said with any negation and any form of a verb of knowing ("I've
@@ -53,7 +55,9 @@ _AUXILIARIES = frozenset({"can", "ca", "could", "do", "does", "did", "wo", "woul
                           "am", "are", "were", "should", "must", "might"})
 _KNOWING = frozenset({"know", "knows", "knew", "known", "knowing", "remember", "remembers", "remembered",
                       "recognise", "recognises", "recognised", "recognize", "recognizes", "recognized", "recall",
-                      "recalls", "recalled"})
+                      "recalls", "recalled",
+                      # "I not understand where I am", "couldn't work out what year it is" (bank n)
+                      "understand", "understands", "understood", "work", "figure", "tell"})
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _THIRD_PERSON = frozenset({"he", "she", "his", "her", "him", "he's", "she's", "they", "their"})
 _FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "ive", "me", "my", "myself", "mine"})
@@ -238,7 +242,7 @@ class SignReader:
                 token.norm_ = fixed
         parts = self._concepts(doc)
         blocked = {s.start for s in parts.pop("_blocked", [])}
-        markers = self._markers(doc)
+        markers = self._markers(doc, {i for spans in parts.values() for sp in spans for i in range(sp.start, sp.end)})
         proxy = any(_is_proxy(doc, m) for m in markers.get("proxy", ())) or self._possessed_scan(doc) \
             or self._speaks_for(doc, markers)
         doc._.speaker_is_proxy = proxy
@@ -485,10 +489,14 @@ class SignReader:
                     return True
         return False
 
-    def _markers(self, doc: Doc) -> Dict[str, List[Tuple[int, int]]]:
+    def _markers(self, doc: Doc, concept_tokens: Set[int] = frozenset()) -> Dict[str, List[Tuple[int, int]]]:
         out: Dict[str, List[Tuple[int, int]]] = {}
         for match_id, start, end in self.marker_matcher(doc):
             name = doc.vocab.strings[match_id][2:]
+            # A time word inside a concept's own words is the concept's: "sorted my
+            # will" is a farewell, not "sorted" as over and done with (bank n).
+            if name in ("resolved", "long_ago") and concept_tokens.issuperset(range(start, end)):
+                continue
             # "when I was 8", "when she was little": long ago; "when I was sick
             # after breakfast" (bank I): not.
             if name == "long_ago" and doc[start:end].text.lower() in _WHEN_WAS and not (
@@ -499,10 +507,19 @@ class SignReader:
             if name in ("confirm", "actual") and start and doc[start - 1].lower_ in _ASKING_BEFORE:
                 continue
             # "looked like someone had emptied a cafetiere into the bowl": a simile.
-            if name == "other_person" and start and doc[start - 1].lower_ in ("like", "if", "though"):
+            # "I had to ask the receptionist what year it is": the one asked, not the one it is about (bank n).
+            before = start - 1
+            while before > 0 and doc[before].lower_ in ("the", "a", "an", "my", "our", "this", "that"):
+                before -= 1
+            if name == "other_person" and start and (doc[start - 1].lower_ in ("like", "if", "though") or doc[
+                    before].lower_ in ("ask", "asked", "asking", "told", "tell", "telling")):
                 continue
             out.setdefault(name, []).append((start, end))
         for token in doc:
+            # "blak stols 2 days now": a number of days or hours is a real time (bank n).
+            if token.text.isdigit() and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _DURATIONS \
+                    and not (token.i and doc[token.i - 1].lower_ in ("in", "every", "per", "after")):
+                out.setdefault("actual", []).append((token.i, token.i + 2))
             if _YEAR.match(token.text) and int(token.text) < _this_year():
                 out.setdefault("long_ago", []).append((token.i, token.i + 1))
             # "self-harm at 16, I'm 34 now", "aged 12": an age is a time long past.
@@ -606,9 +623,14 @@ class SignReader:
         conditional = any(m[0] < end and start - m[1] <= CONDITIONAL_REACH
                           and not any(a[0] <= m[0] < a[1] for a in in_clause("actual"))
                           for m in in_clause("conditional"))
+        # "if I got a fever, pain under my ribs and yellow eyes all at once, would
+        # that be serious?": a question opening with "if" imagines all it lists (bank n).
+        sentence = doc[start].sent
+        imagined = sentence[0].lower_ in ("if", "suppose", "say") and "?" in sentence.text and not any(
+            sentence.start <= m[0] < sentence.end for m in markers.get("recent", ()))
         question = _in_question(doc, clause, start) or any(HYPOTHETICAL in c for c in categories)
         confirmed = self._confirmed(doc, markers, clause, end, start)
-        if not keep and not confirmed and (conditional or (question and not actual)):
+        if (not keep and not confirmed and (conditional or (question and not actual))) or (imagined and not keep):
             context.append("hypothetical")
         when_long_ago = bool(in_clause("long_ago")) or any(HISTORICAL in c for c in categories)
         long_ago = when_long_ago or in_clause("resolved")
@@ -774,7 +796,9 @@ class SignReader:
 _CLOCK = frozenset({"am", "pm", "o'clock", ":", "mins", "minutes", "hours", "hrs", "degrees", "c", "°c", "%", "mg"})
 _CLAUSE_STARTS = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "been", "he", "she", "they", "we", "it", "it's",
                             "my", "but", "then", "now", "just", "still", "and", "so", "had", "have", "got", "keep",
-                            "kept", "feel", "feeling", "since", "this", "today", "yesterday", "last", "was", "went"})
+                            "kept", "feel", "feeling", "since", "this", "today", "yesterday", "last", "was", "went",
+                            # "no point in anything rn, thinking of ending it all" (bank n): a state in -ing
+                            "thinking", "wanting", "planning", "feeling", "wishing", "struggling"})
 _SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 _ANAPHORS = frozenset({"it", "it's", "its", "that", "this", "them", "which"})
 # "I've got both", "it started just now": having or an onset, not a feeling
@@ -1022,6 +1046,7 @@ _QUESTION_START = frozenset({"can", "could", "does", "do", "would", "will", "is"
 _ASKING = frozenset({"has", "have", "did", "was", "were", "am", "shall", "normal", "serious", "bad", "worry",
                      "worried", "cause", "causes", "mean", "means", "sign", "symptom", "related", "linked", "or"})
 CONDITIONAL_REACH = 4
+_DURATIONS = frozenset({"day", "days", "hour", "hours", "hrs", "hr", "night", "nights", "week", "weeks", "dys"})
 
 
 _PLACE_WORDS = frozenset({"to", "at", "with", "from", "for", "by", "visiting", "visited", "round", "near", "beside"})
