@@ -352,7 +352,10 @@ class ReadableTextGuard(GraphComponent):
             request = next((r for r, pattern in _REQUESTS if pattern.search((message.get(TEXT) or "").lower())), None)
             if facts and request and name in QUESTIONS | {"inform"}:
                 intent = self._put_first(message, request)
-            elif facts and not asks and name in TELLING_IS_NOT:
+            elif facts and not asks and (name in TELLING_IS_NOT or name == "inform"):
+                # inform on top already but tied ("my scan found a tiny calcified
+                # granuloma in my liver": inform 0.44, ask_what_is 0.44, set F): the
+                # fallback's ambiguity check would ask to rephrase a plain fact.
                 intent = self._put_first(message, "inform")
             elif facts and asks and name == "inform":
                 question = next((r for r in message.get(INTENT_RANKING_KEY) or []

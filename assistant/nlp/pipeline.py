@@ -644,6 +644,7 @@ def read(nlp: Language, text: Any) -> Reading:
             if e.entity == "symptom" and (e.role == "negated" or (not e.role and not e.context))}
     cues = [c.value for c in doc._.sign_cues if c.value not in said]
     also = any(t.lower_ in ("too", "also", "same", "well") for t in doc)  # "mum had them too": the user has one
+    entities = [_hedged_statement(doc, e) for e in entities]
     proxy = bool(doc._.speaker_is_proxy) or (not also and _relatives_scan(entities))
     if proxy:
         # "writing on behalf of my father ... his CT results": the scan, the
@@ -653,6 +654,26 @@ def read(nlp: Language, text: Any) -> Reading:
         entities = [dataclasses.replace(e, role=None)
                     if e.role == "family" and e.entity in conversation.PATIENTS_WHEN_PROXY else e for e in entities]
     return Reading(entities, list(dict.fromkeys(cues)), proxy)
+
+
+_HEDGES = ("i think", "i thought", "i guess", "maybe", "i feel like", "pretty sure", "not sure", "i'm not sure",
+           "im not sure", "possibly", "perhaps")
+
+
+def _hedged_statement(doc: Doc, entity: ClinicalEntity) -> ClinicalEntity:
+    """"i think my eyes have gone a bit yellow?": a hedge and the user's own
+    body with a question mark is an unsure statement, not a question (set F:
+    read as a question, the possible jaundice was dropped and reassured)."""
+    if entity.entity != "symptom" or entity.context != ("hypothetical",) or entity.role:
+        return entity
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None:
+        return entity
+    opening = " ".join(t.lower_ for t in span.sent[:4])
+    mine = any(t.lower_ in ("my", "i", "i'm", "im", "i've", "ive") for t in doc[span.sent.start:span.start])
+    if mine and opening.startswith(_HEDGES):
+        return dataclasses.replace(entity, context=("uncertain",))
+    return entity
 
 
 def _relatives_scan(entities: List[ClinicalEntity]) -> bool:

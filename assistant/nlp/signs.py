@@ -489,13 +489,13 @@ class SignReader:
                     return True
         return False
 
-    def _markers(self, doc: Doc, concept_tokens: Set[int] = frozenset()) -> Dict[str, List[Tuple[int, int]]]:
+    def _markers(self, doc: Doc, concept_tokens: Optional[Set[int]] = None) -> Dict[str, List[Tuple[int, int]]]:
         out: Dict[str, List[Tuple[int, int]]] = {}
         for match_id, start, end in self.marker_matcher(doc):
             name = doc.vocab.strings[match_id][2:]
             # A time word inside a concept's own words is the concept's: "sorted my
             # will" is a farewell, not "sorted" as over and done with (bank n).
-            if name in ("resolved", "long_ago") and concept_tokens.issuperset(range(start, end)):
+            if name in ("resolved", "long_ago") and concept_tokens and concept_tokens.issuperset(range(start, end)):
                 continue
             # "when I was 8", "when she was little": long ago; "when I was sick
             # after breakfast" (bank I): not.
@@ -911,7 +911,7 @@ class _Scoped:
     scope_span: Tuple[int, int]
 
 
-def _to_comma(doc: Doc, modifier: Any, concept_tokens: Set[int], explanations: Set[int] = frozenset()) -> Any:
+def _to_comma(doc: Doc, modifier: Any, concept_tokens: Set[int], explanations: Optional[Set[int]] = None) -> Any:
     """"I'm not coping mate, been thinking about topping myself": a denial whose
     words up to the next comma name no concept has found what it denies
     ("coping"); its scope ends at that comma. A denial that reaches a concept
@@ -924,7 +924,7 @@ def _to_comma(doc: Doc, modifier: Any, concept_tokens: Set[int], explanations: S
     cue_end = modifier.modifier_span[1]
     scope_start, scope_end = modifier.scope_span
     comma = next((t.i for t in doc[cue_end:scope_end] if t.text == ","), None)
-    if comma is not None and explanations.intersection(range(cue_end, comma)):
+    if comma is not None and explanations and explanations.intersection(range(cue_end, comma)):
         return _Scoped(modifier.category, modifier.direction, getattr(modifier, "allowed_types", None),
                        tuple(modifier.modifier_span), (scope_start, comma))
     if comma is None or concept_tokens.intersection(range(cue_end, comma)):

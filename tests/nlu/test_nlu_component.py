@@ -240,6 +240,21 @@ def test_a_goodbye_needs_words_of_leaving():
     assert bye.get("intent")["name"] == "goodbye"
 
 
+def test_a_fact_that_asks_nothing_informs_even_when_tied():
+    """"my scan found a tiny calcified granuloma in my liver": inform 0.44 and ask_what_is
+    0.44, so the fallback asked to rephrase (set F); a fact that asks nothing informs, sure."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    from assistant.nlp.component import ReadableTextGuard
+
+    guard = ReadableTextGuard({"min_known_share": 0.5}, None, None, vocabulary=["my", "scan", "found", "a"])
+    ranking = [{"name": "inform", "confidence": 0.44}, {"name": "ask_what_is", "confidence": 0.44}]
+    message = Message(data={"text": "my scan found a granuloma", "intent": dict(ranking[0]), "intent_ranking": ranking,
+                            "entities": [{"entity": "finding", "value": "granuloma"}]})
+    guard.process([message])
+    assert message.get("intent") == {"name": "inform", "confidence": 1.0}
+
+
 def test_a_message_stating_the_users_own_symptom_informs():
     """'I fainted at work this morning' was nlu_fallback, 'vomited what looked like
     coffee grounds' out of scope (independent set A): the reader has the user's own

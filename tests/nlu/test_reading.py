@@ -197,3 +197,20 @@ def test_a_finding_denied_with_no_time_is_no_change(nlp):
 def test_a_colon_no_points_back_alone_and_forward_before_words(nlp, text, negated):
     assert [v for v, r, _ in values(nlp, text, "symptom") if r == "negated"] == negated
     assert all(e.role is None for e in pipeline.read(nlp, text).entities if e.entity == "imaging")
+
+
+# ---- Categories from set F (opened after its one run; fixed after, not re-measured fresh) ----
+
+def test_a_hedged_statement_with_a_question_mark_is_unsure_not_asked(nlp):
+    assert values(nlp, "maybe my skin has gone a bit yellow? hard to tell", "symptom") == [
+        ("jaundice", None, ("uncertain",))]
+
+
+@pytest.mark.parametrize("text", ["4 mm calcified granuloma, not seen on the 2019 ultrasound",
+                                  "new? it was not present on MRI 2018"])
+def test_not_seen_on_a_dated_scan_is_new(nlp, text):
+    assert "new" in [v for v, _, _ in values(nlp, text, "change")]
+
+
+def test_a_large_amount_of_weight_lost(nlp):
+    assert [v for v, _, _ in values(nlp, "she has lost a great deal of weight", "symptom")] == ["weight_loss"]
