@@ -21,4 +21,16 @@ KNOWN_CONVERSATIONS = [
      "see_clinician_soon", "hydatid_cyst"),
     (["the scan shows calcification and I have cirrhosis", "no symptoms", "it has grown since last year"],
      "see_clinician_soon", "primary_liver_cancer"),
+    # Reading the whole message (issue 12), one conversation per category found on set E:
+    # a writer speaking for a relative, whose collapse is then the patient's;
+    (["I'm writing about my husband, he can't type. His CT showed a calcified lesion in the liver.",
+      "This afternoon he collapsed and was unresponsive for a minute"], "emergency", None),
+    # growth said over two messages;
+    (["In 2021 my ultrasound showed a 4 mm calcification in the liver.", "The new scan this month says 9 mm."],
+     "see_clinician_soon", None),
+    # a finding absent on an earlier scan and present now;
+    (["CT 2019: no liver calcification. CT 2024: 5 mm calcification in segment 4."], "see_clinician_soon", None),
+    # an unsure new sign of the user's own.
+    (["my CT showed calcifications in the liver", "I think my eyes might be going yellow, not sure"],
+     "see_clinician_soon", None),
 ]
