@@ -100,9 +100,9 @@ def change_across_messages(known: Iterable[Fact], new: Iterable[Fact], text: str
     """Growth said over two messages ("In 2022 my ultrasound showed a 3 mm
     calcification." then "The new one this month says 7 mm."): a new size
     that is no correction and not placed earlier, against the size known, is
-    a change (engine.compared_sizes), unless the message or the case already
-    says which way. Set E: the later size replaced the earlier and the case
-    was reassured."""
+    a change (engine.compared_sizes), unless the message itself says which
+    way. Set E: the later size replaced the earlier and the case was
+    reassured."""
     new = list(new)
     before = next((f for f in known if f.entity == "size" and f.role is None), None)
     after = next((f for f in new if f.entity == "size" and f.role is None), None)

@@ -798,7 +798,7 @@ _CLAUSE_STARTS = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "been", "he"
                             "my", "but", "then", "now", "just", "still", "and", "so", "had", "have", "got", "keep",
                             "kept", "feel", "feeling", "since", "this", "today", "yesterday", "last", "was", "went",
                             # "no point in anything rn, thinking of ending it all" (bank n): a state in -ing
-                            "thinking", "wanting", "planning", "feeling", "wishing", "struggling"})
+                            "thinking", "wanting", "planning", "wishing", "struggling"})
 _SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 _ANAPHORS = frozenset({"it", "it's", "its", "that", "this", "them", "which"})
 # "I've got both", "it started just now": having or an onset, not a feeling
@@ -1098,8 +1098,7 @@ def _quoted_titles(doc: Doc) -> Set[int]:
         if words and words[0].text[:1].isupper() and all(
                 t.text[:1].isupper() or t.lower_ in _SMALL_WORDS for t in words):
             out.update(range(i + 1, end))
-        elif words and len(words) <= 4 and _asks_meaning(doc[end].sent[end - doc[end].sent.start + 1:]
-                                                         if end + 1 <= doc[end].sent.end else doc[end:end]):
+        elif words and len(words) <= 4 and _asks_meaning(doc[end + 1:doc[end].sent.end]):
             # A term quoted and asked about ("the doctor said 'hepatic
             # encephalopathy' in passing, what is that?": bank m) is a word
             # the user wants explained, not their state; a report sentence
