@@ -56,13 +56,10 @@ def render(root: Path = ROOT) -> str:
 
 
 def main() -> int:
-    text = render()
-    current = OUT.read_text(encoding="utf-8") if OUT.exists() else None
-    if "--check" in sys.argv:
-        return 0 if current == text else 1
-    if current != text:  # unchanged: keep the timestamp, so make does not retrain
-        OUT.write_text(text, encoding="utf-8")
-    return 0
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from generate_lookups import write_or_check  # one writer for both generated files
+
+    return write_or_check(OUT, render())
 
 
 if __name__ == "__main__":

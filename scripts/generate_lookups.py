@@ -59,14 +59,19 @@ def render(kb: knowledge.KnowledgeBase) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> int:
-    text = render(knowledge.default())
-    current = OUT.read_text(encoding="utf-8") if OUT.exists() else None
+def write_or_check(out: Path, text: str) -> int:
+    """With --check: 0 when `out` holds `text`, else 1. Otherwise write it, only
+    when it changed (unchanged keeps the timestamp, so make does not retrain)."""
+    current = out.read_text(encoding="utf-8") if out.exists() else None
     if "--check" in sys.argv:
         return 0 if current == text else 1
-    if current != text:  # unchanged: keep the timestamp, so make does not retrain
-        OUT.write_text(text, encoding="utf-8")
+    if current != text:
+        out.write_text(text, encoding="utf-8")
     return 0
+
+
+def main() -> int:
+    return write_or_check(OUT, render(knowledge.default()))
 
 
 if __name__ == "__main__":

@@ -286,6 +286,18 @@ class ReadableTextGuard(GraphComponent):
         return known / len(words) >= self._config["min_known_share"]
 
     @staticmethod
+    def _next_besides(message: Message, intent: Dict[Text, Any], names: Any) -> Dict[Text, Any]:
+        """The ranking's best intent other than `names` becomes the message's (the
+        ranking without them); the intent stays when the ranking has no other."""
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") not in names]
+        if not ranking:
+            return intent
+        intent = {"name": ranking[0]["name"], "confidence": ranking[0]["confidence"]}
+        message.set(INTENT, intent, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        return intent
+
+    @staticmethod
     def _put_first(message: Message, name: Text) -> Dict[Text, Any]:
         """Make `name` the message's intent, sure, ahead of the rest of the ranking."""
         intent = {"name": name, "confidence": 1.0}
@@ -316,21 +328,13 @@ class ReadableTextGuard(GraphComponent):
             # the case was erased: a command that erases needs its own words.
             unasked = not _COMMAND_WORDS.search((message.get(TEXT) or "").lower())
             if intent.get("name") == "goodbye" and not _GOODBYE_WORDS.search((message.get(TEXT) or "").lower()):
-                ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != "goodbye"]
-                if ranking:
-                    intent = {"name": ranking[0]["name"], "confidence": ranking[0]["confidence"]}
-                    message.set(INTENT, intent, add_to_output=True)
-                    message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+                intent = self._next_besides(message, intent, {"goodbye"})
             if (symptomatic or unasked) and intent.get("name") in COMMANDS:
                 # "poo black. again." is not "start again", "started self harming
                 # again" is not a restart (both seen on an independent bank): a
                 # message that describes a symptom is never a command that erases
                 # the conversation (buttons send the commands as payloads).
-                ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") not in COMMANDS]
-                if ranking:
-                    intent = {"name": ranking[0]["name"], "confidence": ranking[0]["confidence"]}
-                    message.set(INTENT, intent, add_to_output=True)
-                    message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+                intent = self._next_besides(message, intent, COMMANDS)
             states_own = any(e.get("entity") == "symptom" and not e.get("role") and not e.get("context")
                              for e in message.get(ENTITIES) or [])
             # "...new calcified spots that weren't there before" read as a detail
