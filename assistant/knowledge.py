@@ -765,7 +765,28 @@ def _load_signs(directory: Path) -> Dict[str, Any]:
         "thing_subject": {concept: phrases(f"thing_subject.{concept}", words)
                           for concept, words in (data.get("thing_subject") or {}).items()
                           if concept in concepts or _unknown_concept(where, concept)},
+        "dialect": _dialect(where, data.get("dialect") or {}),
     }
+
+
+def _dialect(where: str, data: Any) -> Dict[str, Dict[str, str]]:
+    """signs.yml `dialect`: regional words read as their standard English
+    (`words`: one word for one word; `after_negation`: a word's sense after
+    "can't", as in "cannae mind" = can't remember) and contractions split into
+    their verb and "not" (`contractions`: "cannae" -> "can" + "nae")."""
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{where}: dialect: must be a mapping")
+    out: Dict[str, Dict[str, str]] = {}
+    for field in ("words", "after_negation", "contractions"):
+        table = data.get(field) or {}
+        if not isinstance(table, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip() for k, v in table.items()):
+            raise KnowledgeError(f"{where}: dialect.{field}: must map words to words")
+        out[field] = {k.lower(): v.lower() for k, v in table.items()}
+    for word in out["contractions"]:
+        if not word.endswith(("nae", "na", "nie")) or len(word) < 5 or not word.isalpha():
+            raise KnowledgeError(f"{where}: dialect.contractions: '{word}' is not a verb and its 'nae', 'na' or 'nie'")
+    return out
 
 
 def _unknown_concept(where: str, concept: str) -> bool:

@@ -199,6 +199,7 @@ def build(kb: Optional[knowledge.KnowledgeBase] = None) -> Language:
     """A fresh pipeline from the knowledge base; deterministic for given files."""
     kb = kb or knowledge.default()
     nlp = spacy.blank("en")
+    _split_dialect_contractions(nlp, (kb.signs.get("dialect") or {}).get("contractions") or {})
     nlp.add_pipe("sentencizer")
     ruler: Any = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
     ruler.add_patterns(ruler_patterns(kb))
@@ -212,6 +213,18 @@ def build(kb: Optional[knowledge.KnowledgeBase] = None) -> Language:
     nlp.meta["version"] = "1.0.0"
     nlp.meta["knowledge_fingerprint"] = nlp_fingerprint(kb)
     return nlp
+
+
+def _split_dialect_contractions(nlp: Language, contractions: Mapping[str, str]) -> None:
+    """"cannae", "didnae" split as spaCy splits "can't": the verb and a "not"
+    (NORM "not"), so every concept written with "can't" or "didn't" reads them
+    too (knowledge/signs.yml `dialect`). Saved with the tokenizer."""
+    from spacy.attrs import NORM, ORTH
+
+    for word, verb in contractions.items():
+        cut = len(word) - len(next(end for end in ("nae", "nie", "na") if word.endswith(end)))  # "din" + "nae"
+        for form in (word, word.capitalize()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form[:cut], NORM: verb}, {ORTH: form[cut:], NORM: "not"}])
 
 
 def nlp_fingerprint(kb: knowledge.KnowledgeBase) -> str:
@@ -331,7 +344,7 @@ def _categories(span: Span, entity_tokens: set) -> set:
             found.add("NEGATED_EXISTENCE")
             cues.setdefault("NEGATED_EXISTENCE", (start, end))
     for modifier in span._.modifiers:
-        if _colon_no_before_words(modifier, doc):
+        if _colon_no_before_words(modifier, doc) or _denial_ends_at_comma(modifier, span, entity_tokens):
             continue
         start, end = modifier.modifier_span
         if not entity_tokens.intersection(range(start, end)):
@@ -344,6 +357,24 @@ def _categories(span: Span, entity_tokens: set) -> set:
         # history of cancer") the relative is what is denied.
         found.discard("NEGATED_EXISTENCE")
     return found
+
+
+def _denial_ends_at_comma(modifier: Any, span: Span, entity_tokens: set) -> bool:
+    """"her english isnt good, she has been itching for weeks" (set I): a
+    denial that names nothing up to the next comma, where a new clause starts,
+    has denied what it was about ("good"); the entity after the comma is not
+    in its scope. "no fever, itching or pain" is one list and stays denied.
+    The sign reader does the same (signs._to_comma)."""
+    if modifier.category != "NEGATED_EXISTENCE" or getattr(modifier, "direction", "") != "FORWARD":
+        return False
+    doc = span.doc
+    cue_end = modifier.modifier_span[1]
+    if cue_end > span.start:
+        return False
+    comma = next((t.i for t in doc[cue_end:span.start] if t.text == ","), None)
+    if comma is None or entity_tokens.intersection(range(cue_end, comma)):
+        return False
+    return comma + 1 < len(doc) and doc[comma + 1].lower_ in sign_reading.CLAUSE_STARTS
 
 
 # A question's own "not" ("r u sure its not cancer", "isn't it TB?", "could
@@ -639,7 +670,7 @@ def read(nlp: Language, text: Any) -> Reading:
     if not text.strip():
         return Reading([], [], False)
     doc = nlp(text.replace("’", "'"))
-    entities = entities_from_doc(doc)
+    entities = _with_earlier_scans(nlp, doc, entities_from_doc(doc))
     said = {e.value for e in entities
             if e.entity == "symptom" and (e.role == "negated" or (not e.role and not e.context))}
     cues = [c.value for c in doc._.sign_cues if c.value not in said]
@@ -654,6 +685,39 @@ def read(nlp: Language, text: Any) -> Reading:
         entities = [dataclasses.replace(e, role=None)
                     if e.role == "family" and e.entity in conversation.PATIENTS_WHEN_PROXY else e for e in entities]
     return Reading(entities, list(dict.fromkeys(cues)), proxy)
+
+
+_IMAGING_MATCHERS: Dict[int, Any] = {}
+
+
+def _with_earlier_scans(nlp: Language, doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:
+    """"the same as on the previous MRI", "not seen on the 2020 CT": the scan
+    compared with is named inside the words of the change, and every
+    independent author labels it too (sets A-F, I: imaging=mri). The change
+    keeps its words; the scan is added as an imaging entity of its own."""
+    changes = [span for span in doc.ents if span.label_ == "change"]
+    if not changes:
+        return found
+    matcher = _IMAGING_MATCHERS.get(id(nlp))
+    if matcher is None:
+        from spacy.matcher import PhraseMatcher
+
+        matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        ruler: Any = nlp.get_pipe("entity_ruler")
+        for pattern in ruler.patterns:
+            if pattern.get("label") == "imaging" and isinstance(pattern.get("pattern"), str):
+                matcher.add(pattern.get("id") or pattern["pattern"], [nlp.make_doc(pattern["pattern"])])
+        _IMAGING_MATCHERS[id(nlp)] = matcher
+    known = {(e.start, e.end) for e in found if e.entity == "imaging"}
+    added = []
+    for span in changes:
+        for match_id, start, end in matcher(span):
+            scan = doc[start:end]  # the matcher gives a span's matches in the doc's positions
+            if (scan.start_char, scan.end_char) not in known:
+                known.add((scan.start_char, scan.end_char))
+                added.append(ClinicalEntity("imaging", nlp.vocab.strings[match_id], scan.start_char, scan.end_char,
+                                            scan.text, None, ()))
+    return found + added
 
 
 _HEDGES = ("i think", "i thought", "i guess", "maybe", "i feel like", "pretty sure", "not sure", "i'm not sure",

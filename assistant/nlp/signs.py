@@ -60,6 +60,10 @@ _KNOWING = frozenset({"know", "knows", "knew", "known", "knowing", "remember", "
                       "understand", "understands", "understood", "work", "figure", "tell"})
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _THIRD_PERSON = frozenset({"he", "she", "his", "her", "him", "he's", "she's", "they", "their"})
+# Relatives named as ConText's FAMILY rule names them (knowledge/context.yml), beyond markers.relatives.
+_FAMILY_WORDS = frozenset({"mother", "father", "parents", "parent", "sibling", "siblings", "sis", "bro", "mummy",
+                           "mommy", "daddy", "gran", "grannie", "nanna", "granda", "da", "mama", "mamma",
+                           "grandparents", "family", "himself", "herself"})
 _FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "ive", "me", "my", "myself", "mine"})
 FRAGMENT_WORDS = 3
 # A negation word that is part of the concept itself ("not making sense").
@@ -230,21 +234,33 @@ class SignReader:
         self.model: Any = None  # the learned second opinion (sign_model.SignModel), set by the pipeline
         learned = signs.get("learned") or {}
         self.agree: Optional[float] = float(learned["agree"]) if learned.get("agree") is not None else None
+        self.combinations: List[Tuple[str, ...]] = [
+            tuple(c) for rule in list(self.rules.values()) + [{"certain": v} for v in self.plain.values()]
+            for key in ("certain", "uncertain") for c in rule.get(key) or ()]
         self.people = frozenset(self.markers.get("person_words") or ()) \
             | frozenset(self.markers.get("relatives") or ()) \
             | _FIRST_PERSON | _THIRD_PERSON
 
     # ------------------------------------------------------------ reading
     def __call__(self, doc: Doc) -> Doc:
+        dialect = self.config.get("dialect") or {}
+        words, after_negation = dialect.get("words") or {}, dialect.get("after_negation") or {}
         for token in doc:
             fixed = self.speller.correct(token.text)
             if fixed:
                 token.norm_ = fixed
+            # Regional words as standard English ("whit" -> what; "cannae mind" -> can't remember).
+            if token.lower_ in words:
+                token.norm_ = words[token.lower_]
+            elif token.lower_ in after_negation and token.i and doc[token.i - 1].norm_ == "not" \
+                    and token.i > 1 and doc[token.i - 2].norm_ in ("can", "could", "do", "did"):
+                token.norm_ = after_negation[token.lower_]
         parts = self._concepts(doc)
         blocked = {s.start for s in parts.pop("_blocked", [])}
+        matched = parts.pop("_matched", [])
         markers = self._markers(doc, {i for spans in parts.values() for sp in spans for i in range(sp.start, sp.end)})
         proxy = any(_is_proxy(doc, m) for m in markers.get("proxy", ())) or self._possessed_scan(doc) \
-            or self._speaks_for(doc, markers)
+            or self._speaks_for(doc, markers) or self._unnamed_patient(doc, markers)
         doc._.speaker_is_proxy = proxy
         doc._.sign_values = tuple(self.rules)
         concept_tokens = {i for spans in parts.values() for s in spans for i in range(s.start, s.end)}
@@ -253,7 +269,7 @@ class SignReader:
         modifiers = [_to_comma(doc, m, concept_tokens, explanations)
                      for m in getattr(doc._.context_graph, "modifiers", None) or ()
                      if not _relative_as_place(doc, m) and not _ability_only(doc, m) and not _when_not_an_age(doc, m)
-                     and not blocked.intersection(range(*m.modifier_span))]
+                     and not blocked.intersection(range(*m.modifier_span)) and not self._concepts_own_negation(doc, m, matched)]
         signs: List[SignReading] = [SignReading("fever", s.start, s.end, True, "negated", ())
                                     for s in parts.pop("_normal_temperature", [])]
         cues: List[SignReading] = []
@@ -361,6 +377,9 @@ class SignReader:
         blocked.update(_quoted_titles(doc))
         kept = [(doc.vocab.strings[m], s, e) for m, s, e in matches
                 if doc.vocab.strings[m] != "BLOCK" and not blocked.intersection(range(s, e))]
+        # Every concept's words as matched, before the filters below: a negation
+        # inside them is theirs (`_concepts_own_negation`).
+        found["_matched"] = [Span(doc, s, e, label=label) for label, s, e in kept]
         for label, start, end in kept:
             # The longest reading of the words wins across concepts: "feel
             # faint" is a feeling, not a faint; "dark bits" is not black.
@@ -469,6 +488,47 @@ class SignReader:
             if last.endswith("s") and last[:-1] in relatives:
                 return True
             if last in relatives and (len(before) < 2 or before[-2] not in ("my", "a", "the")):
+                return True
+        # "A recent CT of his abdomen reports calcification" (set I): the body scanned is his.
+        return any(t.lower_ in scans and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "of"
+                   and doc[t.i + 2].lower_ in ("his", "her", "their") for t in doc)
+
+    def _concepts_own_negation(self, doc: Doc, modifier: Any, matched: Sequence[Span]) -> bool:
+        """A denial whose negation word is part of a concept's own words ("not
+        making sense", "am not know where I am", "would rather not go on")
+        is that concept's meaning where the concept completes a reading (alone,
+        or with the other concepts of a combination in its sentence), and
+        denies nothing around it: its scope had run on to the next concept
+        ("awful drowsy and not making sense this evening", bank O, read
+        "this evening" as denied, so the drowsiness too). "I don't want to
+        harm myself by accident" completes no reading with "don't want to":
+        there the negation denies."""
+        if getattr(modifier, "category", "") != NEGATED:
+            return False
+        start, end = modifier.modifier_span
+        words = [i for i in range(start, end) if doc[i].lower_ in _OWN_NEGATIONS] or list(range(start, end))
+        holders = [s for s in matched if any(s.start <= i < s.end for i in words)]
+        for holder in holders:
+            sent = doc[holder.start].sent
+            present = {sp.label_ for sp in matched if sent.start <= sp.start < sent.end}
+            for combination in self.combinations:
+                if holder.label_ in combination and set(combination) <= present:
+                    return True
+        return False
+
+    def _unnamed_patient(self, doc: Doc, markers: Dict[str, List[Tuple[int, int]]]) -> bool:
+        """"he's really drowsy and not making sense tonight": a message about
+        "he" or "she" that names nobody first is about the patient the person
+        typing looks after (set I), not a relative's own story: "my brother is
+        drowsy" names whose it is."""
+        relatives = set(self.markers.get("relatives") or ()) | _FAMILY_WORDS
+        others = [m[0] for m in markers.get("other_person", ())] + [m[0] for m in markers.get("animals", ())]
+        for token in doc:
+            word = token.lower_
+            if word in relatives or word in _FIRST_PERSON or token.i in others or (
+                    token.pos_ == "PROPN" and not token.is_sent_start):
+                return False
+            if word in ("he", "she", "he's", "she's", "his", "her"):
                 return True
         return False
 
@@ -598,7 +658,11 @@ class SignReader:
         # "my family would be better off if I was gone": the user is in the sign's own words.
         own_words = any(t.lower_ in _FIRST_PERSON for t in doc[start:end])
         family = (all(FAMILY in c for c in categories) and not own_words) or self._third_person(doc, clause, start)
-        other = any(m[1] <= start and not _first_person_in(doc[m[1]:start]) for m in in_clause("other_person")) or (
+        # "my flatmate found blood all over the basin after i'd been sick in it"
+        # (bank O): the one who found it is another; the one sick is the user.
+        mine = any(_subject_is_me(doc, s) for s in spans)
+        other = any(m[1] <= start and not _first_person_in(doc[m[1]:start]) and not mine
+                    for m in in_clause("other_person")) or (
             bool(markers.get("animals")) and not _first_person_in(doc[clause[0]:clause[1]])
             and not self._no_animal_before(start, markers.get("animals") or ()))
         if other:
@@ -711,7 +775,8 @@ class SignReader:
         "or"/"nor" joining it to a denied concept a few words before (ConText's
         scope stops at "myself" and at ": no")."""
         if span.start and doc[span.start - 1].lower_ in ("no", "not", "never", "nor", "without", "nt", "n't"):
-            return True
+            # "would rather not go on living": the "not" is the other concept's own.
+            return not any(s.start <= span.start - 1 < s.end for spans in parts.values() for s in spans)
         joiner = next((t.i for t in doc[max(0, span.start - 4):span.start] if t.lower_ in ("or", "nor")), None)
         if joiner is None or any(t.is_punct or t.lower_ in CLAUSE_BREAKS for t in doc[joiner:span.start]):
             return False
@@ -794,7 +859,7 @@ class SignReader:
 
 
 _CLOCK = frozenset({"am", "pm", "o'clock", ":", "mins", "minutes", "hours", "hrs", "degrees", "c", "°c", "%", "mg"})
-_CLAUSE_STARTS = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "been", "he", "she", "they", "we", "it", "it's",
+CLAUSE_STARTS = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "been", "he", "she", "they", "we", "it", "it's",
                             "my", "but", "then", "now", "just", "still", "and", "so", "had", "have", "got", "keep",
                             "kept", "feel", "feeling", "since", "this", "today", "yesterday", "last", "was", "went",
                             # "no point in anything rn, thinking of ending it all" (bank n): a state in -ing
@@ -911,6 +976,15 @@ class _Scoped:
     scope_span: Tuple[int, int]
 
 
+def _subject_is_me(doc: Doc, span: Span) -> bool:
+    """The concept's own subject is the user: "i'd been sick", "I must have
+    nearly collapsed" (the words between a subject and its verb skipped)."""
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in _BETWEEN_SUBJECT_AND_VERB:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in ("i", "i'm", "im", "i've", "ive", "i'd", "id")
+
+
 def _to_comma(doc: Doc, modifier: Any, concept_tokens: Set[int], explanations: Optional[Set[int]] = None) -> Any:
     """"I'm not coping mate, been thinking about topping myself": a denial whose
     words up to the next comma name no concept has found what it denies
@@ -931,7 +1005,7 @@ def _to_comma(doc: Doc, modifier: Any, concept_tokens: Set[int], explanations: O
         return modifier
     # Only where a new clause starts after the comma ("..., been thinking"):
     # "I don't have any itching, fever or black stools" is one list of denials.
-    if comma + 1 >= len(doc) or doc[comma + 1].lower_ not in _CLAUSE_STARTS:
+    if comma + 1 >= len(doc) or doc[comma + 1].lower_ not in CLAUSE_STARTS:
         return modifier
     return _Scoped(modifier.category, modifier.direction, getattr(modifier, "allowed_types", None),
                    tuple(modifier.modifier_span), (scope_start, comma))
@@ -992,13 +1066,27 @@ def _just_before(word: Span, spans: Sequence[Span]) -> bool:
     return any(word.start <= s.start and s.start - word.end <= 2 for s in spans)
 
 
+_ALL_DENIED = re.compile(r"\b(none of|no to all|not any of|nor any of|neither of|haven'?t had any|have not had any|"
+                         r"had none|not had any)\b")
+
+
 def _answered_no(doc: Doc, sent: Span) -> bool:
-    """"Fever? No. Jaundice? No.": a short question the writer answers "no" at once."""
+    """"Fever? No. Jaundice? No.": a short question the writer answers "no" at
+    once. Or a list of short questions answered together after the last one:
+    "Black stools? Confusion? Vomiting blood? I've had none of the things on
+    the list" (bank O: three alerts for three denials)."""
     if not sent.text.rstrip().endswith("?") or sent.end >= len(doc):
         return False
     following = doc[sent.end].sent
     words = [t.lower_ for t in following if not t.is_punct]
-    return bool(words) and words[0] in ("no", "nope", "nah", "none", "never") and len(words) <= 3
+    if bool(words) and words[0] in ("no", "nope", "nah", "none", "never") and len(words) <= 3:
+        return True
+    if len([t for t in sent if not t.is_punct]) > 4:
+        return False
+    while following.text.rstrip().endswith("?") and len([t for t in following if not t.is_punct]) <= 4 \
+            and following.end < len(doc):
+        following = doc[following.end].sent
+    return not following.text.rstrip().endswith("?") and bool(_ALL_DENIED.search(following.text.lower()))
 
 
 def _next_word(doc: Doc, i: int) -> str:
@@ -1132,9 +1220,16 @@ def _in_question(doc: Doc, clause: Tuple[int, int], start: int) -> bool:
     # "hot n shivery, yellow eyes, right side sore ??", "it was like red???":
     # a statement with a worried question mark, no question word in it.
     asks = sent.text.rstrip().endswith("?") and any(t.lower_ in _QUESTION_START or t.lower_ in _ASKING for t in sent)
-    starts_elsewhere = any(t.lower_ in _QUESTION_START and (t.i == sent.start or doc[t.i - 1].text in (",", "(", ":"))
-                           for t in sent if t.i > start)
-    return asks and not starts_elsewhere
+    # "temp 39.2, RUQ pain, and jaundiced - does that fit with the calcification?"
+    # (bank O): the question opens after the dash; what comes before it is told.
+    starts_elsewhere = any(t.lower_ in _QUESTION_START and (t.i == sent.start or doc[t.i - 1].text in (
+        ",", "(", ":", "-", "–", "—")) for t in sent if t.i > start)
+    # "temp 38.6, skin and eyes yellow, pain under right rib cage - related?": a
+    # dash after the sign, and every asking word after the dash: the list is told.
+    dash = next((t.i for t in sent if t.i > start and t.text in ("-", "–", "—")), None)
+    told_before_dash = dash is not None and not any(
+        t.lower_ in _QUESTION_START or t.lower_ in _ASKING for t in sent if t.i < dash)
+    return asks and not starts_elsewhere and not told_before_dash
 
 
 def _this_year() -> int:

@@ -214,3 +214,63 @@ def test_not_seen_on_a_dated_scan_is_new(nlp, text):
 
 def test_a_large_amount_of_weight_lost(nlp):
     assert [v for v, _, _ in values(nlp, "she has lost a great deal of weight", "symptom")] == ["weight_loss"]
+
+
+# --- Seventh session: categories from independent set I (own wordings) -------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "my sister's english is not good, she has had itching for a month",
+    "the form wasn't clear, I have been itching since Easter",
+])
+def test_a_denial_that_names_nothing_ends_where_a_new_clause_starts(nlp, text):
+    roles = [r for _, r, _ in values(nlp, text, "symptom")]
+    assert roles and "negated" not in roles
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("not sure what calcification even means", "finding"),
+    ("I don't really know what a granuloma is", "finding"),
+    ("never mind that, what does calcified granuloma mean", "finding"),
+])
+def test_not_knowing_what_a_word_means_denies_nothing(nlp, text, entity):
+    assert all(r is None for _, r, _ in values(nlp, text, entity))
+
+
+@pytest.mark.parametrize("text", [
+    "liver cancer on my mum's side of the family",
+    "hepatitis runs on both sides of the family",
+])
+def test_a_side_of_the_family_is_the_family(nlp, text):
+    assert [r for _, r, _ in values(nlp, text, "condition")] == ["family"]
+
+
+def test_the_earlier_scan_inside_a_change_is_a_scan_too(nlp):
+    assert [v for v, _, _ in values(nlp, "same as on the last MRI", "imaging")] == ["mri"]
+    assert [v for v, _, _ in values(nlp, "no change since the 2019 CT scan", "imaging")] == ["ct"]
+
+
+def test_a_finding_not_previously_seen_is_new_and_not_history(nlp):
+    found = pipeline.read(nlp, "Interval development of a 4 mm calcified focus, not previously seen. Otherwise unchanged.")
+    finding = [e for e in found.entities if e.entity == "finding"]
+    assert finding and all(e.context == () for e in finding)
+    assert "stable" not in [e.value for e in found.entities if e.entity == "change"]
+
+
+def test_growing_up_is_childhood_not_growth(nlp):
+    assert values(nlp, "we kept sheep when I was growing up, could it be a cyst?", "change") == []
+
+
+@pytest.mark.parametrize("text", ["I ruptured my liver falling off a horse in 1999",
+                                  "my liver was lacerated in a car crash years ago"])
+def test_an_injury_verb_and_the_liver_is_a_liver_injury(nlp, text):
+    assert [v for v, _, _ in values(nlp, text, "condition")] == ["liver_injury"]
+
+
+def test_where_the_pain_is_then_after_fatty_food(nlp):
+    assert [v for v, _, _ in values(nlp, "a niggling pain under my ribs after greasy takeaways", "symptom")] \
+        == ["pain_after_fatty_meals"]
+
+
+def test_the_scan_of_his_body_makes_the_writer_a_proxy(nlp):
+    assert pipeline.read(nlp, "My father takes amiodarone. The CT of his chest and abdomen showed liver calcification.").proxy

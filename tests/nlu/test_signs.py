@@ -381,7 +381,12 @@ FLOORS = {"bank_a": (0.98, 0.90, 0.05), "bank_b": (0.98, 0.90, 0.05), "bank_c": 
           # (live, judge): 0.88 same turn, 0.96 after one question (confusion 0.86, self-harm
           # 0.90, black stools and fever with pain 0.95), 5 % false emergencies; then fixed by
           # category (not in the model's training): 0.91 / 0.99 (confusion 0.95) / 4 % offline.
-          "bank_n": (0.95, 0.88, 0.05)}
+          "bank_n": (0.95, 0.88, 0.05),
+          # Bank o: written at the start of the seventh session, run once unchanged (live, judge):
+          # 0.88 same turn, 0.97 after one question (confusion 0.88, cholangitis 0.92, self-harm and
+          # vomiting blood 0.96), 4 % false emergencies; then fixed by category (not in the model's
+          # training): 0.92 / 1.00 / 0 % offline.
+          "bank_o": (0.98, 0.88, 0.05)}
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=[b.stem for b in BANKS])
@@ -627,3 +632,45 @@ def test_bank_n_categories(nlp, text, value):
 
 def test_a_question_opening_with_if_imagines_all_it_lists(nlp):
     assert not alert_values(nlp, "if I had a fever, pain under my ribs and yellow skin, would that be bad?")
+
+
+# --- Seventh session: categories from independent bank O (own wordings) ------------------------
+
+
+@pytest.mark.parametrize("text, value", [
+    # A negation that is a concept's own words denies nothing around it.
+    ("she's so drowsy and not making sense tonight, she's the patient", "confusion"),
+    ("I'd rather not be alive any more", "suicidal_thoughts"),
+    # The user is the subject of the sign though another person found it.
+    ("my neighbour saw the blood in the sink after I'd been sick", "vomiting_blood"),
+    # A list told before a dash and a one-word question after it.
+    ("38.9 fever, yellow eyes, pain under the right ribs - connected?", "jaundice"),
+    # Scots: "cannae mind" is can't remember, "dinnae ken whit day" is not knowing the day.
+    ("I cannae mind whit day it is, never been like this", "confusion"),
+])
+def test_bank_o_categories_read_the_sign(nlp, text, value):
+    assert value in alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    # Work: what a nurse or a helpline volunteer sees in others.
+    "I'm an A&E nurse, we see people vomiting blood every shift. Is my calcification serious?",
+    "I run suicide prevention training at work, what causes calcified granulomas?",
+    # A charcoal tablet darkens stools as iron does: asked, not alerted.
+    "activated charcoal tablets have turned my poo black, is that a problem?",
+    # A list of signs asked and answered together.
+    "Vomiting blood? Black poo? Fainting? I have had none of these, thankfully",
+    # A negation that is part of another reading still denies.
+    "I don't want to hurt myself by mistake with the wrong painkillers",
+    # Scots denial.
+    "I didnae faint, just felt a bit wobbly",
+])
+def test_bank_o_near_misses_raise_no_alarm(nlp, text):
+    facts = conversation.facts_from_entities([e.as_rasa() for e in pipeline.read(nlp, text).entities])
+    level = engine.triage(engine.Case.of(facts), KB).level
+    assert level != "emergency", text
+
+
+def test_a_he_with_nobody_named_is_the_patient(nlp):
+    assert ("confusion", None, ()) in symptoms(nlp, "he's awfully drowsy and muddled tonight")
+    assert ("confusion", "family", ()) in symptoms(nlp, "my brother is drowsy and muddled tonight")
