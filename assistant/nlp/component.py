@@ -178,6 +178,8 @@ NOT_INFORMATION = frozenset({"out_of_scope", "greet", "goodbye", "thank", "bot_c
 # The result's detail buttons (issue 13).
 DETAIL_REQUESTS = frozenset({"show_details", "ask_why", "ask_watch_for", "ask_sources"})
 LOW = 0.25
+# The most any other intent keeps once one is put first (`_put_first`).
+PUT_FIRST_MARGIN = 0.9
 QUESTIONS = frozenset({"ask_what_is", "ask_causes", "ask_diagnosis", "ask_treatment", "ask_seriousness"})
 # Intents a message that tells the case's facts and asks nothing is not.
 TELLING_IS_NOT = QUESTIONS | NOT_INFORMATION | DETAIL_REQUESTS | {"affirm", "deny", "start_assessment"}
@@ -204,7 +206,10 @@ _REQUESTS = (
         r"|\bput me (in touch|through)\b|\b(see|book|get) (a|an) (doctor|gp|appointment|specialist)\b")),
     ("start_assessment", re.compile(
         r"\bhelp me (make sense|understand|work out|figure out|with my)\b|\bmake sense of my\b"
-        r"|\b(can|could|would) you (help|look at|check|go through)\b")),
+        r"|\b(can|could|would) you (help|look at|check|go through)\b"
+        # "I'd like to go through the assessment please" (set I: a tie with inform, a fallback)
+        r"|\b(like|want|wanna|ready|happy) to (go through|do|start|take|begin|try)\b.{0,20}"
+        r"\b(assessment|check|checker|questions)\b")),
 )
 _ASKING_START = re.compile(r"^\W*(is|are|can|could|does|do|did|should|will|would|has|have|may|might|am|shall)\b")
 _ASKING_WORDS = re.compile(
@@ -213,12 +218,20 @@ _ASKING_WORDS = re.compile(
     r"(is|are|was|could|can|does|do|did|should|will|would) (it|this|that|these|they|i|my))\b")
 
 
+# "the only thing is I take methotrexate", "the problem is it hurts": a noun
+# before "is" makes it a statement's verb, not a question's (set I).
+_STATEMENT_NOUN = re.compile(r"\b(thing|things|problem|point|issue|fact|truth|trouble|worry|reason|catch)\s+$")
+
+
 def asks_something(text: str) -> bool:
     """Does the message ask anything? A question mark, an auxiliary opening it
     ("is it cancer"), or a question word or phrase anywhere ("...no jaundice,
     what causes this")."""
     lowered = (text or "").lower()
-    return "?" in lowered or bool(_ASKING_START.search(lowered)) or bool(_ASKING_WORDS.search(lowered))
+    if "?" in lowered or _ASKING_START.search(lowered):
+        return True
+    return any(not (match.group(0).startswith("is ") and _STATEMENT_NOUN.search(lowered[:match.start()]))
+               for match in _ASKING_WORDS.finditer(lowered))
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -299,9 +312,15 @@ class ReadableTextGuard(GraphComponent):
 
     @staticmethod
     def _put_first(message: Message, name: Text) -> Dict[Text, Any]:
-        """Make `name` the message's intent, sure, ahead of the rest of the ranking."""
+        """Make `name` the message's intent, sure, ahead of the rest of the ranking.
+
+        The rest is held below it by a clear margin: the classifier's scores are
+        one per intent, not shared, so a second intent may stand at 0.995, and
+        the fallback's ambiguity check (0.01) then asked to rephrase a message
+        whose intent had just been decided (set I)."""
         intent = {"name": name, "confidence": 1.0}
-        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != name]
+        ranking = [{**r, "confidence": min(float(r.get("confidence") or 0.0), PUT_FIRST_MARGIN)}
+                   for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != name]
         message.set(INTENT, intent, add_to_output=True)
         message.set(INTENT_RANKING_KEY, [intent] + ranking, add_to_output=True)
         return intent

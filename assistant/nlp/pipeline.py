@@ -340,11 +340,19 @@ def _categories(span: Span, entity_tokens: set) -> set:
         # them ("CT 2020: no liver calcification. CT 2024: 6 mm calcification":
         # set D read "CT: no" and an undenied finding).
         start, end = modifier.modifier_span
-        if _colon_no_before_words(modifier, doc) and end <= span.start and doc[end].sent.start == span.sent.start:
+        # Not when the "no" is an entity's own ("reads: no interval change of the granuloma": set D).
+        # Nor when another denial comes between: "findings: no ascites, no duct dilatation,
+        # small calcified granuloma" has a "no" per denied item (`_denied_items_have_their_own`).
+        later = any(m.category == "NEGATED_EXISTENCE" and end <= m.modifier_span[0] < span.start
+                    for m in doc._.context_graph.modifiers)
+        if _colon_no_before_words(modifier, doc) and end <= span.start and doc[end].sent.start == span.sent.start \
+                and end - 1 not in entity_tokens and not later:
             found.add("NEGATED_EXISTENCE")
             cues.setdefault("NEGATED_EXISTENCE", (start, end))
     for modifier in span._.modifiers:
-        if _colon_no_before_words(modifier, doc) or _denial_ends_at_comma(modifier, span, entity_tokens):
+        if _colon_no_before_words(modifier, doc) or _denial_ends_at_comma(modifier, span, entity_tokens) \
+                or _relative_ends_at_question(modifier, span, entity_tokens) \
+                or _denied_items_have_their_own(modifier, span):
             continue
         start, end = modifier.modifier_span
         if not entity_tokens.intersection(range(start, end)):
@@ -375,6 +383,42 @@ def _denial_ends_at_comma(modifier: Any, span: Span, entity_tokens: set) -> bool
     if comma is None or entity_tokens.intersection(range(cue_end, comma)):
         return False
     return comma + 1 < len(doc) and doc[comma + 1].lower_ in sign_reading.CLAUSE_STARTS
+
+
+def _relative_ends_at_question(modifier: Any, span: Span, entity_tokens: set) -> bool:
+    """"my mum had bowel cancer, does that make mine more likely to be cancer?"
+    (set D): a question opening after the comma is the user's; the cancer it
+    names is not the mother's."""
+    if modifier.category != "FAMILY" or getattr(modifier, "direction", "") not in ("FORWARD", "BIDIRECTIONAL"):
+        return False
+    doc = span.doc
+    cue_end = modifier.modifier_span[1]
+    if cue_end > span.start:
+        return False
+    comma = next((t.i for t in doc[cue_end:span.start] if t.text == ","), None)
+    if comma is None or entity_tokens.intersection(range(comma, span.start)):
+        return False
+    return comma + 1 < len(doc) and doc[comma + 1].lower_ in _QUESTION_OPENERS
+
+
+def _denied_items_have_their_own(modifier: Any, span: Span) -> bool:
+    """"no duct dilatation, no stones, tiny calcific focus, benign" (set C): a
+    list whose denied items each have their own "no"; an item after a comma
+    without one is not denied. "no fever, itching or pain" has one "no" for
+    its whole list and stays denied."""
+    if modifier.category != "NEGATED_EXISTENCE" or getattr(modifier, "direction", "") != "FORWARD":
+        return False
+    doc = span.doc
+    sent = span.sent
+    cues = sorted(m.modifier_span for m in getattr(doc._.context_graph, "modifiers", None) or ()
+                  if m.category == "NEGATED_EXISTENCE" and sent.start <= m.modifier_span[0]
+                  and m.modifier_span[1] <= span.start)
+    if len(cues) < 2 or tuple(modifier.modifier_span) != tuple(cues[-1]):
+        return False
+    last, before = cues[-1], cues[-2]
+    commas_between = [t for t in doc[before[1]:last[0]] if t.text == ","]
+    comma_after = [t for t in doc[last[1]:span.start] if t.text == ","]
+    return bool(commas_between) and bool(comma_after) and doc[comma_after[-1].i + 1].lower_ not in _DENIALS
 
 
 # A question's own "not" ("r u sure its not cancer", "isn't it TB?", "could
@@ -450,6 +494,10 @@ def entities_from_doc(doc: Doc) -> List[ClinicalEntity]:
         role = None if span.label_ == SIZE else _role(categories)
         if role == "negated" and span.label_ == "condition" and _question_negation(span):
             role, categories = None, (categories - {"NEGATED_EXISTENCE"}) | {"HYPOTHETICAL"}
+        if role is None and span.label_ in ("condition", "symptom", "medication") \
+                and sign_reading.answered_no(doc, span.sent):
+            # "TB? no. Hepatitis? no. Cancer? also no." (set D): each asked and answered.
+            role, categories = "negated", (categories - {"HYPOTHETICAL"}) | {"NEGATED_EXISTENCE"}
         if span.label_ == "change" and role:
             # "not growing", "not new" say the finding is stable; change has no role.
             value, role = ("stable" if role == "negated" else value), None
@@ -670,7 +718,7 @@ def read(nlp: Language, text: Any) -> Reading:
     if not text.strip():
         return Reading([], [], False)
     doc = nlp(text.replace("’", "'"))
-    entities = _with_earlier_scans(nlp, doc, entities_from_doc(doc))
+    entities = _with_own_denial_pointing_back(doc, _with_earlier_scans(nlp, doc, entities_from_doc(doc)))
     said = {e.value for e in entities
             if e.entity == "symptom" and (e.role == "negated" or (not e.role and not e.context))}
     cues = [c.value for c in doc._.sign_cues if c.value not in said]
@@ -685,6 +733,33 @@ def read(nlp: Language, text: Any) -> Reading:
         entities = [dataclasses.replace(e, role=None)
                     if e.role == "family" and e.entity in conversation.PATIENTS_WHEN_PROXY else e for e in entities]
     return Reading(entities, list(dict.fromkeys(cues)), proxy)
+
+
+# "...but I never had it", "and I haven't got that": the user's own denial of
+# what was just told of someone else.
+_OWN_DENIAL_BACK = re.compile(
+    r"\b(?:but|and|though|whereas|while)\s+(?:i|i've|ive|me)\s+(?:have\s+|has\s+)?"
+    r"(?:never|not|haven't|havent|have not|didn't|didnt|did not|don't|dont|do not)\s+"
+    r"(?:had|have|got|get|caught|been\s+diagnosed\s+with)?\s*(it|that|them|this|one)\b"
+    # "my mother had hepatitis C, I don't" (set D): the verb alone, then the end.
+    r"|,\s*(?:but\s+)?(?:i|me)\s+(don't|dont|do not|haven't|havent|have not|didn't|didnt|never did|never have)"
+    r"\s*(?:[.!]|$)")
+
+
+def _with_own_denial_pointing_back(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:
+    """"my brother had TB as a kid but I never had it" (set I): the relative's
+    TB keeps its role and the user's denial of the same condition is a
+    second entity, on the pronoun, with role negated."""
+    text = doc.text
+    added = []
+    for match in _OWN_DENIAL_BACK.finditer(text.lower()):
+        told = [e for e in found if e.entity == "condition" and e.role == "family" and e.end <= match.start()
+                and "." not in text[e.end:match.start()]]
+        if told:
+            group = 1 if match.group(1) else 2
+            start, end = match.span(group)
+            added.append(ClinicalEntity("condition", told[-1].value, start, end, text[start:end], "negated", ()))
+    return found + added
 
 
 _IMAGING_MATCHERS: Dict[int, Any] = {}

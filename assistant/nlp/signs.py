@@ -653,7 +653,7 @@ class SignReader:
         if any(NEGATED in c for c in categories) or any(self._denied_in_list(doc, span, sentence_parts, modifiers)
                                                          for span in spans):
             role = "negated"
-        elif _answered_no(doc, doc[start].sent):
+        elif answered_no(doc, doc[start].sent):
             role = "negated"
         # "my family would be better off if I was gone": the user is in the sign's own words.
         own_words = any(t.lower_ in _FIRST_PERSON for t in doc[start:end])
@@ -1070,7 +1070,7 @@ _ALL_DENIED = re.compile(r"\b(none of|no to all|not any of|nor any of|neither of
                          r"had none|not had any)\b")
 
 
-def _answered_no(doc: Doc, sent: Span) -> bool:
+def answered_no(doc: Doc, sent: Span) -> bool:
     """"Fever? No. Jaundice? No.": a short question the writer answers "no" at
     once. Or a list of short questions answered together after the last one:
     "Black stools? Confusion? Vomiting blood? I've had none of the things on
@@ -1079,6 +1079,8 @@ def _answered_no(doc: Doc, sent: Span) -> bool:
         return False
     following = doc[sent.end].sent
     words = [t.lower_ for t in following if not t.is_punct]
+    if words[:1] in (["also"], ["again"], ["and"]):
+        words = words[1:]  # "Cancer? also no."
     if bool(words) and words[0] in ("no", "nope", "nah", "none", "never") and len(words) <= 3:
         return True
     if len([t for t in sent if not t.is_punct]) > 4:

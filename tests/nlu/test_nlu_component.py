@@ -407,3 +407,46 @@ def test_the_saved_pipeline_loads_back_and_reads_the_same(clinical_component, tm
     for text in texts:
         a, b = pipeline.read(built, text), pipeline.read(loaded, text)
         assert (a.entities, a.cues, a.proxy) == (b.entities, b.cues, b.proxy), text
+
+
+def test_a_decided_intent_keeps_a_margin_over_the_rest():
+    """The classifier's scores are one per intent: "I'd like to go through the assessment,
+    my CT showed a granuloma" had inform 1.0 and start_assessment 0.995, and once inform was
+    put first the fallback's ambiguity check (0.01) still asked to rephrase (set I)."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    from assistant.nlp.component import PUT_FIRST_MARGIN, ReadableTextGuard
+
+    guard = ReadableTextGuard({"min_known_share": 0.5}, None, None, vocabulary=["my", "ct", "showed", "a"])
+    ranking = [{"name": "inform", "confidence": 0.999}, {"name": "ask_what_is", "confidence": 0.995}]
+    message = Message(data={"text": "my ct showed a granuloma", "intent": dict(ranking[0]), "intent_ranking": ranking,
+                            "entities": [{"entity": "finding", "value": "granuloma"}]})
+    guard.process([message])
+    top, second = message.get("intent_ranking")[:2]
+    assert top["name"] == "inform" and top["confidence"] - second["confidence"] >= 1.0 - PUT_FIRST_MARGIN
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("nope. only thing is I take methotrexate for my arthritis", False),
+    ("the problem is it keeps coming back on scans", False),
+    ("calcs on my liver is it cancer", True),
+    ("my ct showed a granuloma what does it mean", True),
+])
+def test_a_statement_with_is_after_a_noun_asks_nothing(text, asks):
+    from assistant.nlp.component import asks_something
+
+    assert asks_something(text) is asks
+
+
+def test_wanting_to_go_through_the_assessment_is_a_request():
+    from rasa.shared.nlu.training_data.message import Message
+
+    from assistant.nlp.component import ReadableTextGuard
+
+    guard = ReadableTextGuard({"min_known_share": 0.5}, None, None, vocabulary=["i", "like", "to", "go", "through"])
+    ranking = [{"name": "inform", "confidence": 1.0}, {"name": "start_assessment", "confidence": 0.99}]
+    message = Message(data={"text": "I'd like to go through the assessment please, my CT showed a granuloma",
+                            "intent": dict(ranking[0]), "intent_ranking": ranking,
+                            "entities": [{"entity": "finding", "value": "granuloma"}]})
+    guard.process([message])
+    assert message.get("intent")["name"] == "start_assessment"

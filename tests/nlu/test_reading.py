@@ -274,3 +274,36 @@ def test_where_the_pain_is_then_after_fatty_food(nlp):
 
 def test_the_scan_of_his_body_makes_the_writer_a_proxy(nlp):
     assert pipeline.read(nlp, "My father takes amiodarone. The CT of his chest and abdomen showed liver calcification.").proxy
+
+
+def test_the_users_denial_pointing_back_at_a_relatives_condition(nlp):
+    assert sorted(r for _, r, _ in values(nlp, "my dad had hepatitis years ago but I've never had it", "condition")) \
+        == ["family", "negated"]
+
+
+@pytest.mark.parametrize("text, entity, value", [
+    ("Hepatitis? no. Gallstones? also no.", "condition", "gallstones"),
+    ("hep B surface antigen negative", "condition", "hepatitis"),
+    ("the nurse asked if I'd had jaundice, I told her no", "symptom", "jaundice"),
+    ("cancer or hepatitis? no to both", "condition", "hepatitis"),
+])
+def test_denials_said_after_what_they_deny(nlp, text, entity, value):
+    assert (value, "negated") in [(v, r) for v, r, _ in values(nlp, text, entity)]
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("several calcified granulomas, none bigger than 4 mm", "finding"),
+    ("findings: no ascites, no duct dilatation, small calcified granuloma, benign", "finding"),
+    ("impression: no interval change of the calcified granuloma", "finding"),
+])
+def test_what_a_report_lists_beside_its_denials_is_not_denied(nlp, text, entity):
+    assert [r for _, r, _ in values(nlp, text, entity)] == [None]
+
+
+def test_a_question_after_a_relatives_story_is_the_users(nlp):
+    assert [r for _, r, _ in values(nlp, "my uncle had liver cancer, could mine be liver cancer too?", "condition")] \
+        == ["family", None]
+
+
+def test_relatives_in_the_plural_are_family(nlp):
+    assert [r for _, r, _ in values(nlp, "my aunts both had TB in the 1980s", "condition")] == ["family"]
