@@ -495,7 +495,7 @@ def entities_from_doc(doc: Doc) -> List[ClinicalEntity]:
         if role == "negated" and span.label_ == "condition" and _question_negation(span):
             role, categories = None, (categories - {"NEGATED_EXISTENCE"}) | {"HYPOTHETICAL"}
         if role is None and span.label_ in ("condition", "symptom", "medication") \
-                and sign_reading.answered_no(doc, span.sent):
+                and (sign_reading.answered_no(doc, span.sent) or sign_reading.asked_and_denied(doc, span.sent, span.start)):
             # "TB? no. Hepatitis? no. Cancer? also no." (set D): each asked and answered.
             role, categories = "negated", (categories - {"HYPOTHETICAL"}) | {"NEGATED_EXISTENCE"}
         if span.label_ == "change" and role:
@@ -518,6 +518,12 @@ _LATER = frozenset({"now", "this", "today", "latest", "new", "current", "current
                     "measured", "grown", "week", "since"})
 _TURNS = frozenset({"compared", "vs", "versus", "against", "than", "and", "but", "whereas", "while"})
 _FROM_TO = re.compile(r"\bfrom (\d+(?:[.,]\d+)?)\s*(?:mm|cm)? (?:to|up to|now) (\d+(?:[.,]\d+)?)\s*(mm|cm)\b", re.I)
+
+
+_SMALLER = frozenset({"smaller", "shrunk", "shrunken", "shrinking", "shrank", "reduced", "decreased", "regressed",
+                      "regressing", "shrink"})
+_COMPARING = frozenset({"compared", "vs", "versus", "than", "since", "grew", "grown", "growing", "bigger", "larger",
+                        "same", "unchanged", "change", "changed", "went", "gone", "increased"})
 
 
 def _millimetres(text: str) -> Optional[float]:
@@ -562,6 +568,15 @@ def measured_change(doc: Doc, sizes: Sequence[ClinicalEntity]) -> Optional[str]:
         earlier = sum(w in _EARLIER for w in around)
         return (later > earlier) - (earlier > later) if not years else 0
 
+    words = {t.lower_ for t in doc}
+    # "slightly smaller than in 2020 (0.6cm vs 0.7cm)" (set G): the message says
+    # which way, and smaller is not growing, whatever order the sizes are in.
+    if words & _SMALLER:
+        return "stable"
+    # "two calcified granulomas, 4 mm and 6 mm" (set G): two spots, not one
+    # spot at two times; sizes compare only with a word of time or comparison.
+    if not (words & (_EARLIER | _LATER | _COMPARING) or _YEAR.search(doc.text)):
+        return None
     first, last = measured[0], measured[-1]
     if when(first[0]) > when(last[0]):  # "9 mm now, it was 6 mm last year"
         first, last = last, first
@@ -743,7 +758,9 @@ _OWN_DENIAL_BACK = re.compile(
     r"(?:had|have|got|get|caught|been\s+diagnosed\s+with)?\s*(it|that|them|this|one)\b"
     # "my mother had hepatitis C, I don't" (set D): the verb alone, then the end.
     r"|,\s*(?:but\s+)?(?:i|me)\s+(don't|dont|do not|haven't|havent|have not|didn't|didnt|never did|never have)"
-    r"\s*(?:[.!]|$)")
+    r"\s*(?:[.!]|$)"
+    # "my MUM has breast cancer, not me. I've never had it." (set G): the next sentence.
+    r"|(?:^|[.!;]\s+)(?:i|i've|ive|i have)\s+(?:never|not|not ever)\s+(?:had|have|got)?\s*(it|that|them)\b")
 
 
 def _with_own_denial_pointing_back(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:
@@ -753,10 +770,10 @@ def _with_own_denial_pointing_back(doc: Doc, found: List[ClinicalEntity]) -> Lis
     text = doc.text
     added = []
     for match in _OWN_DENIAL_BACK.finditer(text.lower()):
+        group = next(g for g in (1, 2, 3) if match.group(g))
         told = [e for e in found if e.entity == "condition" and e.role == "family" and e.end <= match.start()
-                and "." not in text[e.end:match.start()]]
+                and (group == 3 or "." not in text[e.end:match.start()])]
         if told:
-            group = 1 if match.group(1) else 2
             start, end = match.span(group)
             added.append(ClinicalEntity("condition", told[-1].value, start, end, text[start:end], "negated", ()))
     return found + added

@@ -374,7 +374,7 @@ class SignReader:
         for match_id, start, end in matches:
             if doc.vocab.strings[match_id] == "BLOCK":
                 blocked.update(range(start, end))
-        blocked.update(_quoted_titles(doc))
+        blocked.update(_quoted_titles(doc) | _named_titles(doc))
         kept = [(doc.vocab.strings[m], s, e) for m, s, e in matches
                 if doc.vocab.strings[m] != "BLOCK" and not blocked.intersection(range(s, e))]
         # Every concept's words as matched, before the filters below: a negation
@@ -653,7 +653,7 @@ class SignReader:
         if any(NEGATED in c for c in categories) or any(self._denied_in_list(doc, span, sentence_parts, modifiers)
                                                          for span in spans):
             role = "negated"
-        elif answered_no(doc, doc[start].sent):
+        elif answered_no(doc, doc[start].sent) or asked_and_denied(doc, doc[start].sent, start):
             role = "negated"
         # "my family would be better off if I was gone": the user is in the sign's own words.
         own_words = any(t.lower_ in _FIRST_PERSON for t in doc[start:end])
@@ -686,7 +686,15 @@ class SignReader:
         # makes no sense, I'm very confused and sleepy today").
         conditional = any(m[0] < end and start - m[1] <= CONDITIONAL_REACH
                           and not any(a[0] <= m[0] < a[1] for a in in_clause("actual"))
-                          for m in in_clause("conditional"))
+                          for m in in_clause("conditional")) or any(
+            m[1] <= start and not any(t.lower_ in ("woke", "then", "now", "today") for t in doc[m[1]:start])
+            for m in in_clause("imagined"))
+        # "what if the black stools ive had since tuesday are from this?" (set G):
+        # the user's own time for it makes the "what if" ask about a real event.
+        if conditional and any(
+                m[0] >= start and (doc[m[0]].lower_ == "since" or any(t.lower_ in ("had", "been") for t in doc[m[0]:m[1]]))
+                and _first_person_in(doc[start:m[1]]) for m in in_clause("actual")):
+            conditional = False
         # "if I got a fever, pain under my ribs and yellow eyes all at once, would
         # that be serious?": a question opening with "if" imagines all it lists (bank n).
         sentence = doc[start].sent
@@ -1169,6 +1177,55 @@ _MEANING = frozenset({"what", "whats", "what's", "mean", "means", "meaning", "ex
 
 def _asks_meaning(after: Span) -> bool:
     return any(t.lower_ in _MEANING for t in after)
+
+
+# "The nurse asked whether I'd had any thoughts of harming myself, and I
+# haven't" (bank P): a reported question, answered no at the end of its sentence.
+_ASKED_THEN_NO = re.compile(
+    r"\b(asked|asking|asks|wondered|wanted to know|checked)\b(.*)\b(and|but)\s+"
+    r"(?:i'm not|im not|i am not|we're not|(?:i|we)\s+(?:haven't|havent|have not|hadn't|don't|dont|do not|didn't|"
+    r"didnt|did not|wasn't|wasnt|never have|never did))\s*[.!]*\s*$")
+
+
+def asked_and_denied(doc: Doc, sent: Span, start: int) -> bool:
+    """Is the word at `start` inside a reported question that the sentence's
+    own last words answer no? "and I haven't eaten anything red" goes on, so
+    it is not such an answer (its own "haven't" denies what follows it)."""
+    match = _ASKED_THEN_NO.search(sent.text.lower())
+    if not match:
+        return False
+    asked_at = sent.start_char + match.end(1)
+    answer_at = sent.start_char + match.start(3)
+    return asked_at <= doc[start].idx < answer_at
+
+
+_NAMING = frozenset({"called", "named", "titled", "entitled", "title", "heading", "headline", "headed", "subject"})
+
+
+def _named_titles(doc: Doc) -> Set[int]:
+    """A name or title after "called", "titled", "the title is" ("our quiz team
+    is called The Black Stools", "the leaflet's title is 'Black stools and
+    vomiting blood: when to get help'": bank P): in quotes, any words up to the
+    closing quote; unquoted, the capitalised words that follow."""
+    out: Set[int] = set()
+    for token in doc:
+        if token.lower_ not in _NAMING:
+            continue
+        i = token.i + 1
+        while i < len(doc) and doc[i].lower_ in ("is", "was", ":", "as"):
+            i += 1
+        if i >= len(doc):
+            continue
+        close = _QUOTES.get(doc[i].text)
+        if close:
+            end = next((j for j in range(i + 1, min(len(doc), i + 16)) if doc[j].text == close), None)
+            if end is not None:
+                out.update(range(i + 1, end))
+            continue
+        while i < len(doc) and (doc[i].text[:1].isupper() or (doc[i].lower_ in _SMALL_WORDS and out)):
+            out.add(i)
+            i += 1
+    return out
 
 
 def _quoted_titles(doc: Doc) -> Set[int]:

@@ -307,3 +307,26 @@ def test_a_question_after_a_relatives_story_is_the_users(nlp):
 
 def test_relatives_in_the_plural_are_family(nlp):
     assert [r for _, r, _ in values(nlp, "my aunts both had TB in the 1980s", "condition")] == ["family"]
+
+
+@pytest.mark.parametrize("text, change", [
+    ("it is a little smaller than in 2019, 5 mm against 6 mm", ["stable"]),
+    ("three granulomas, 2 mm, 3 mm and 5 mm", []),
+])
+def test_sizes_compare_only_over_time_and_smaller_is_not_growing(nlp, text, change):
+    assert [v for v, _, _ in values(nlp, text, "change")] == change
+
+
+def test_a_denial_in_the_next_sentence_points_back_at_a_relatives_condition(nlp):
+    roles = sorted(r for _, r, _ in values(nlp, "my sister has liver cancer, not me. I have never had it.", "condition"))
+    assert roles == ["family", "negated"]
+
+
+@pytest.mark.parametrize("text", ["her tummy has swelled up over the last fortnight", "my belly is hugely swollen"])
+def test_a_swollen_tummy_in_other_words(nlp, text):
+    assert [v for v, _, _ in values(nlp, text, "symptom")] == ["swollen_abdomen"]
+
+
+def test_a_reported_question_answered_no(nlp):
+    assert [r for _, r, _ in values(nlp, "the nurse asked if I take amiodarone and I'm not", "medication")] \
+        == ["negated"]

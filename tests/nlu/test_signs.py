@@ -386,7 +386,12 @@ FLOORS = {"bank_a": (0.98, 0.90, 0.05), "bank_b": (0.98, 0.90, 0.05), "bank_c": 
           # 0.88 same turn, 0.97 after one question (confusion 0.88, cholangitis 0.92, self-harm and
           # vomiting blood 0.96), 4 % false emergencies; then fixed by category (not in the model's
           # training): 0.92 / 1.00 / 0 % offline.
-          "bank_o": (0.98, 0.88, 0.05)}
+          "bank_o": (0.98, 0.88, 0.05),
+          # Bank p: written at the start of the seventh session, run once unchanged after the bank O
+          # fixes (live, judge): 0.94 same turn, 1.00 after one question for every sign, 6 % false
+          # emergencies (dreams, names and titles, puzzlement, denials at the end); then fixed by
+          # category: 0.94 / 1.00 / 0 % offline.
+          "bank_p": (0.98, 0.90, 0.05)}
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=[b.stem for b in BANKS])
@@ -674,3 +679,35 @@ def test_bank_o_near_misses_raise_no_alarm(nlp, text):
 def test_a_he_with_nobody_named_is_the_patient(nlp):
     assert ("confusion", None, ()) in symptoms(nlp, "he's awfully drowsy and muddled tonight")
     assert ("confusion", "family", ()) in symptoms(nlp, "my brother is drowsy and muddled tonight")
+
+
+# --- Seventh session: categories from independent bank P (own wordings) ------------------------
+
+
+@pytest.mark.parametrize("text", [
+    # A dream reaches the whole clause after it.
+    "had a nightmare that I passed out on the train and nobody helped, woke up shaking but fine",
+    # A name after "called" or a title, in quotes or capitals.
+    "my daughter's band is called Black Stool Riot, don't ask",
+    "the booklet is titled 'vomiting blood and other warning signs', do I need it?",
+    # Puzzled by the report, not confused.
+    "my head's all over the place working out what this report means",
+    # A reported question answered no at the end of its sentence.
+    "the doctor asked whether my poo had been black and I haven't noticed anything like that and I haven't",
+    "the GP asked if I'd fainted recently and I haven't",
+    # "nor I" is one of those denying.
+    "Neither my partner nor I have seen any yellow in my eyes, and I haven't passed out",
+])
+def test_bank_p_near_misses_raise_no_alarm(nlp, text):
+    facts = conversation.facts_from_entities([e.as_rasa() for e in pipeline.read(nlp, text).entities])
+    assert engine.triage(engine.Case.of(facts), KB).level != "emergency", text
+
+
+@pytest.mark.parametrize("text, value", [
+    ("I had a bad dream, then woke up and was sick with blood in it", "vomiting_blood"),
+    ("what if the black poo I've had since Friday is from the liver?", "black_stools"),
+    ("feel like I'm in a dream and everything is muddled since this morning", "confusion"),
+    ("I haven't eaten anything red and I threw up red stuff twice today", "vomiting_blood"),
+])
+def test_bank_p_and_set_g_categories_still_read_the_sign(nlp, text, value):
+    assert value in alert_values(nlp, text)
