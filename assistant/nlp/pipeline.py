@@ -352,7 +352,7 @@ def _categories(span: Span, entity_tokens: set) -> set:
     for modifier in span._.modifiers:
         if _colon_no_before_words(modifier, doc) or _denial_ends_at_comma(modifier, span, entity_tokens) \
                 or _relative_ends_at_question(modifier, span, entity_tokens) \
-                or _denied_items_have_their_own(modifier, span):
+                or _denied_items_have_their_own(modifier, span) or sign_reading.refused_offer(modifier, doc):
             continue
         start, end = modifier.modifier_span
         if not entity_tokens.intersection(range(start, end)):
@@ -577,6 +577,13 @@ def measured_change(doc: Doc, sizes: Sequence[ClinicalEntity]) -> Optional[str]:
     # spot at two times; sizes compare only with a word of time or comparison.
     if not (words & (_EARLIER | _LATER | _COMPARING) or _YEAR.search(doc.text)):
         return None
+    # "now measures 9 mm, previously 4 mm", after "2021: '4 mm'" (set J): the
+    # sizes whose own words place them, latest against earliest; else the order.
+    placed = [(when(e), e, mm) for e, mm in measured]
+    earlier = [p for p in placed if p[0] < 0]
+    later = [p for p in placed if p[0] > 0]
+    if earlier and later:
+        return _compared(earlier[-1][2], later[-1][2])
     first, last = measured[0], measured[-1]
     if when(first[0]) > when(last[0]):  # "9 mm now, it was 6 mm last year"
         first, last = last, first
@@ -733,7 +740,8 @@ def read(nlp: Language, text: Any) -> Reading:
     if not text.strip():
         return Reading([], [], False)
     doc = nlp(text.replace("’", "'"))
-    entities = _with_own_denial_pointing_back(doc, _with_earlier_scans(nlp, doc, entities_from_doc(doc)))
+    entities = _with_earlier_scans(nlp, doc, entities_from_doc(doc))
+    entities = _with_weight_from_to(doc, _with_relatives_condition_too(doc, _with_own_denial_pointing_back(doc, entities)))
     said = {e.value for e in entities
             if e.entity == "symptom" and (e.role == "negated" or (not e.role and not e.context))}
     cues = [c.value for c in doc._.sign_cues if c.value not in said]
@@ -761,6 +769,40 @@ _OWN_DENIAL_BACK = re.compile(
     r"\s*(?:[.!]|$)"
     # "my MUM has breast cancer, not me. I've never had it." (set G): the next sentence.
     r"|(?:^|[.!;]\s+)(?:i|i've|ive|i have)\s+(?:never|not|not ever)\s+(?:had|have|got)?\s*(it|that|them)\b")
+
+
+# "...so they tested me and I've got it too" (set J): the user has the relative's condition too.
+_OWN_TOO = re.compile(r"\b(?:and|so|but)?\s*(?:i've|ive|i have|i)\s+(?:got|have|had|has)\s+(it|that|them|one)\s+"
+                      r"(?:too|as well|also)\b")
+_WEIGHT_FROM_TO = re.compile(
+    r"\b(?:gone|went|dropped|fallen|fell|down|come down|lost weight)\s+from\s+(\d+(?:[.,]\d+)?)\s*"
+    r"(kg|kgs|kilos?|lbs?|pounds|st|stone)?\s+(?:to|down to)\s+(\d+(?:[.,]\d+)?)\s*(kg|kgs|kilos?|lbs?|pounds|st|stone)\b")
+
+
+def _with_relatives_condition_too(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:
+    """"my brother was found to have haemochromatosis so they tested me and
+    I've got it too" (set J): the user's own copy, on the pronoun."""
+    text = doc.text
+    added = []
+    for match in _OWN_TOO.finditer(text.lower()):
+        told = [e for e in found if e.entity == "condition" and e.role == "family" and e.end <= match.start()]
+        if told and not any(e.entity == "condition" and e.value == told[-1].value and e.role is None for e in found):
+            start, end = match.span(1)
+            added.append(ClinicalEntity("condition", told[-1].value, start, end, text[start:end], None, ()))
+    return found + added
+
+
+def _with_weight_from_to(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:
+    """"ive gone from 70 to 63 kg since summer without trying" (set H): a weight
+    that fell is weight loss, said in numbers."""
+    if any(e.entity == "symptom" and e.value == "weight_loss" and not e.role and not e.context for e in found):
+        return found
+    for match in _WEIGHT_FROM_TO.finditer(doc.text.lower()):
+        before, after = (float(g.replace(",", ".")) for g in match.group(1, 3))
+        if after < before:
+            start, end = match.span()
+            return found + [ClinicalEntity("symptom", "weight_loss", start, end, doc.text[start:end], None, ())]
+    return found
 
 
 def _with_own_denial_pointing_back(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:

@@ -269,7 +269,8 @@ class SignReader:
         modifiers = [_to_comma(doc, m, concept_tokens, explanations)
                      for m in getattr(doc._.context_graph, "modifiers", None) or ()
                      if not _relative_as_place(doc, m) and not _ability_only(doc, m) and not _when_not_an_age(doc, m)
-                     and not blocked.intersection(range(*m.modifier_span)) and not self._concepts_own_negation(doc, m, matched)]
+                     and not blocked.intersection(range(*m.modifier_span)) and not self._concepts_own_negation(doc, m, matched)
+                     and not refused_offer(m, doc)]
         signs: List[SignReading] = [SignReading("fever", s.start, s.end, True, "negated", ())
                                     for s in parts.pop("_normal_temperature", [])]
         cues: List[SignReading] = []
@@ -559,8 +560,11 @@ class SignReader:
                 continue
             # "when I was 8", "when she was little": long ago; "when I was sick
             # after breakfast" (bank I): not.
+            # "when I was about thirteen" (bank Q): a hedge before the age.
+            age_at = end + 1 if end < len(doc) and doc[end].lower_ in ("about", "around", "maybe", "only", "just",
+                                                                      "roughly", "like") else end
             if name == "long_ago" and doc[start:end].text.lower() in _WHEN_WAS and not (
-                    end < len(doc) and (doc[end].like_num or doc[end].lower_ in _AGE_WORDS)):
+                    age_at < len(doc) and (doc[age_at].like_num or doc[age_at].lower_ in _AGE_WORDS)):
                 continue
             # "what should I do", "can I do anything": a question of the user's, not
             # a confirmation like "because I do" (bank l).
@@ -1066,8 +1070,10 @@ def _when_not_an_age(doc: Doc, modifier: Any) -> bool:
     was 12", "when I was a child"); "when I was sick after me tea" is the
     moment of the event (bank k), as for the `long_ago` marker."""
     start, end = modifier.modifier_span
+    age_at = end + 1 if end < len(doc) and doc[end].lower_ in ("about", "around", "maybe", "only", "just", "roughly",
+                                                              "like") else end
     return getattr(modifier, "category", "") == HISTORICAL and doc[start:end].text.lower() in _WHEN_WAS and not (
-        end < len(doc) and (doc[end].like_num or doc[end].lower_ in _AGE_WORDS))
+        age_at < len(doc) and (doc[age_at].like_num or doc[age_at].lower_ in _AGE_WORDS))
 
 
 def _just_before(word: Span, spans: Sequence[Span]) -> bool:
@@ -1199,6 +1205,21 @@ def asked_and_denied(doc: Doc, sent: Span, start: int) -> bool:
     return asked_at <= doc[start].idx < answer_at
 
 
+_OFFERS = frozenset({"offered", "offer", "wanted", "want", "suggested", "suggest", "ambulance", "hospital", "tried",
+                     "insisted", "asked me to", "told me to"})
+
+
+def refused_offer(modifier: Any, doc: Doc) -> bool:
+    """"they wanted to call an ambulance but I said no" (bank Q): a "no" to an
+    offer refuses it; it denies nothing that was told before (a reported
+    question answered no, "the GP asked about self-harm and I said no", still does)."""
+    if getattr(getattr(modifier, "rule", None), "literal", "") not in ("and I said no", "told them no"):
+        return False
+    start = modifier.modifier_span[0]
+    before = {t.lower_ for t in doc[max(0, start - 7):start]}
+    return bool(before & _OFFERS)
+
+
 _NAMING = frozenset({"called", "named", "titled", "entitled", "title", "heading", "headline", "headed", "subject"})
 
 
@@ -1255,12 +1276,18 @@ def _quoted_titles(doc: Doc) -> Set[int]:
     return out
 
 
+_OWN_BODY = frozenset({"eyes", "eye", "skin", "face", "poo", "poop", "stools", "stool", "sick", "vomit", "tummy",
+                       "belly", "stomach", "head", "wee", "urine", "temperature", "temp"})
+
+
 def _first_person_in(span: Span) -> bool:
     # Not "my" ("my friend's stools"); "mine" stands for the user's own ("the
     # nurse asked if it was 'tarry' - that's exactly what mine is": bank m).
-    # "a friend of mine" is the friend.
+    # "a friend of mine" is the friend. "my" before a part of the body is the
+    # user's ("my friend said my eyes look kinda yellow": bank Q).
     return any(t.lower_ in ("i", "i'm", "im", "i've", "ive", "me", "myself")
-               or (t.lower_ == "mine" and not (t.i and t.doc[t.i - 1].lower_ == "of")) for t in span)
+               or (t.lower_ == "mine" and not (t.i and t.doc[t.i - 1].lower_ == "of"))
+               or (t.lower_ == "my" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in _OWN_BODY) for t in span)
 
 
 def _in_question(doc: Doc, clause: Tuple[int, int], start: int) -> bool:

@@ -330,3 +330,20 @@ def test_a_swollen_tummy_in_other_words(nlp, text):
 def test_a_reported_question_answered_no(nlp):
     assert [r for _, r, _ in values(nlp, "the nurse asked if I take amiodarone and I'm not", "medication")] \
         == ["negated"]
+
+
+
+def test_the_sizes_placed_in_time_decide_the_change(nlp):
+    text = "2019 report: 3 mm focus. 2023 report: the focus now measures 7 mm, previously 3 mm."
+    assert [v for v, _, _ in values(nlp, text, "change")] == ["growing"]
+
+
+def test_a_relatives_condition_the_user_has_too(nlp):
+    roles = sorted(str(r) for _, r, _ in values(nlp, "my sister has PBC and they checked me, I have it too", "condition"))
+    assert roles == ["None", "family"]
+
+
+@pytest.mark.parametrize("text, found", [("I've dropped from 82 to 74 kg without dieting", True),
+                                         ("I went from 60 to 66 kg over the winter", False)])
+def test_a_weight_that_fell_in_numbers_is_weight_loss(nlp, text, found):
+    assert (("weight_loss", None, ()) in values(nlp, text, "symptom")) is found

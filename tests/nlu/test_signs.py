@@ -391,7 +391,11 @@ FLOORS = {"bank_a": (0.98, 0.90, 0.05), "bank_b": (0.98, 0.90, 0.05), "bank_c": 
           # fixes (live, judge): 0.94 same turn, 1.00 after one question for every sign, 6 % false
           # emergencies (dreams, names and titles, puzzlement, denials at the end); then fixed by
           # category: 0.94 / 1.00 / 0 % offline.
-          "bank_p": (0.98, 0.90, 0.05)}
+          "bank_p": (0.98, 0.90, 0.05),
+          # Bank q: the second bank of the seventh session, written with p, run once unchanged after
+          # the p fixes (live, judge): 0.94 same turn, 0.99 after one question (cholangitis, collapse,
+          # confusion 0.96; the rest 1.00), 3 % false emergencies; then fixed by category.
+          "bank_q": (0.95, 0.90, 0.05)}
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=[b.stem for b in BANKS])
@@ -711,3 +715,27 @@ def test_bank_p_near_misses_raise_no_alarm(nlp, text):
 ])
 def test_bank_p_and_set_g_categories_still_read_the_sign(nlp, text, value):
     assert value in alert_values(nlp, text)
+
+
+# --- Seventh session: categories from bank Q and sets H, J (own wordings) ----------------------
+
+
+@pytest.mark.parametrize("text, value", [
+    ("I've swallowed a handful of my painkillers just now", "suicidal_thoughts"),
+    ("hot, 38.7, sore under the right ribs, and my husband says my eyes have gone yellow", "jaundice"),
+    ("I was queueing at the post office and the next thing I knew I was on the floor, they offered an ambulance "
+     "but I said no and walked home", "fainting"),
+])
+def test_bank_q_and_set_j_categories_read_the_sign(nlp, text, value):
+    assert value in alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "I take a lot of tablets for my blood pressure, is that relevant?",
+    "I passed out when I was about nine having a jab, nothing since",
+    "I nurse confused residents at a care home, so I worry about my liver",
+    "sat on the black stool at the breakfast bar reading the letter again",
+])
+def test_bank_q_near_misses_raise_no_alarm(nlp, text):
+    facts = conversation.facts_from_entities([e.as_rasa() for e in pipeline.read(nlp, text).entities])
+    assert engine.triage(engine.Case.of(facts), KB).level != "emergency", text
