@@ -90,3 +90,70 @@ def test_the_action_request_body_is_the_same_json():
     # A lone surrogate (the fuzz test's): still JSON, and encodable as UTF-8 (aiohttp sends bytes).
     odd = {"text": "\ud800" * 3 + "café"}
     assert json.loads(_dumps(odd)) == odd and _dumps(odd).encode("utf-8")
+
+
+def test_the_current_state_is_rasas():
+    """speedups._current_state: the same dict as Rasa's `current_state`, the active loop a copy."""
+    from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet, UserUttered
+    from rasa.shared.core.slots import AnySlot
+    from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
+
+    assert DialogueStateTracker.current_state is speedups._current_state
+    parse = {"intent": {"name": "inform", "confidence": 0.9}, "text": "my CT", "message_id": "m1",
+             "entities": [{"entity": "imaging", "value": "ct", "start": 3, "end": 5, "role": None}],
+             "intent_ranking": [{"name": "inform", "confidence": 0.9}], "metadata": {},
+             "clinical_warning_cues": [], "clinical_proxy": False, "nested": {"a": [1, 2.5, (3, "x"), {"b": None}]}}
+    events = [ActionExecuted("action_listen"), UserUttered("my CT", parse["intent"], parse["entities"], parse),
+              ActionExecuted("assessment_form"), ActiveLoop("assessment_form"), SlotSet("scan_finding", "x")]
+    tracker = DialogueStateTracker.from_events("s", events, [AnySlot("scan_finding", mappings=[{}])])
+    tracker.active_loop.trigger_message = parse
+    for verbosity in EventVerbosity:
+        ours = tracker.current_state(verbosity)
+        theirs = speedups._rasa_current_state(tracker, verbosity)
+        assert ours == theirs and list(ours) == list(theirs)
+    state = tracker.current_state(EventVerbosity.ALL)["active_loop"]
+    assert state["trigger_message"] == parse and state["trigger_message"] is not parse
+    assert state["trigger_message"]["nested"]["a"] is not parse["nested"]["a"]
+    assert state["trigger_message"]["nested"]["a"][2] == (3, "x")
+    tracker.active_loop = None
+    assert tracker.current_state()["active_loop"] == {} == speedups._rasa_current_state(tracker)["active_loop"]
+
+
+def test_the_compiled_checks_agree_with_jsonschema():
+    """speedups._compiled: the same verdict as jsonschema's `is_valid`, branch by branch, on many values."""
+    import itertools
+    import random
+
+    from jsonschema import validators
+
+    schema = RemoteAction.action_response_format_spec()
+    cls = validators.validator_for(schema)
+    branches = schema["properties"]["events"]["items"]["oneOf"]
+    compiled = [b for b in branches if speedups._compiled(b, cls) is not None]
+    assert len(compiled) >= len(branches) - 2  # all but the user (and perhaps entities) event
+    atoms = [None, True, False, 0, 1, -3, 2.5, 1.0, float("nan"), "", "x", "slot", "bot", "action", [], [1], {},
+             {"a": 1}, [{"event": "slot"}]]
+    rng = random.Random(16)
+    keys = ["event", "name", "value", "timestamp", "metadata", "text", "policy", "confidence", "hide_rule_turn",
+            "action_text", "entities", "data"]
+    for branch in branches:
+        fast = speedups._compiled(branch, cls)
+        if fast is None:
+            continue
+        full = cls(branch).is_valid
+        const = branch["properties"]["event"]["const"]
+        for value in atoms:
+            assert fast(value) == full(value), (const, value)
+        for _ in range(600):
+            event = {k: rng.choice(atoms) for k in rng.sample(keys, rng.randint(0, 5))}
+            if rng.random() < 0.7:
+                event["event"] = const
+            assert fast(event) == full(event), (const, event)
+    outer = speedups._OUTER_VALIDATOR
+    full_outer = cls({**schema, "properties": {**schema["properties"], "events": {
+        "type": "array", "items": {k: v for k, v in schema["properties"]["events"]["items"].items() if k != "oneOf"}}}})
+    for events, responses in itertools.product(atoms + [[{"event": "x"}, {"event": 3}], [{"timestamp": "t"}]],
+                                               atoms + [[{"text": "a"}], [5]]):
+        result = {"events": events, "responses": responses}
+        assert outer(result) == full_outer.is_valid(result), result
+
