@@ -157,3 +157,79 @@ def test_the_compiled_checks_agree_with_jsonschema():
         result = {"events": events, "responses": responses}
         assert outer(result) == full_outer.is_valid(result), result
 
+
+def test_the_rule_search_finds_rasas_rules():
+    """speedups._get_possible_keys: the same rule keys as Rasa's RulePolicy._get_possible_keys, on random
+    rules and conversation states (actions, intents, texts, slots, loops, SHOULD_NOT_BE_SET, missing parts)."""
+    import json
+    import random
+
+    from rasa.core.policies.rule_policy import RulePolicy
+    from rasa.shared.core.constants import SHOULD_NOT_BE_SET
+
+    assert RulePolicy._get_possible_keys is speedups._get_possible_keys
+    rng = random.Random(16)
+    actions = ["action_listen", "utter_greet", "assessment_form", "action_hold", SHOULD_NOT_BE_SET, ""]
+    intents = ["greet", "inform", "affirm", "deny", SHOULD_NOT_BE_SET, ""]
+
+    def state(rule: bool):
+        out = {}
+        if rng.random() < 0.85:
+            previous = {"action_name": rng.choice(actions)} if rng.random() < 0.9 else {"action_text": "hi"}
+            out["prev_action"] = previous
+        if rng.random() < 0.6:
+            out["user"] = {"intent": rng.choice(intents)} if rng.random() < 0.8 else {"text": rng.choice(["hi", "no"])}
+            if rng.random() < 0.3:
+                out["user"]["entities"] = ["finding"] if rule else ("finding",)
+        if rng.random() < 0.5:
+            out["slots"] = {rng.choice(["turn_reply", "assessment_due"]): rng.choice(
+                [[1.0], [1.0, 0.0], SHOULD_NOT_BE_SET] if rule else [(1.0,), (1.0, 0.0), SHOULD_NOT_BE_SET])}
+        if rng.random() < 0.4:
+            out["active_loop"] = {"name": rng.choice(["assessment_form", SHOULD_NOT_BE_SET])}
+        return out
+
+    lookup = {json.dumps([state(True) for _ in range(rng.randint(1, 3))]): "x" for _ in range(300)}
+    rasa_keys = speedups._rasa_get_possible_keys
+    found = 0
+    for _ in range(3000):
+        states = [state(False) for _ in range(rng.randint(0, 6))]
+        if states and rng.random() < 0.5:  # states shaped like an existing rule's, to get matches
+            rule = json.loads(rng.choice(list(lookup)))
+            states = states[:2] + [{k: {kk: tuple(v) if isinstance(v, list) else v for kk, v in sub.items()}
+                                    for k, sub in s.items()} for s in rule]
+        policy = RulePolicy.__new__(RulePolicy)
+        ours, theirs = speedups._get_possible_keys(policy, lookup, states), rasa_keys(policy, lookup, states)
+        assert ours == theirs, states
+        found += bool(ours)
+    assert found > 500
+
+
+def test_sparse_features_combine_as_rasa_does():
+    """speedups._combine_sparse_features: the same matrix as Rasa's (scipy's hstack), format, dtypes and
+    entries in order; other shapes and formats through Rasa's own."""
+    import numpy as np
+    import scipy.sparse as sp
+    from rasa.shared.nlu.training_data.features import Features
+
+    assert Features._combine_sparse_features is speedups._combine_sparse_features
+    dtypes = [np.float64, np.float32, np.int64, np.int32, np.bool_, np.float16]
+    for seed, (rows, a, b) in enumerate([(1, 300, 5000), (12, 40, 3), (3, 0, 7), (0, 4, 5), (5, 70000, 70000)]):
+        for da in dtypes:
+            for db in dtypes[:3]:
+                left = sp.random(rows, a, density=0.05 if a * rows else 0, format="coo", random_state=seed,
+                                 dtype=np.float64).astype(da)
+                right = sp.random(rows, b, density=0.05 if b * rows else 0, format="coo", random_state=seed + 1,
+                                  dtype=np.float64).astype(db)
+                ours, theirs = Features(left, "sentence", "text", "a"), Features(left, "sentence", "text", "a")
+                ours.combine_with_features(Features(right, "sentence", "text", "b"))
+                speedups._rasa_combine_sparse_features(theirs, Features(right, "sentence", "text", "b"))
+                x, y = ours.features, theirs.features
+                assert type(x) is type(y) is sp.coo_matrix and x.shape == y.shape and x.dtype == y.dtype
+                assert x.row.dtype == y.row.dtype and x.col.dtype == y.col.dtype
+                assert np.array_equal(x.row, y.row) and np.array_equal(x.col, y.col) and np.array_equal(x.data, y.data)
+    odd = Features(sp.csr_matrix(np.eye(2)), "sentence", "text", "a")
+    odd.combine_with_features(Features(sp.coo_matrix(np.eye(2)), "sentence", "text", "b"))
+    assert odd.features.shape == (2, 4)
+    with pytest.raises(ValueError, match="sequence dimensions do not match"):
+        Features(sp.coo_matrix(np.eye(2)), "sentence", "text", "a").combine_with_features(
+            Features(sp.coo_matrix(np.eye(3)), "sentence", "text", "b"))
