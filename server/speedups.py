@@ -237,9 +237,10 @@ def _as_plain_dict(instance: Any) -> Dict[Text, Any]:
     return {field.name: _plain_copy(getattr(instance, field.name)) for field in dataclasses.fields(instance)}
 
 
-def _current_state(self: DialogueStateTracker,
-                   event_verbosity: EventVerbosity = EventVerbosity.NONE) -> Dict[Text, Any]:
-    """Rasa 3.6.21's `DialogueStateTracker.current_state`, the active loop copied by `_as_plain_dict`."""
+def _current_state(self: DialogueStateTracker, event_verbosity: EventVerbosity = EventVerbosity.NONE,
+                   copy_active_loop: bool = True) -> Dict[Text, Any]:
+    """Rasa 3.6.21's `DialogueStateTracker.current_state`, the active loop copied by `_as_plain_dict` (not
+    copied with `copy_active_loop=False`: its fields as they are, for a state that is only encoded)."""
     events = self._events_for_verbosity(event_verbosity)
     events_as_dict = [e.as_dict() for e in events] if events is not None else None
     latest_event_time = None
@@ -255,13 +256,35 @@ def _current_state(self: DialogueStateTracker,
         "paused": self.is_paused(),
         "events": events_as_dict,
         "latest_input_channel": self.get_latest_input_channel(),
-        ACTIVE_LOOP: (_as_plain_dict(self.active_loop) if self.active_loop else {}),
+        ACTIVE_LOOP: ((_as_plain_dict(self.active_loop) if copy_active_loop else {
+            field.name: getattr(self.active_loop, field.name) for field in dataclasses.fields(self.active_loop)})
+            if self.active_loop else {}),
         "latest_action": self.latest_action,
         "latest_action_name": self.latest_action_name,
     }
 
 
 _rasa_current_state = DialogueStateTracker.current_state
+_rasa_action_call_format = RemoteAction._action_call_format
+
+
+def _action_call_format(self: RemoteAction, tracker: DialogueStateTracker, domain: Any) -> Dict[Text, Any]:
+    """Rasa 3.6.21's `RemoteAction._action_call_format`, the tracker state built with the active loop's
+    fields as they are: the body is only encoded to JSON and sent (`RemoteAction.run`), so the copy
+    `current_state` makes of the loop's trigger message (item 3) is not needed there."""
+    import rasa
+
+    if type(tracker).current_state is not _current_state:
+        return _rasa_action_call_format(self, tracker, domain)
+    result = {
+        "next_action": self._name,
+        "sender_id": tracker.sender_id,
+        "tracker": _current_state(tracker, EventVerbosity.ALL, copy_active_loop=False),
+        "version": rasa.__version__,
+    }
+    if not self._is_selective_domain_enabled() or domain.does_custom_action_explicitly_need_domain(self.name()):
+        result["domain"] = domain.as_dict()
+    return result
 
 _rasa_get_possible_keys = RulePolicy._get_possible_keys
 _rasa_is_rule_applicable = RulePolicy._is_rule_applicable
@@ -403,5 +426,6 @@ def install() -> None:
     RemoteAction._validate_action_result = _validate_action_result
     Event.resolve_by_type = staticmethod(_resolve_by_type)
     DialogueStateTracker.current_state = _current_state
+    RemoteAction._action_call_format = _action_call_format
     RulePolicy._get_possible_keys = _get_possible_keys
     Features._combine_sparse_features = _combine_sparse_features

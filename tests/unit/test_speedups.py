@@ -233,3 +233,27 @@ def test_sparse_features_combine_as_rasa_does():
     with pytest.raises(ValueError, match="sequence dimensions do not match"):
         Features(sp.coo_matrix(np.eye(2)), "sentence", "text", "a").combine_with_features(
             Features(sp.coo_matrix(np.eye(3)), "sentence", "text", "b"))
+
+
+def test_the_action_call_body_is_rasas():
+    """speedups._action_call_format: the body Rasa's builds (the active loop not copied, only encoded)."""
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, ActiveLoop, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+    from rasa.utils.endpoints import EndpointConfig
+
+    assert RemoteAction._action_call_format is speedups._action_call_format
+    domain = Domain.from_yaml("version: '3.1'\nintents: [inform]\nforms:\n  f:\n    required_slots: []\n"
+                              "actions: [action_x]\n")
+    parse = {"intent": {"name": "inform", "confidence": 1.0}, "text": "x", "entities": [], "extra": {"a": [1]}}
+    for loop in (False, True):
+        events = [ActionExecuted("action_listen"), UserUttered("x", parse["intent"], [], parse)]
+        if loop:
+            events += [ActionExecuted("f"), ActiveLoop("f")]
+        tracker = DialogueStateTracker.from_events("s", events, domain.slots)
+        for selective in (False, True):
+            action = RemoteAction("action_x", EndpointConfig("http://x", enable_selective_domain=selective))
+            ours = action._action_call_format(tracker, domain)
+            theirs = speedups._rasa_action_call_format(action, tracker, domain)
+            assert ours == theirs and list(ours) == list(theirs)
+            assert ours["tracker"]["active_loop"] == speedups._rasa_current_state(tracker)["active_loop"]
