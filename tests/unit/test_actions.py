@@ -526,3 +526,28 @@ def test_yes_to_a_check_of_two_symptoms_adds_both():
     tracker = make_tracker(intent="affirm", slots={"warning_check": "fever_with_pain"})
     assert {(f.entity, f.value) for f in actions.answer_to_check(tracker)} == {("symptom", "fever"),
                                                                               ("symptom", "abdominal_pain")}
+
+
+def test_the_reading_asks_for_the_knowledge_base_once(monkeypatch):
+    """ActionReadMessage.run (one_knowledge_base): knowledge.default() once a run, the same replies."""
+    from actions import actions as module
+
+    calls = []
+    real = module.knowledge.default
+
+    def counted():
+        calls.append(1)
+        return real()
+
+    monkeypatch.setattr(module.knowledge, "default", counted)
+    tracker = make_tracker(text="I am scared, my CT showed a calcification in the liver",
+                           entities=[ent("finding", "calcification")])
+    dispatcher = CollectingDispatcher()
+    events = module.ActionReadMessage.run.__wrapped__(module.ActionReadMessage(), dispatcher, tracker, {})
+    assert len(calls) == 4  # without it: red flags, warning checks, worry, pasted report
+    calls.clear()
+    assert run(module.ActionReadMessage(), tracker) == (events, dispatcher.messages)
+    assert len(calls) == 1 and events and dispatcher.messages
+    assert module._RUN_KB.get() is None
+    calls.clear()
+    assert module._kb() is not None and len(calls) == 1  # outside a run: looked up each time

@@ -90,3 +90,170 @@ def test_the_action_request_body_is_the_same_json():
     # A lone surrogate (the fuzz test's): still JSON, and encodable as UTF-8 (aiohttp sends bytes).
     odd = {"text": "\ud800" * 3 + "café"}
     assert json.loads(_dumps(odd)) == odd and _dumps(odd).encode("utf-8")
+
+
+def test_the_current_state_is_rasas():
+    """speedups._current_state: the same dict as Rasa's `current_state`, the active loop a copy."""
+    from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet, UserUttered
+    from rasa.shared.core.slots import AnySlot
+    from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
+
+    assert DialogueStateTracker.current_state is speedups._current_state
+    parse = {"intent": {"name": "inform", "confidence": 0.9}, "text": "my CT", "message_id": "m1",
+             "entities": [{"entity": "imaging", "value": "ct", "start": 3, "end": 5, "role": None}],
+             "intent_ranking": [{"name": "inform", "confidence": 0.9}], "metadata": {},
+             "clinical_warning_cues": [], "clinical_proxy": False, "nested": {"a": [1, 2.5, (3, "x"), {"b": None}]}}
+    events = [ActionExecuted("action_listen"), UserUttered("my CT", parse["intent"], parse["entities"], parse),
+              ActionExecuted("assessment_form"), ActiveLoop("assessment_form"), SlotSet("scan_finding", "x")]
+    tracker = DialogueStateTracker.from_events("s", events, [AnySlot("scan_finding", mappings=[{}])])
+    tracker.active_loop.trigger_message = parse
+    for verbosity in EventVerbosity:
+        ours = tracker.current_state(verbosity)
+        theirs = speedups._rasa_current_state(tracker, verbosity)
+        assert ours == theirs and list(ours) == list(theirs)
+    state = tracker.current_state(EventVerbosity.ALL)["active_loop"]
+    assert state["trigger_message"] == parse and state["trigger_message"] is not parse
+    assert state["trigger_message"]["nested"]["a"] is not parse["nested"]["a"]
+    assert state["trigger_message"]["nested"]["a"][2] == (3, "x")
+    tracker.active_loop = None
+    assert tracker.current_state()["active_loop"] == {} == speedups._rasa_current_state(tracker)["active_loop"]
+
+
+def test_the_compiled_checks_agree_with_jsonschema():
+    """speedups._compiled: the same verdict as jsonschema's `is_valid`, branch by branch, on many values."""
+    import itertools
+    import random
+
+    from jsonschema import validators
+
+    schema = RemoteAction.action_response_format_spec()
+    cls = validators.validator_for(schema)
+    branches = schema["properties"]["events"]["items"]["oneOf"]
+    compiled = [b for b in branches if speedups._compiled(b, cls) is not None]
+    assert len(compiled) >= len(branches) - 2  # all but the user (and perhaps entities) event
+    atoms = [None, True, False, 0, 1, -3, 2.5, 1.0, float("nan"), "", "x", "slot", "bot", "action", [], [1], {},
+             {"a": 1}, [{"event": "slot"}]]
+    rng = random.Random(16)
+    keys = ["event", "name", "value", "timestamp", "metadata", "text", "policy", "confidence", "hide_rule_turn",
+            "action_text", "entities", "data"]
+    for branch in branches:
+        fast = speedups._compiled(branch, cls)
+        if fast is None:
+            continue
+        full = cls(branch).is_valid
+        const = branch["properties"]["event"]["const"]
+        for value in atoms:
+            assert fast(value) == full(value), (const, value)
+        for _ in range(600):
+            event = {k: rng.choice(atoms) for k in rng.sample(keys, rng.randint(0, 5))}
+            if rng.random() < 0.7:
+                event["event"] = const
+            assert fast(event) == full(event), (const, event)
+    outer = speedups._OUTER_VALIDATOR
+    full_outer = cls({**schema, "properties": {**schema["properties"], "events": {
+        "type": "array", "items": {k: v for k, v in schema["properties"]["events"]["items"].items() if k != "oneOf"}}}})
+    for events, responses in itertools.product(atoms + [[{"event": "x"}, {"event": 3}], [{"timestamp": "t"}]],
+                                               atoms + [[{"text": "a"}], [5]]):
+        result = {"events": events, "responses": responses}
+        assert outer(result) == full_outer.is_valid(result), result
+
+
+def test_the_rule_search_finds_rasas_rules():
+    """speedups._get_possible_keys: the same rule keys as Rasa's RulePolicy._get_possible_keys, on random
+    rules and conversation states (actions, intents, texts, slots, loops, SHOULD_NOT_BE_SET, missing parts)."""
+    import json
+    import random
+
+    from rasa.core.policies.rule_policy import RulePolicy
+    from rasa.shared.core.constants import SHOULD_NOT_BE_SET
+
+    assert RulePolicy._get_possible_keys is speedups._get_possible_keys
+    rng = random.Random(16)
+    actions = ["action_listen", "utter_greet", "assessment_form", "action_hold", SHOULD_NOT_BE_SET, ""]
+    intents = ["greet", "inform", "affirm", "deny", SHOULD_NOT_BE_SET, ""]
+
+    def state(rule: bool):
+        out = {}
+        if rng.random() < 0.85:
+            previous = {"action_name": rng.choice(actions)} if rng.random() < 0.9 else {"action_text": "hi"}
+            out["prev_action"] = previous
+        if rng.random() < 0.6:
+            out["user"] = {"intent": rng.choice(intents)} if rng.random() < 0.8 else {"text": rng.choice(["hi", "no"])}
+            if rng.random() < 0.3:
+                out["user"]["entities"] = ["finding"] if rule else ("finding",)
+        if rng.random() < 0.5:
+            out["slots"] = {rng.choice(["turn_reply", "assessment_due"]): rng.choice(
+                [[1.0], [1.0, 0.0], SHOULD_NOT_BE_SET] if rule else [(1.0,), (1.0, 0.0), SHOULD_NOT_BE_SET])}
+        if rng.random() < 0.4:
+            out["active_loop"] = {"name": rng.choice(["assessment_form", SHOULD_NOT_BE_SET])}
+        return out
+
+    lookup = {json.dumps([state(True) for _ in range(rng.randint(1, 3))]): "x" for _ in range(300)}
+    rasa_keys = speedups._rasa_get_possible_keys
+    found = 0
+    for _ in range(3000):
+        states = [state(False) for _ in range(rng.randint(0, 6))]
+        if states and rng.random() < 0.5:  # states shaped like an existing rule's, to get matches
+            rule = json.loads(rng.choice(list(lookup)))
+            states = states[:2] + [{k: {kk: tuple(v) if isinstance(v, list) else v for kk, v in sub.items()}
+                                    for k, sub in s.items()} for s in rule]
+        policy = RulePolicy.__new__(RulePolicy)
+        ours, theirs = speedups._get_possible_keys(policy, lookup, states), rasa_keys(policy, lookup, states)
+        assert ours == theirs, states
+        found += bool(ours)
+    assert found > 500
+
+
+def test_sparse_features_combine_as_rasa_does():
+    """speedups._combine_sparse_features: the same matrix as Rasa's (scipy's hstack), format, dtypes and
+    entries in order; other shapes and formats through Rasa's own."""
+    import numpy as np
+    import scipy.sparse as sp
+    from rasa.shared.nlu.training_data.features import Features
+
+    assert Features._combine_sparse_features is speedups._combine_sparse_features
+    dtypes = [np.float64, np.float32, np.int64, np.int32, np.bool_, np.float16]
+    for seed, (rows, a, b) in enumerate([(1, 300, 5000), (12, 40, 3), (3, 0, 7), (0, 4, 5), (5, 70000, 70000)]):
+        for da in dtypes:
+            for db in dtypes[:3]:
+                left = sp.random(rows, a, density=0.05 if a * rows else 0, format="coo", random_state=seed,
+                                 dtype=np.float64).astype(da)
+                right = sp.random(rows, b, density=0.05 if b * rows else 0, format="coo", random_state=seed + 1,
+                                  dtype=np.float64).astype(db)
+                ours, theirs = Features(left, "sentence", "text", "a"), Features(left, "sentence", "text", "a")
+                ours.combine_with_features(Features(right, "sentence", "text", "b"))
+                speedups._rasa_combine_sparse_features(theirs, Features(right, "sentence", "text", "b"))
+                x, y = ours.features, theirs.features
+                assert type(x) is type(y) is sp.coo_matrix and x.shape == y.shape and x.dtype == y.dtype
+                assert x.row.dtype == y.row.dtype and x.col.dtype == y.col.dtype
+                assert np.array_equal(x.row, y.row) and np.array_equal(x.col, y.col) and np.array_equal(x.data, y.data)
+    odd = Features(sp.csr_matrix(np.eye(2)), "sentence", "text", "a")
+    odd.combine_with_features(Features(sp.coo_matrix(np.eye(2)), "sentence", "text", "b"))
+    assert odd.features.shape == (2, 4)
+    with pytest.raises(ValueError, match="sequence dimensions do not match"):
+        Features(sp.coo_matrix(np.eye(2)), "sentence", "text", "a").combine_with_features(
+            Features(sp.coo_matrix(np.eye(3)), "sentence", "text", "b"))
+
+
+def test_the_action_call_body_is_rasas():
+    """speedups._action_call_format: the body Rasa's builds (the active loop not copied, only encoded)."""
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, ActiveLoop, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+    from rasa.utils.endpoints import EndpointConfig
+
+    assert RemoteAction._action_call_format is speedups._action_call_format
+    domain = Domain.from_yaml("version: '3.1'\nintents: [inform]\nforms:\n  f:\n    required_slots: []\n"
+                              "actions: [action_x]\n")
+    parse = {"intent": {"name": "inform", "confidence": 1.0}, "text": "x", "entities": [], "extra": {"a": [1]}}
+    for loop in (False, True):
+        events = [ActionExecuted("action_listen"), UserUttered("x", parse["intent"], [], parse)]
+        if loop:
+            events += [ActionExecuted("f"), ActiveLoop("f")]
+        tracker = DialogueStateTracker.from_events("s", events, domain.slots)
+        for selective in (False, True):
+            action = RemoteAction("action_x", EndpointConfig("http://x", enable_selective_domain=selective))
+            ours = action._action_call_format(tracker, domain)
+            theirs = speedups._rasa_action_call_format(action, tracker, domain)
+            assert ours == theirs and list(ours) == list(theirs)
+            assert ours["tracker"]["active_loop"] == speedups._rasa_current_state(tracker)["active_loop"]
