@@ -219,12 +219,11 @@ def _split_dialect_contractions(nlp: Language, contractions: Mapping[str, str]) 
     """"cannae", "didnae" split as spaCy splits "can't": the verb and a "not"
     (NORM "not"), so every concept written with "can't" or "didn't" reads them
     too (knowledge/signs.yml `dialect`). Saved with the tokenizer."""
-    from spacy.attrs import NORM, ORTH
-
+    tokenizer: Any = nlp.tokenizer
     for word, verb in contractions.items():
         cut = len(word) - len(next(end for end in ("nae", "nie", "na") if word.endswith(end)))  # "din" + "nae"
         for form in (word, word.capitalize()):
-            nlp.tokenizer.add_special_case(form, [{ORTH: form[:cut], NORM: verb}, {ORTH: form[cut:], NORM: "not"}])
+            tokenizer.add_special_case(form, [{"ORTH": form[:cut], "NORM": verb}, {"ORTH": form[cut:], "NORM": "not"}])
 
 
 def nlp_fingerprint(kb: knowledge.KnowledgeBase) -> str:
@@ -495,7 +494,8 @@ def entities_from_doc(doc: Doc) -> List[ClinicalEntity]:
         if role == "negated" and span.label_ == "condition" and _question_negation(span):
             role, categories = None, (categories - {"NEGATED_EXISTENCE"}) | {"HYPOTHETICAL"}
         if role is None and span.label_ in ("condition", "symptom", "medication") \
-                and (sign_reading.answered_no(doc, span.sent) or sign_reading.asked_and_denied(doc, span.sent, span.start)):
+                and (sign_reading.answered_no(doc, span.sent)
+                     or sign_reading.asked_and_denied(doc, span.sent, span.start)):
             # "TB? no. Hepatitis? no. Cancer? also no." (set D): each asked and answered.
             role, categories = "negated", (categories - {"HYPOTHETICAL"}) | {"NEGATED_EXISTENCE"}
         if span.label_ == "change" and role:
@@ -741,7 +741,8 @@ def read(nlp: Language, text: Any) -> Reading:
         return Reading([], [], False)
     doc = nlp(text.replace("’", "'"))
     entities = _with_earlier_scans(nlp, doc, entities_from_doc(doc))
-    entities = _with_weight_from_to(doc, _with_relatives_condition_too(doc, _with_own_denial_pointing_back(doc, entities)))
+    entities = _with_own_denial_pointing_back(doc, entities)
+    entities = _with_weight_from_to(doc, _with_relatives_condition_too(doc, entities))
     said = {e.value for e in entities
             if e.entity == "symptom" and (e.role == "negated" or (not e.role and not e.context))}
     cues = [c.value for c in doc._.sign_cues if c.value not in said]
@@ -776,7 +777,8 @@ _OWN_TOO = re.compile(r"\b(?:and|so|but)?\s*(?:i've|ive|i have|i)\s+(?:got|have|
                       r"(?:too|as well|also)\b")
 _WEIGHT_FROM_TO = re.compile(
     r"\b(?:gone|went|dropped|fallen|fell|down|come down|lost weight)\s+from\s+(\d+(?:[.,]\d+)?)\s*"
-    r"(kg|kgs|kilos?|lbs?|pounds|st|stone)?\s+(?:to|down to)\s+(\d+(?:[.,]\d+)?)\s*(kg|kgs|kilos?|lbs?|pounds|st|stone)\b")
+    r"(kg|kgs|kilos?|lbs?|pounds|st|stone)?\s+(?:to|down to)\s+(\d+(?:[.,]\d+)?)\s*"
+    r"(kg|kgs|kilos?|lbs?|pounds|st|stone)\b")
 
 
 def _with_relatives_condition_too(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:

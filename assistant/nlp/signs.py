@@ -269,7 +269,8 @@ class SignReader:
         modifiers = [_to_comma(doc, m, concept_tokens, explanations)
                      for m in getattr(doc._.context_graph, "modifiers", None) or ()
                      if not _relative_as_place(doc, m) and not _ability_only(doc, m) and not _when_not_an_age(doc, m)
-                     and not blocked.intersection(range(*m.modifier_span)) and not self._concepts_own_negation(doc, m, matched)
+                     and not blocked.intersection(range(*m.modifier_span))
+                     and not self._concepts_own_negation(doc, m, matched)
                      and not refused_offer(m, doc)]
         signs: List[SignReading] = [SignReading("fever", s.start, s.end, True, "negated", ())
                                     for s in parts.pop("_normal_temperature", [])]
@@ -696,7 +697,8 @@ class SignReader:
         # "what if the black stools ive had since tuesday are from this?" (set G):
         # the user's own time for it makes the "what if" ask about a real event.
         if conditional and any(
-                m[0] >= start and (doc[m[0]].lower_ == "since" or any(t.lower_ in ("had", "been") for t in doc[m[0]:m[1]]))
+                m[0] >= start and (doc[m[0]].lower_ == "since"
+                                   or any(t.lower_ in ("had", "been") for t in doc[m[0]:m[1]]))
                 and _first_person_in(doc[start:m[1]]) for m in in_clause("actual")):
             conditional = False
         # "if I got a fever, pain under my ribs and yellow eyes all at once, would

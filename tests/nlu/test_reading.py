@@ -251,7 +251,8 @@ def test_the_earlier_scan_inside_a_change_is_a_scan_too(nlp):
 
 
 def test_a_finding_not_previously_seen_is_new_and_not_history(nlp):
-    found = pipeline.read(nlp, "Interval development of a 4 mm calcified focus, not previously seen. Otherwise unchanged.")
+    found = pipeline.read(nlp, "Interval development of a 4 mm calcified focus, not previously seen. "
+                               "Otherwise unchanged.")
     finding = [e for e in found.entities if e.entity == "finding"]
     assert finding and all(e.context == () for e in finding)
     assert "stable" not in [e.value for e in found.entities if e.entity == "change"]
@@ -273,7 +274,8 @@ def test_where_the_pain_is_then_after_fatty_food(nlp):
 
 
 def test_the_scan_of_his_body_makes_the_writer_a_proxy(nlp):
-    assert pipeline.read(nlp, "My father takes amiodarone. The CT of his chest and abdomen showed liver calcification.").proxy
+    text = "My father takes amiodarone. The CT of his chest and abdomen showed liver calcification."
+    assert pipeline.read(nlp, text).proxy
 
 
 def test_the_users_denial_pointing_back_at_a_relatives_condition(nlp):
@@ -318,7 +320,8 @@ def test_sizes_compare_only_over_time_and_smaller_is_not_growing(nlp, text, chan
 
 
 def test_a_denial_in_the_next_sentence_points_back_at_a_relatives_condition(nlp):
-    roles = sorted(r for _, r, _ in values(nlp, "my sister has liver cancer, not me. I have never had it.", "condition"))
+    text = "my sister has liver cancer, not me. I have never had it."
+    roles = sorted(r for _, r, _ in values(nlp, text, "condition"))
     assert roles == ["family", "negated"]
 
 
@@ -339,7 +342,8 @@ def test_the_sizes_placed_in_time_decide_the_change(nlp):
 
 
 def test_a_relatives_condition_the_user_has_too(nlp):
-    roles = sorted(str(r) for _, r, _ in values(nlp, "my sister has PBC and they checked me, I have it too", "condition"))
+    text = "my sister has PBC and they checked me, I have it too"
+    roles = sorted(str(r) for _, r, _ in values(nlp, text, "condition"))
     assert roles == ["None", "family"]
 
 
