@@ -756,6 +756,13 @@ def read(nlp: Language, text: Any) -> Reading:
         # history keeps its role.
         entities = [dataclasses.replace(e, role=None)
                     if e.role == "family" and e.entity in conversation.PATIENTS_WHEN_PROXY else e for e in entities]
+    # Someone outside the family ("my coworker has PBC", "our cat was diagnosed
+    # with liver cancer"): in the contract's two roles, not the user's, so
+    # `family`, as four of the five independent authors who wrote such a case
+    # labelled it (sets H, I; set B's one did not). The context keeps "other",
+    # so the conversation never takes it as a relative's history either.
+    entities = [dataclasses.replace(e, role="family") if "other" in e.context and e.role is None else e
+                for e in entities]
     return Reading(entities, list(dict.fromkeys(cues)), proxy)
 
 

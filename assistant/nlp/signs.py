@@ -694,6 +694,12 @@ class SignReader:
                           for m in in_clause("conditional")) or any(
             m[1] <= start and not any(t.lower_ in ("woke", "then", "now", "today") for t in doc[m[1]:start])
             for m in in_clause("imagined"))
+        # "like if I vomited blood or had black stools, would that be an emergency?"
+        # (set J): what an "or" joins to an imagined sign is imagined too.
+        if not conditional and any(t.lower_ in ("or", "nor") for t in doc[max(clause[0], start - 3):start]):
+            conditional = any(m[0] < start and start - m[1] <= CONDITIONAL_REACH + 6
+                              and not any(a[0] <= m[0] < a[1] for a in in_clause("actual"))
+                              for m in in_clause("conditional"))
         # "what if the black stools ive had since tuesday are from this?" (set G):
         # the user's own time for it makes the "what if" ask about a real event.
         if conditional and any(

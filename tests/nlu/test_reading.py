@@ -351,3 +351,14 @@ def test_a_relatives_condition_the_user_has_too(nlp):
                                          ("I went from 60 to 66 kg over the winter", False)])
 def test_a_weight_that_fell_in_numbers_is_weight_loss(nlp, text, found):
     assert (("weight_loss", None, ()) in values(nlp, text, "symptom")) is found
+
+
+@pytest.mark.parametrize("text", ["my neighbour was treated for hepatitis", "our dog was diagnosed with liver cancer"])
+def test_someone_outside_the_family_is_not_the_user_in_the_contracts_roles(nlp, text):
+    found = values(nlp, text, "condition")
+    assert [r for _, r, _ in found] == ["family"] and all("other" in c for _, _, c in found)
+
+
+def test_a_worry_that_it_runs_in_the_family_is_no_relatives_history(nlp):
+    text = "my scan shows a calcified granuloma and I'm worried it runs in the family"
+    assert [r for _, r, _ in values(nlp, text, "finding")] == [None]

@@ -739,3 +739,8 @@ def test_bank_q_and_set_j_categories_read_the_sign(nlp, text, value):
 def test_bank_q_near_misses_raise_no_alarm(nlp, text):
     facts = conversation.facts_from_entities([e.as_rasa() for e in pipeline.read(nlp, text).entities])
     assert engine.triage(engine.Case.of(facts), KB).level != "emergency", text
+
+
+def test_what_an_or_joins_to_an_imagined_sign_is_imagined(nlp):
+    text = "when should I go to A&E, say if I threw up blood or passed black poo?"
+    assert not alert_values(nlp, text) & {"vomiting_blood", "black_stools"}
