@@ -41,9 +41,15 @@ def _example(text: str) -> str:
     return re.sub(r"[\[\]{}]", lambda m: {"[": "(", "]": ")", "{": "(", "}": ")"}[m.group()], text)
 
 
+# The sets that measure the classifier: a text of theirs written by another
+# author too ("hiya", "is a granuloma dangerous") is left out of training.
+HELD_OUT = ("issue12_set_e", "issue12_set_f")
+
+
 def render(root: Path = ROOT) -> str:
     by_intent = {}
-    seen = set()
+    seen = {_example(case["text"]).lower() for name in HELD_OUT
+            for case in json.loads((root / "tests" / "independent" / name / "nlu.json").read_text(encoding="utf-8"))}
     for name in TRAIN_SETS:
         for case in json.loads((root / "tests" / "independent" / name / "nlu.json").read_text(encoding="utf-8")):
             text = _example(case["text"])
