@@ -342,10 +342,10 @@ def _categories(span: Span, entity_tokens: set) -> set:
         # Not when the "no" is an entity's own ("reads: no interval change of the granuloma": set D).
         # Nor when another denial comes between: "findings: no ascites, no duct dilatation,
         # small calcified granuloma" has a "no" per denied item (`_denied_items_have_their_own`).
-        later = any(m.category == "NEGATED_EXISTENCE" and end <= m.modifier_span[0] < span.start
-                    for m in doc._.context_graph.modifiers)
         if _colon_no_before_words(modifier, doc) and end <= span.start and doc[end].sent.start == span.sent.start \
-                and end - 1 not in entity_tokens and not later:
+                and end - 1 not in entity_tokens and not any(
+                    m.category == "NEGATED_EXISTENCE" and end <= m.modifier_span[0] < span.start
+                    for m in doc._.context_graph.modifiers):
             found.add("NEGATED_EXISTENCE")
             cues.setdefault("NEGATED_EXISTENCE", (start, end))
     for modifier in span._.modifiers:
@@ -374,14 +374,22 @@ def _denial_ends_at_comma(modifier: Any, span: Span, entity_tokens: set) -> bool
     The sign reader does the same (signs._to_comma)."""
     if modifier.category != "NEGATED_EXISTENCE" or getattr(modifier, "direction", "") != "FORWARD":
         return False
-    doc = span.doc
+    comma = _comma_between(modifier, span)
+    if comma is None or entity_tokens.intersection(range(modifier.modifier_span[1], comma)):
+        return False
+    return _word_after(span.doc, comma) in sign_reading.CLAUSE_STARTS
+
+
+def _comma_between(modifier: Any, span: Span) -> Optional[int]:
+    """The first comma between a cue that comes before the span and the span."""
     cue_end = modifier.modifier_span[1]
     if cue_end > span.start:
-        return False
-    comma = next((t.i for t in doc[cue_end:span.start] if t.text == ","), None)
-    if comma is None or entity_tokens.intersection(range(cue_end, comma)):
-        return False
-    return comma + 1 < len(doc) and doc[comma + 1].lower_ in sign_reading.CLAUSE_STARTS
+        return None
+    return next((t.i for t in span.doc[cue_end:span.start] if t.text == ","), None)
+
+
+def _word_after(doc: Doc, i: int) -> str:
+    return doc[i + 1].lower_ if i + 1 < len(doc) else ""
 
 
 def _relative_ends_at_question(modifier: Any, span: Span, entity_tokens: set) -> bool:
@@ -390,14 +398,10 @@ def _relative_ends_at_question(modifier: Any, span: Span, entity_tokens: set) ->
     names is not the mother's."""
     if modifier.category != "FAMILY" or getattr(modifier, "direction", "") not in ("FORWARD", "BIDIRECTIONAL"):
         return False
-    doc = span.doc
-    cue_end = modifier.modifier_span[1]
-    if cue_end > span.start:
-        return False
-    comma = next((t.i for t in doc[cue_end:span.start] if t.text == ","), None)
+    comma = _comma_between(modifier, span)
     if comma is None or entity_tokens.intersection(range(comma, span.start)):
         return False
-    return comma + 1 < len(doc) and doc[comma + 1].lower_ in _QUESTION_OPENERS
+    return _word_after(span.doc, comma) in _QUESTION_OPENERS
 
 
 def _denied_items_have_their_own(modifier: Any, span: Span) -> bool:

@@ -30,6 +30,12 @@ def symptoms(nlp, text):
     return {(e.value, e.role, e.context) for e in pipeline.read(nlp, text).entities if e.entity == "symptom"}
 
 
+def level_of(nlp, text):
+    """The triage level of a case told in this one message."""
+    facts = conversation.facts_from_entities([e.as_rasa() for e in pipeline.read(nlp, text).entities])
+    return engine.triage(engine.Case.of(facts), KB).level
+
+
 def alert_values(nlp, text):
     facts = conversation.facts_from_entities([e.as_rasa() for e in pipeline.read(nlp, text).entities])
     return {f.value for f in facts if f.entity == "symptom" and f.role is None}
@@ -675,9 +681,7 @@ def test_bank_o_categories_read_the_sign(nlp, text, value):
     "I didnae faint, just felt a bit wobbly",
 ])
 def test_bank_o_near_misses_raise_no_alarm(nlp, text):
-    facts = conversation.facts_from_entities([e.as_rasa() for e in pipeline.read(nlp, text).entities])
-    level = engine.triage(engine.Case.of(facts), KB).level
-    assert level != "emergency", text
+    assert level_of(nlp, text) != "emergency", text
 
 
 def test_a_he_with_nobody_named_is_the_patient(nlp):
@@ -703,8 +707,7 @@ def test_a_he_with_nobody_named_is_the_patient(nlp):
     "Neither my partner nor I have seen any yellow in my eyes, and I haven't passed out",
 ])
 def test_bank_p_near_misses_raise_no_alarm(nlp, text):
-    facts = conversation.facts_from_entities([e.as_rasa() for e in pipeline.read(nlp, text).entities])
-    assert engine.triage(engine.Case.of(facts), KB).level != "emergency", text
+    assert level_of(nlp, text) != "emergency", text
 
 
 @pytest.mark.parametrize("text, value", [
@@ -737,8 +740,7 @@ def test_bank_q_and_set_j_categories_read_the_sign(nlp, text, value):
     "sat on the black stool at the breakfast bar reading the letter again",
 ])
 def test_bank_q_near_misses_raise_no_alarm(nlp, text):
-    facts = conversation.facts_from_entities([e.as_rasa() for e in pipeline.read(nlp, text).entities])
-    assert engine.triage(engine.Case.of(facts), KB).level != "emergency", text
+    assert level_of(nlp, text) != "emergency", text
 
 
 def test_what_an_or_joins_to_an_imagined_sign_is_imagined(nlp):
