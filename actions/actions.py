@@ -22,6 +22,7 @@ FORM_NAME = "assessment_form"
 NOTHING_TO_REPORT = "clinical_nothing_to_report"
 WARNING_CUES = "clinical_warning_cues"
 PROXY = "clinical_proxy"
+FINDING_SMALLER = "clinical_finding_smaller"
 # Set when this turn's reply is complete, "alert" (an emergency, a crisis) or
 # "question" (the safety question): a rule then holds the dialogue, so
 # nothing else is said (Rasa drops any other event a slot-mapping action returns).
@@ -31,6 +32,8 @@ CHECKS_ASKED = "warning_checks_asked"
 QUESTION_INTENTS = frozenset({"ask_what_is", "ask_causes", "ask_diagnosis", "ask_treatment", "ask_seriousness",
                               "ask_why", "ask_watch_for", "ask_sources"})
 WORRY_ACKNOWLEDGED = "worry_acknowledged"
+# The finding of a general question, kept until the user tells of their own health.
+ASKED_FINDING = "asked_finding"
 
 
 # The knowledge base of the action run in progress (`one_knowledge_base`); unset: looked up on each call.
@@ -215,20 +218,33 @@ def collect_facts(tracker: Tracker, check: Optional[List[engine.Fact]] = None):
     # always kept: a red flag must never be missed because of the intent.
     off_topic = intent == "out_of_scope" or (intent == "nlu_fallback" and not tracker.active_loop_name)
     general_question = intent in QUESTION_INTENTS and not conversation.about_own_scan(latest.get("text"), new_facts)
+    asked_about: List[engine.Fact] = []
     if off_topic or general_question:
+        if general_question:
+            asked_about = [f for f in new_facts if f.entity in conversation.SCAN_ENTITIES and f.role is None]
         new_facts = [f for f in new_facts if f.entity not in conversation.SCAN_ENTITIES]
     if check is not None:
         new_facts, intent, requested = new_facts + check, None, None
     nothing = latest.get(NOTHING_TO_REPORT) or []
 
     known = _known_facts(tracker)
+    asked_before = conversation.facts_from_slot(tracker.get_slot(ASKED_FINDING))
+    theirs = conversation.asked_finding_is_theirs(asked_before, known, new_facts, nothing)
+    new_facts = theirs + new_facts
     new_facts = new_facts + conversation.change_across_messages(known, new_facts, latest.get("text") or "")
-    facts = conversation.merge_facts(known, new_facts)
+    if latest.get(FINDING_SMALLER) and not any(f.entity == "change" for f in new_facts):
+        new_facts.append(engine.Fact("change", "stable"))  # smaller is not growing (context.yml finding_smaller)
+    taken_back = conversation.retracted(known, new_facts, latest.get("text") or "", _kb().broader)
+    facts = conversation.merge_facts(known, new_facts, taken_back)
     current = {name: tracker.get_slot(name) for name in FORM_SLOTS}
     answers = conversation.form_answers(facts, current, requested, intent, new_facts, nothing)
     implied = conversation.facts_implied_by_answers(answers, current.get("medical_history"), facts)
     facts = conversation.merge_facts(facts, implied)
     events: List[EventType] = []
+    if asked_about and any(f.entity == "finding" for f in asked_about):
+        events.append(SlotSet(ASKED_FINDING, conversation.facts_to_slot(asked_about)))
+    elif theirs:
+        events.append(SlotSet(ASKED_FINDING, None))
     if facts != known:
         events.append(SlotSet("case_facts", conversation.facts_to_slot(facts)))
     if latest.get(PROXY) and not tracker.get_slot("proxy_patient"):

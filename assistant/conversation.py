@@ -6,7 +6,7 @@ The actions call these with plain dicts taken from the tracker.
 
 import re
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from assistant.engine import Case, Fact, compared_sizes, size_in_mm
 
@@ -116,9 +116,44 @@ def change_across_messages(known: Iterable[Fact], new: Iterable[Fact], text: str
     return [Fact("change", compared_sizes(before_mm, after_mm), None)]
 
 
-def merge_facts(known: Iterable[Fact], new: Iterable[Fact]) -> List[Fact]:
-    """Add new facts; the newest statement wins where they disagree."""
-    merged = list(known)
+# A message that takes back what the user said of themselves: "sorry, typo, my
+# SISTER had breast cancer, not me. I've never had cancer" (sets H and J kept
+# the cancer history and sent both to "soon").
+_RETRACTION = re.compile(r"\b(sorry|actually|i meant|meant to say|correction|typo|misread|mistake|wrong|not me|"
+                         r"never had|never been|(?:have|has)(?:n't|nt| not) (?:ever )?had)\b", re.I)
+
+
+def retracted(known: Iterable[Fact], new: Iterable[Fact], text: str,
+              broader: Callable[[str, str], Sequence[str]] = lambda entity, value: ()) -> List[Fact]:
+    """The user's own history facts a correcting message takes back.
+
+    Only in a message that corrects or denies a history outright (_RETRACTION):
+    a later "no sign of cancer on the CT" does not undo a cancer the user told
+    us they had. Then a denial of a condition or medicine takes back the
+    user's own fact of that value or a narrower one ("never had cancer" takes
+    back breast_cancer), and a relative's ("my SISTER had breast cancer")
+    takes back the user's own of the same value."""
+    if not _RETRACTION.search(text or ""):
+        return []
+    new = [f for f in new if f.entity in ("condition", "medication")]
+    own_now = {(f.entity, f.value) for f in new if f.role is None}
+    out = []
+    for fact in known:
+        if fact.role is not None or fact.entity not in ("condition", "medication") \
+                or (fact.entity, fact.value) in own_now:
+            continue
+        kinds = {fact.value, *broader(fact.entity, fact.value)}
+        if any(f.entity == fact.entity and ((f.role == "negated" and f.value in kinds)
+                                            or (f.role == "family" and f.value == fact.value)) for f in new):
+            out.append(fact)
+    return out
+
+
+def merge_facts(known: Iterable[Fact], new: Iterable[Fact], taken_back: Iterable[Fact] = ()) -> List[Fact]:
+    """Add new facts; the newest statement wins where they disagree; the
+    facts the message took back (`retracted`) go."""
+    taken_back = set(taken_back)
+    merged = [f for f in known if f not in taken_back]
     for fact in new:
         if fact.entity in SINGLE_VALUED and fact.role is None:
             merged = [f for f in merged if not (f.entity == fact.entity and f.role is None)]
@@ -208,6 +243,19 @@ def about_own_scan(text: str, facts: Sequence[Fact]) -> bool:
     """In a question, is the finding the user's own ("my CT shows...") or
     general ("what is liver calcification?")?"""
     return bool(_FIRST_PERSON.search(text or "")) or any(f.entity == "imaging" for f in facts)
+
+
+def asked_finding_is_theirs(asked: Sequence[Fact], known: Sequence[Fact], new: Sequence[Fact],
+                            nothing_to_report: Sequence[str]) -> List[Fact]:
+    """The finding of an earlier general question ("is a calcified granuloma in
+    the liver dangerous?"), once the user tells of their own health ("I don't
+    have any symptoms, never had cancer"): people ask about their own result,
+    so it is the case's finding and the assessment can start (set J ended such
+    a conversation with no triage). Nothing while a finding is known."""
+    if not asked or any(f.entity == "finding" and f.role is None for f in list(known) + list(new)):
+        return []
+    own_health = any(f.entity in PERSONAL and f.role != "family" for f in new) or bool(nothing_to_report)
+    return list(asked) if own_health else []
 
 
 def facts_implied_by_answers(answers: FormAnswers, previous_history: Optional[str],

@@ -194,6 +194,7 @@ class KnowledgeBase:
     # terms.yml besides the terms: token patterns of a size ("3 mm"), phrases that are never an entity
     size_patterns: Tuple[Any, ...] = dataclasses.field(default=(), compare=False)
     not_entities: Tuple[str, ...] = ()
+    not_typos: Tuple[str, ...] = ()
 
     @property
     def level_order(self) -> List[str]:
@@ -384,14 +385,18 @@ def _token_patterns(where: str, value: Any) -> Tuple[Any, ...]:
     return tuple(value)
 
 
-def _load_terms_file(directory: Path) -> Tuple[Tuple[Term, ...], Tuple[Any, ...], Tuple[str, ...]]:
-    """terms.yml: the terms, then the size patterns and the phrases that are never an entity."""
+def _load_terms_file(directory: Path) -> Tuple[Tuple[Term, ...], Tuple[Any, ...], Tuple[str, ...], Tuple[str, ...]]:
+    """terms.yml: the terms, then the size patterns, the phrases that are never
+    an entity and the words that are never a typo of one."""
     document = _read_document(directory, "terms.yml", "terms")
     size_patterns = _token_patterns("terms.yml: size_patterns", document.get("size_patterns"))
-    not_entities = document.get("not_entities") or []
-    if not isinstance(not_entities, list) or not all(isinstance(p, str) and p.strip() for p in not_entities):
-        raise KnowledgeError("terms.yml: not_entities: must be a list of texts")
-    return _load_terms(directory, document["terms"]), size_patterns, tuple(not_entities)
+    lists = []
+    for key in ("not_entities", "not_typos"):
+        items = document.get(key) or []
+        if not isinstance(items, list) or not all(isinstance(p, str) and p.strip() for p in items):
+            raise KnowledgeError(f"terms.yml: {key}: must be a list of texts")
+        lists.append(tuple(items))
+    return _load_terms(directory, document["terms"]), size_patterns, lists[0], lists[1]
 
 
 def _load_terms(directory: Path, raw: Any = None) -> Tuple[Term, ...]:
@@ -549,7 +554,7 @@ def load(directory: os.PathLike | str | None = None) -> KnowledgeBase:
 
     signs = _load_signs(directory)
     glossary, sections = _load_glossary(directory, sources)
-    terms, size_patterns, not_entities = _load_terms_file(directory)
+    terms, size_patterns, not_entities, not_typos = _load_terms_file(directory)
 
     return KnowledgeBase(
         directory=directory,
@@ -562,6 +567,7 @@ def load(directory: os.PathLike | str | None = None) -> KnowledgeBase:
         terms=terms,
         size_patterns=size_patterns,
         not_entities=not_entities,
+        not_typos=not_typos,
         context=context,
         fingerprint=_fingerprint(directory),
         signs=signs,

@@ -33,6 +33,8 @@ logger = logging.getLogger(__name__)
 NOTHING_TO_REPORT = "clinical_nothing_to_report"
 WARNING_CUES = "clinical_warning_cues"
 PROXY = "clinical_proxy"
+# The message says the finding got smaller: read as stable by the assessment.
+FINDING_SMALLER = "clinical_finding_smaller"
 TEXT_WAS_EMPTY = "text_was_empty"
 EMPTY_PLACEHOLDER = "empty"
 
@@ -162,6 +164,7 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
             )
             message.set(WARNING_CUES, reading.cues, add_to_output=True)
             message.set(PROXY, reading.proxy, add_to_output=True)
+            message.set(FINDING_SMALLER, reading.smaller, add_to_output=True)
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

@@ -117,9 +117,9 @@ def allowed_typos(word: str) -> int:
     return 1 if len(word) < 9 else 2
 
 
-@Language.factory("clinical_typo_matcher", default_config={"lexicon": {}})
-def make_typo_matcher(nlp: Language, name: str, lexicon: Dict[str, List[str]]) :
-    return TypoMatcher(lexicon)
+@Language.factory("clinical_typo_matcher", default_config={"lexicon": {}, "real_words": []})
+def make_typo_matcher(nlp: Language, name: str, lexicon: Dict[str, List[str]], real_words: List[str]):
+    return TypoMatcher(lexicon, real_words)
 
 
 class TypoMatcher:
@@ -127,8 +127,12 @@ class TypoMatcher:
 
     MIN_LENGTH = 6
 
-    def __init__(self, lexicon: Dict[str, List[str]]):
+    def __init__(self, lexicon: Dict[str, List[str]], real_words: Sequence[str] = ()):
         self.lexicon = lexicon
+        # Words that are words, not typos of a term (terms.yml `not_typos`):
+        # "decreased" is two edits from "increased" and "regressed" from
+        # "progressed", and both were read as growth (set H).
+        self.real_words = frozenset(w.lower() for w in real_words)
         self.index: Dict[str, List[str]] = {}
         for word in lexicon:
             for variant in _deletes(word, allowed_typos(word)):
@@ -136,7 +140,7 @@ class TypoMatcher:
 
     def lookup(self, token_text: str) -> Optional[List[str]]:
         text = token_text.lower()
-        if text in self.lexicon or not text.isalpha() or len(text) < self.MIN_LENGTH:
+        if text in self.lexicon or text in self.real_words or not text.isalpha() or len(text) < self.MIN_LENGTH:
             return None
         best: Optional[Tuple[int, str]] = None
         for variant in _deletes(text, allowed_typos(text)):
@@ -203,7 +207,7 @@ def build(kb: Optional[knowledge.KnowledgeBase] = None) -> Language:
     nlp.add_pipe("sentencizer")
     ruler: Any = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
     ruler.add_patterns(ruler_patterns(kb))
-    nlp.add_pipe("clinical_typo_matcher", config={"lexicon": typo_lexicon(kb)})
+    nlp.add_pipe("clinical_typo_matcher", config={"lexicon": typo_lexicon(kb), "real_words": list(kb.not_typos)})
     dropped = {literal.lower() for literal in kb.context.get("drop_default_rules") or ()}
     defaults = [rule for rule in ConTextRule.from_json(DEFAULT_CONTEXT_RULES) if rule.literal.lower() not in dropped]
     _add_context(nlp, defaults + _context_rules(kb), _terminating_types(kb.context))
@@ -212,6 +216,9 @@ def build(kb: Optional[knowledge.KnowledgeBase] = None) -> Language:
     nlp.meta["name"] = "clinical_liver_calcification"
     nlp.meta["version"] = "1.0.0"
     nlp.meta["knowledge_fingerprint"] = nlp_fingerprint(kb)
+    # Concept lists read after the entities (saved with the pipeline's meta.json).
+    nlp.meta["change_of_other_things"] = dict(kb.context.get("change_of_other_things") or {})
+    nlp.meta["finding_smaller"] = dict(kb.context.get("finding_smaller") or {})
     return nlp
 
 
@@ -363,7 +370,38 @@ def _categories(span: Span, entity_tokens: set) -> set:
         # denial starts a statement of their own. Right after it ("no family
         # history of cancer") the relative is what is denied.
         found.discard("NEGATED_EXISTENCE")
+    if not found & _SOMEONE_ELSE:
+        found |= _pronoun_points_back(span)
     return found
+
+
+_SOMEONE_ELSE = frozenset({"FAMILY", "OTHER_PERSON"})
+_THIRD_PERSON = frozenset({"she", "he", "her", "his", "hers", "they", "their", "she's", "he's", "shes", "hes"})
+_FIRST_PERSON_WORDS = frozenset({"i", "i'm", "im", "i've", "ive", "me", "my", "mine", "myself", "we", "our"})
+
+
+def _pronoun_points_back(span: Span) -> set:
+    """"a colleague at work told me her liver calcification turned out to be
+    bowel cancer" (set H): the user's "me" ends the colleague's scope, but
+    "her" after it is the colleague again. A third-person pronoun before the
+    entity in its sentence, with no first-person word between them, points
+    back to the nearest relative or other person named before it."""
+    doc = span.doc
+    pronoun = None
+    for token in reversed(doc[span.sent.start:span.start]):
+        word = token.lower_
+        if word in _FIRST_PERSON_WORDS:
+            break
+        if word in _THIRD_PERSON:
+            pronoun = token.i
+            break
+    if pronoun is None:
+        return set()
+    named = [m for m in getattr(doc._.context_graph, "modifiers", None) or ()
+             if m.category in _SOMEONE_ELSE and span.sent.start <= m.modifier_span[0] and m.modifier_span[1] <= pronoun]
+    if not named:
+        return set()
+    return {max(named, key=lambda m: m.modifier_span[1]).category}
 
 
 def _denial_ends_at_comma(modifier: Any, span: Span, entity_tokens: set) -> bool:
@@ -737,6 +775,8 @@ class Reading:
     cues: List[str]
     # The person typing is not the patient ("he's the patient").
     proxy: bool
+    # The message says the finding got smaller (no contract entity; not growing).
+    smaller: bool = False
 
 
 def read(nlp: Language, text: Any) -> Reading:
@@ -745,6 +785,7 @@ def read(nlp: Language, text: Any) -> Reading:
         return Reading([], [], False)
     doc = nlp(text.replace("’", "'"))
     entities = _with_earlier_scans(nlp, doc, entities_from_doc(doc))
+    entities = _without_change_of_other_things(doc, entities, nlp.meta.get("change_of_other_things") or {})
     entities = _with_own_denial_pointing_back(doc, entities)
     entities = _with_weight_from_to(doc, _with_relatives_condition_too(doc, entities))
     said = {e.value for e in entities
@@ -767,7 +808,84 @@ def read(nlp: Language, text: Any) -> Reading:
     # so the conversation never takes it as a relative's history either.
     entities = [dataclasses.replace(e, role="family") if "other" in e.context and e.role is None else e
                 for e in entities]
-    return Reading(entities, list(dict.fromkeys(cues)), proxy)
+    smaller = _finding_smaller(doc, entities, nlp.meta.get("finding_smaller") or {})
+    return Reading(entities, list(dict.fromkeys(cues)), proxy, smaller)
+
+
+_SCAN_ENTITIES = frozenset({"finding", "pattern", SIZE})
+_DETERMINERS = frozenset({"the", "a", "an", "my", "his", "her", "their", "our", "this", "that"})
+
+
+def _clause_words(doc: Doc, start: int, end: int, stops: set, step: int, limit: int = 3) -> List[str]:
+    """Up to `limit` words from `start` towards `end` (step -1 or 1), not past
+    punctuation or a token of the finding (`stops`)."""
+    words = []
+    for i in range(start, end, step):
+        token = doc[i]
+        if token.is_punct or i in stops or len(words) == limit:
+            break
+        words.append(token.lower_)
+    return words
+
+
+def _without_change_of_other_things(doc: Doc, found: List[ClinicalEntity],
+                                    concepts: Mapping[str, Any]) -> List[ClinicalEntity]:
+    """Drop a change word that is about something else than the finding
+    (knowledge/context.yml `change_of_other_things`): a property of the liver
+    or of the person beside it ("increased hepatic attenuation", "no new
+    symptoms", "enzymes stable"), or "new" before a scan or a person ("my
+    new MRI"). A change measured from sizes stays."""
+    properties = set(concepts.get("properties") or ())
+    things_new = set(concepts.get("things_new") or ())
+    stops = {i for e in found if e.entity in _SCAN_ENTITIES
+             for span in [doc.char_span(e.start, e.end, alignment_mode="expand")] if span is not None
+             for i in range(span.start, span.end)}
+    kept = []
+    for entity in found:
+        span = doc.char_span(entity.start, entity.end, alignment_mode="expand") if entity.entity == "change" else None
+        if span is None or span.start in stops:
+            kept.append(entity)
+            continue
+        sent = span.sent
+        after = _clause_words(doc, span.end, sent.end, stops, 1)
+        before = _clause_words(doc, span.start - 1, sent.start - 1, stops, -1)
+        nouns = [w for w in after if w not in _DETERMINERS]
+        if properties.intersection(after + before) or (entity.value == "new" and nouns[:1]
+                                                      and nouns[0] in things_new):
+            continue
+        kept.append(entity)
+    return kept
+
+
+def _finding_smaller(doc: Doc, found: List[ClinicalEntity], concepts: Mapping[str, Any]) -> bool:
+    """Does the message say the finding got smaller (knowledge/context.yml
+    `finding_smaller`)? A word of shrinking ("smaller", "regressed") or of
+    decrease followed by "in size" / "in number", in a sentence that is no
+    question, not denied ("not smaller") or imagined ("if it shrinks"), and
+    not about the liver or another organ ("the liver has shrunk")."""
+    smaller = set(concepts.get("smaller") or ())
+    decrease = set(concepts.get("decrease") or ())
+    in_size = set(concepts.get("in_size") or ())
+    not_of = set(concepts.get("not_of") or ())
+    if any(e.entity == "change" for e in found):
+        return False  # the message says its own change
+    for token in doc:
+        word = token.lower_
+        if word in smaller:
+            pass
+        elif word in decrease and in_size.intersection(t.lower_ for t in doc[token.i + 1:token.i + 4]):
+            pass
+        else:
+            continue
+        sent = token.sent
+        if sent.text.rstrip().endswith("?"):
+            continue
+        near = [t.lower_ for t in doc[max(sent.start, token.i - 4):token.i]]
+        if not_of.intersection(near) or {"not", "n't", "no", "never", "if", "unless", "whether", "hope",
+                                         "hoping"}.intersection(near):
+            continue
+        return True
+    return False
 
 
 # "...but I never had it", "and I haven't got that": the user's own denial of

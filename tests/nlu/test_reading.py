@@ -362,3 +362,62 @@ def test_someone_outside_the_family_is_not_the_user_in_the_contracts_roles(nlp, 
 def test_a_worry_that_it_runs_in_the_family_is_no_relatives_history(nlp):
     text = "my scan shows a calcified granuloma and I'm worried it runs in the family"
     assert [r for _, r, _ in values(nlp, text, "finding")] == [None]
+
+
+# --------------------------------------------------------------------------
+# Which thing changed (knowledge/context.yml change_of_other_things, finding_smaller)
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "the CT mentions raised liver density and two punctate calcifications",
+    "ultrasound: increased echogenicity of the liver, a single calcified focus",
+    "my doctor says there are no new symptoms to worry about, the granuloma is 3 mm",
+    "the spot is 4 mm and my liver enzymes are stable",
+    "the new ultrasound shows a calcified granuloma",
+    "I saw a new consultant about the 5 mm calcification",
+])
+def test_a_change_of_something_else_is_not_the_findings(nlp, text):
+    assert values(nlp, text, "change") == []
+
+
+@pytest.mark.parametrize("text, change", [
+    ("the calcification has increased in size", "growing"),
+    ("a new 6 mm calcified focus in segment 4", "new"),
+    ("there are more of them than last time, increased in number", "growing"),
+    ("the granuloma is unchanged since 2019", "stable"),
+])
+def test_the_findings_own_change_stays(nlp, text, change):
+    assert [v for v, _, _ in values(nlp, text, "change")] == [change]
+
+
+@pytest.mark.parametrize("text", ["the treated deposits have decreased in size",
+                                  "it has regressed a little since the last scan"])
+def test_the_opposite_of_growth_is_no_typo_of_it(nlp, text):
+    """'decreased' and 'regressed' are words, not typos of 'increased' and 'progressed'."""
+    assert values(nlp, text, "change") == []
+    assert pipeline.read(nlp, text).smaller
+
+
+@pytest.mark.parametrize("text, smaller", [
+    ("the calcified lesions are a bit smaller than on the last scan", True),
+    ("the known deposits have reduced in size after treatment", True),
+    ("will it get smaller?", False),
+    ("my liver has shrunk a bit, the calcification is there", False),
+    ("it is not smaller, about the same", False),
+    ("my appetite has decreased and the spot is 4 mm", False),
+])
+def test_a_finding_said_smaller(nlp, text, smaller):
+    assert pipeline.read(nlp, text).smaller is smaller
+
+
+@pytest.mark.parametrize("text, entity, value", [
+    ("my neighbour phoned me and his scan showed cirrhosis", "condition", "cirrhosis"),
+    ("a workmate told me her biopsy showed cancer, now I'm scared", "condition", "cancer"),
+])
+def test_a_pronoun_after_the_user_points_back_to_the_other_person(nlp, text, entity, value):
+    assert (value, "family") in [(v, r) for v, r, _ in values(nlp, text, entity)]
+
+
+def test_the_users_own_words_after_the_other_person_stay_the_users(nlp):
+    assert values(nlp, "my friend rang and told me I look yellow", "symptom") == [("jaundice", None, ())]

@@ -551,3 +551,41 @@ def test_an_unsure_new_sign_counts_and_an_unsure_warning_sign_is_asked_instead()
 def test_a_proxys_relative_medicine_is_the_patients():
     assert conversation.as_patients([F("medication", "amiodarone", "family"), F("condition", "cancer", "family")]) \
         == [F("medication", "amiodarone"), F("condition", "cancer", "family")]
+
+
+# --------------------------------------------------------------------------
+# Taking back, and the finding of a general question
+# --------------------------------------------------------------------------
+
+
+def test_a_correction_takes_back_the_users_own_history():
+    """'I had breast cancer' ... 'sorry, my SISTER had it, I've never had cancer'."""
+    known = [F("condition", "breast_cancer"), F("finding", "granuloma")]
+    new = [F("condition", "breast_cancer", "family"), F("condition", "cancer", "negated")]
+    back = conversation.retracted(known, new, "sorry, my SISTER had breast cancer. I've never had cancer", KB.broader)
+    merged = merge_facts(known, new, back)
+    assert F("condition", "breast_cancer") not in merged
+    assert engine.triage(Case.of(merged), KB).level == "reassurance"
+
+
+def test_a_passing_denial_takes_back_nothing():
+    """A later 'no sign of cancer on the CT' does not undo a cancer the user had."""
+    known = [F("condition", "colorectal_cancer")]
+    new = [F("condition", "cancer", "negated")]
+    assert conversation.retracted(known, new, "there is no sign of cancer on the CT", KB.broader) == []
+
+
+def test_a_relatives_illness_takes_back_only_in_a_correction():
+    known = [F("condition", "cirrhosis")]
+    new = [F("condition", "cirrhosis", "family")]
+    assert conversation.retracted(known, new, "my dad has cirrhosis too", KB.broader) == []
+    assert conversation.retracted(known, new, "I meant my dad has cirrhosis", KB.broader) == known
+
+
+def test_the_finding_asked_about_becomes_the_users_when_they_tell_their_health():
+    asked = [F("finding", "granuloma")]
+    assert conversation.asked_finding_is_theirs(asked, [], [F("condition", "cancer", "negated")], []) == asked
+    assert conversation.asked_finding_is_theirs(asked, [], [], ["symptom"]) == asked
+    assert conversation.asked_finding_is_theirs(asked, [], [F("condition", "cancer", "family")], []) == []
+    assert conversation.asked_finding_is_theirs(asked, [F("finding", "calcification")],
+                                                [F("symptom", "fever")], []) == []
