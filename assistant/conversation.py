@@ -65,6 +65,8 @@ def facts_from_entities(entities: Optional[Sequence[Dict]]) -> List[Fact]:
             continue
         if name == "symptom" and NOT_CURRENT.intersection(entity.get("context") or ()):
             continue
+        if name == "condition" and "self_limiting" in context:  # "hepatitis A", cleared: no long-term condition
+            continue
         role = entity.get("role") if entity.get("role") in ("negated", "family") else None
         try:
             facts.append(Fact(name, value.strip(), role))

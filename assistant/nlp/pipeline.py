@@ -219,6 +219,7 @@ def build(kb: Optional[knowledge.KnowledgeBase] = None) -> Language:
     # Concept lists read after the entities (saved with the pipeline's meta.json).
     nlp.meta["change_of_other_things"] = dict(kb.context.get("change_of_other_things") or {})
     nlp.meta["finding_smaller"] = dict(kb.context.get("finding_smaller") or {})
+    nlp.meta["self_limiting_forms"] = dict(kb.context.get("self_limiting_forms") or {})
     return nlp
 
 
@@ -786,6 +787,7 @@ def read(nlp: Language, text: Any) -> Reading:
     doc = nlp(text.replace("’", "'"))
     entities = _with_earlier_scans(nlp, doc, entities_from_doc(doc))
     entities = _without_change_of_other_things(doc, entities, nlp.meta.get("change_of_other_things") or {})
+    entities = _self_limiting(entities, nlp.meta.get("self_limiting_forms") or {})
     entities = _with_own_denial_pointing_back(doc, entities)
     entities = _with_weight_from_to(doc, _with_relatives_condition_too(doc, entities))
     said = {e.value for e in entities
@@ -810,6 +812,20 @@ def read(nlp: Language, text: Any) -> Reading:
                 for e in entities]
     smaller = _finding_smaller(doc, entities, nlp.meta.get("finding_smaller") or {})
     return Reading(entities, list(dict.fromkeys(cues)), proxy, smaller)
+
+
+def _self_limiting(found: List[ClinicalEntity], forms: Mapping[str, Sequence[str]]) -> List[ClinicalEntity]:
+    """A condition written in a form that clears by itself ("hepatitis A",
+    context.yml `self_limiting_forms`) keeps its value and gets the context
+    "self_limiting"; conversation.facts_from_entities leaves it out of the
+    history."""
+    out = []
+    for entity in found:
+        names = {" ".join(f.lower().split()) for f in forms.get(entity.value, ())} if entity.entity == "condition" else ()
+        if names and " ".join(entity.text.lower().split()) in names:
+            entity = dataclasses.replace(entity, context=tuple(dict.fromkeys(entity.context + ("self_limiting",))))
+        out.append(entity)
+    return out
 
 
 _SCAN_ENTITIES = frozenset({"finding", "pattern", SIZE})

@@ -421,3 +421,10 @@ def test_a_pronoun_after_the_user_points_back_to_the_other_person(nlp, text, ent
 
 def test_the_users_own_words_after_the_other_person_stay_the_users(nlp):
     assert values(nlp, "my friend rang and told me I look yellow", "symptom") == [("jaundice", None, ())]
+
+
+def test_hepatitis_a_is_hepatitis_that_clears_by_itself(nlp):
+    """The contract's value stays; the context says it is no long-term condition."""
+    [(value, role, context)] = values(nlp, "I had hepatitis A as a student, it cleared up", "condition")
+    assert (value, role) == ("hepatitis", None) and "self_limiting" in context
+    assert "self_limiting" not in values(nlp, "I have hepatitis C", "condition")[0][2]

@@ -589,3 +589,9 @@ def test_the_finding_asked_about_becomes_the_users_when_they_tell_their_health()
     assert conversation.asked_finding_is_theirs(asked, [], [F("condition", "cancer", "family")], []) == []
     assert conversation.asked_finding_is_theirs(asked, [F("finding", "calcification")],
                                                 [F("symptom", "fever")], []) == []
+
+
+def test_a_self_limiting_hepatitis_is_no_history():
+    facts = facts_from_entities([E("condition", "hepatitis", context=["historical", "self_limiting"])])
+    assert facts == []
+    assert facts_from_entities([E("condition", "hepatitis")]) == [F("condition", "hepatitis")]
