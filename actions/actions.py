@@ -23,6 +23,7 @@ NOTHING_TO_REPORT = "clinical_nothing_to_report"
 WARNING_CUES = "clinical_warning_cues"
 PROXY = "clinical_proxy"
 FINDING_SMALLER = "clinical_finding_smaller"
+REPORT_READINGS = "clinical_report_readings"
 # Set when this turn's reply is complete, "alert" (an emergency, a crisis) or
 # "question" (the safety question): a rule then holds the dialogue, so
 # nothing else is said (Rasa drops any other event a slot-mapping action returns).
@@ -32,8 +33,8 @@ CHECKS_ASKED = "warning_checks_asked"
 QUESTION_INTENTS = frozenset({"ask_what_is", "ask_causes", "ask_diagnosis", "ask_treatment", "ask_seriousness",
                               "ask_why", "ask_watch_for", "ask_sources"})
 WORRY_ACKNOWLEDGED = "worry_acknowledged"
-# The finding of a general question, kept until the user tells of their own health.
-ASKED_FINDING = "asked_finding"
+# What a question only asked about, kept until the user says it is theirs.
+ASKED_ABOUT = "asked_about"
 
 
 # The knowledge base of the action run in progress (`one_knowledge_base`); unset: looked up on each call.
@@ -209,7 +210,7 @@ def collect_facts(tracker: Tracker, check: Optional[List[engine.Fact]] = None):
     latest = tracker.latest_message or {}
     intent = (latest.get("intent") or {}).get("name")
     requested = tracker.get_slot("requested_slot")
-    new_facts = conversation.facts_from_entities(latest.get("entities"))
+    new_facts = conversation.facts_from_entities(latest.get("entities"), _known_facts(tracker))
     if latest.get(PROXY) or tracker.get_slot("proxy_patient"):
         new_facts = conversation.as_patients(new_facts)
     # The scan finding of another organ ("calcification in my breast"), of an
@@ -218,22 +219,22 @@ def collect_facts(tracker: Tracker, check: Optional[List[engine.Fact]] = None):
     # always kept: a red flag must never be missed because of the intent.
     off_topic = intent == "out_of_scope" or (intent == "nlu_fallback" and not tracker.active_loop_name)
     general_question = intent in QUESTION_INTENTS and not conversation.about_own_scan(latest.get("text"), new_facts)
-    asked_about: List[engine.Fact] = []
+    asked_now = conversation.asked_about(latest.get("entities"), general_question and not off_topic)
     if off_topic or general_question:
-        if general_question:
-            asked_about = [f for f in new_facts if f.entity in conversation.SCAN_ENTITIES and f.role is None]
         new_facts = [f for f in new_facts if f.entity not in conversation.SCAN_ENTITIES]
     if check is not None:
         new_facts, intent, requested = new_facts + check, None, None
     nothing = latest.get(NOTHING_TO_REPORT) or []
 
     known = _known_facts(tracker)
-    asked_before = conversation.facts_from_slot(tracker.get_slot(ASKED_FINDING))
-    theirs = conversation.asked_finding_is_theirs(asked_before, known, new_facts, nothing)
+    asked_before = conversation.facts_from_slot(tracker.get_slot(ASKED_ABOUT))
+    theirs = conversation.asked_facts_are_theirs(asked_before, known, new_facts, nothing, latest.get("text") or "")
     new_facts = theirs + new_facts
     new_facts = new_facts + conversation.change_across_messages(known, new_facts, latest.get("text") or "")
-    if latest.get(FINDING_SMALLER) and not any(f.entity == "change" for f in new_facts):
-        new_facts.append(engine.Fact("change", "stable"))  # smaller is not growing (context.yml finding_smaller)
+    if not (off_topic or general_question):
+        if latest.get(FINDING_SMALLER) and not any(f.entity == "change" for f in new_facts):
+            new_facts.append(engine.Fact("change", "stable"))  # smaller is not growing (context.yml finding_smaller)
+        new_facts += conversation.report_facts(latest.get(REPORT_READINGS))
     taken_back = conversation.retracted(known, new_facts, latest.get("text") or "", _kb().broader)
     facts = conversation.merge_facts(known, new_facts, taken_back)
     current = {name: tracker.get_slot(name) for name in FORM_SLOTS}
@@ -241,10 +242,12 @@ def collect_facts(tracker: Tracker, check: Optional[List[engine.Fact]] = None):
     implied = conversation.facts_implied_by_answers(answers, current.get("medical_history"), facts)
     facts = conversation.merge_facts(facts, implied)
     events: List[EventType] = []
-    if asked_about and any(f.entity == "finding" for f in asked_about):
-        events.append(SlotSet(ASKED_FINDING, conversation.facts_to_slot(asked_about)))
+    if asked_now:  # added to what earlier questions asked about ("is a granuloma dangerous?", "could it be cancer?")
+        kept = [f for f in asked_before if f not in theirs and f not in asked_now]
+        events.append(SlotSet(ASKED_ABOUT, conversation.facts_to_slot((kept + asked_now)[-12:])))
     elif theirs:
-        events.append(SlotSet(ASKED_FINDING, None))
+        events.append(SlotSet(ASKED_ABOUT, conversation.facts_to_slot([f for f in asked_before if f not in theirs])
+                              or None))
     if facts != known:
         events.append(SlotSet("case_facts", conversation.facts_to_slot(facts)))
     if latest.get(PROXY) and not tracker.get_slot("proxy_patient"):

@@ -23,6 +23,14 @@ ENTITY_VALUES = {
     },
 }
 
+# The assistant's own readings, which the contract does not name and the NLU
+# never sends as entities (they travel as message data, see
+# assistant/nlp/component.py REPORT_READINGS): what the report says should
+# happen next, and a cyst staged inactive. Triage rules may use them.
+INTERNAL_VALUES = {
+    "report": {"follow_up_advised", "no_follow_up_needed", "inactive_cyst"},
+}
+
 # Sizes are free text; the engine reasons on bands.
 SIZE_BANDS = ("small", "large")
 LARGE_SIZE_MM = 10.0

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
+from assistant.contract import INTERNAL_VALUES
 from assistant.engine import Case, Fact, compared_sizes, size_in_mm
 
 # Entities that hold one value at a time: a new mention is a correction
@@ -42,8 +43,14 @@ _FIRST_PERSON = re.compile(r"\b(my|mine|i|i'm|im|i've|ive|me|we|our)\b", re.I)
 DENIED_BY_NO_HISTORY = (Fact("condition", "cancer", "negated"),)
 
 
-def facts_from_entities(entities: Optional[Sequence[Dict]]) -> List[Fact]:
-    """Contract entities -> facts; questions and what-ifs are not history."""
+# Pains a later "the pain" can point back to.
+PAINS = frozenset({"abdominal_pain", "pain_after_fatty_meals", "severe_abdominal_pain"})
+
+
+def facts_from_entities(entities: Optional[Sequence[Dict]], known: Sequence[Fact] = ()) -> List[Fact]:
+    """Contract entities -> facts; questions and what-ifs are not history.
+    "the pain" when a pain is known is that pain, not a new one (`known`)."""
+    pain_known = any(f.entity == "symptom" and f.value in PAINS and f.role is None for f in known)
     facts = []
     for entity in entities or ():
         if not isinstance(entity, dict) or "entity" not in entity or "value" not in entity:
@@ -67,6 +74,10 @@ def facts_from_entities(entities: Optional[Sequence[Dict]]) -> List[Fact]:
             continue
         if name == "condition" and "self_limiting" in context:  # "hepatitis A", cleared: no long-term condition
             continue
+        if name == "symptom" and "explained" in context:  # "just tired bc newborn": an everyday cause
+            continue
+        if name == "symptom" and "anaphoric" in context and pain_known and entity.get("role") != "negated":
+            continue  # "the pain is mild" about the pain after fatty meals told before
         role = entity.get("role") if entity.get("role") in ("negated", "family") else None
         try:
             facts.append(Fact(name, value.strip(), role))
@@ -247,17 +258,67 @@ def about_own_scan(text: str, facts: Sequence[Fact]) -> bool:
     return bool(_FIRST_PERSON.search(text or "")) or any(f.entity == "imaging" for f in facts)
 
 
-def asked_finding_is_theirs(asked: Sequence[Fact], known: Sequence[Fact], new: Sequence[Fact],
-                            nothing_to_report: Sequence[str]) -> List[Fact]:
-    """The finding of an earlier general question ("is a calcified granuloma in
-    the liver dangerous?"), once the user tells of their own health ("I don't
-    have any symptoms, never had cancer"): people ask about their own result,
-    so it is the case's finding and the assessment can start (set J ended such
-    a conversation with no triage). Nothing while a finding is known."""
-    if not asked or any(f.entity == "finding" and f.role is None for f in list(known) + list(new)):
-        return []
-    own_health = any(f.entity in PERSONAL and f.role != "family" for f in new) or bool(nothing_to_report)
-    return list(asked) if own_health else []
+# The user saying that the person of their question is them: "yes that's me",
+# "I'm one of those", "I have it" (set H: "would a liver specialist want to
+# see someone with hemochromatosis...?" then "yes that's me").
+_THATS_ME = re.compile(r"\b(that'?s me|that is me|this is me|it'?s me|thats me|i'?m (?:that|the|one of) (?:person|one|them|those|someone)|"
+                       r"that person is me|that'?s my case|i have (?:it|that|them|this)|i do have (?:it|that|them)|"
+                       r"i am (?:that|one of)|like me|i'?ve got (?:it|that|them))\b", re.I)
+
+
+def asked_about(entities: Optional[Sequence[Dict]], scan_too: bool) -> List[Fact]:
+    """What a message only asked or wondered about: its personal entities said
+    as a question or a what-if, and (in a general question) its scan entities;
+    neither someone else's nor denied. Kept so a later "that's me" can make
+    them the user's (`asked_facts_are_theirs`)."""
+    out = []
+    for entity in entities or ():
+        if not isinstance(entity, dict) or entity.get("role") or not isinstance(entity.get("value"), str):
+            continue
+        name, context = str(entity.get("entity")), set(entity.get("context") or ())
+        if "other" in context or "self_limiting" in context:
+            continue
+        if ((name in PERSONAL or name in SCAN_ENTITIES) and NOT_STATEMENTS.intersection(context)) \
+                or (scan_too and name in SCAN_ENTITIES):
+            try:
+                out.append(Fact(name, entity["value"].strip(), None))
+            except ValueError:
+                continue
+    return list(dict.fromkeys(out))
+
+
+def asked_facts_are_theirs(asked: Sequence[Fact], known: Sequence[Fact], new: Sequence[Fact],
+                           nothing_to_report: Sequence[str], text: str) -> List[Fact]:
+    """The facts of an earlier question that are the user's after all.
+
+    - The finding of a general question ("is a calcified granuloma in the
+      liver dangerous?"), once the user tells of their own health ("I don't
+      have any symptoms, never had cancer") or says it is theirs: people ask
+      about their own result, so it is the case's finding and the assessment
+      can start (set J ended such a conversation with no triage). Not while
+      a finding is known.
+    - A condition, medicine or symptom of the question only when the user says
+      the person asked about is them ("yes that's me")."""
+    claims = bool(_THATS_ME.search(text or ""))
+    scan = [f for f in asked if f.entity in SCAN_ENTITIES]
+    personal = [f for f in asked if f.entity in PERSONAL]
+    out = []
+    if scan and not any(f.entity == "finding" and f.role is None for f in list(known) + list(new)):
+        own_health = any(f.entity in PERSONAL and f.role != "family" for f in new) or bool(nothing_to_report)
+        if own_health or claims:
+            out += scan
+    if claims:
+        said = {(f.entity, f.value) for f in new}
+        out += [f for f in personal if (f.entity, f.value) not in said]
+    return out
+
+
+def report_facts(readings: object) -> List[Fact]:
+    """The NLU's readings of what the report says next (contract.INTERNAL_VALUES)
+    as facts; anything else is ignored."""
+    allowed = INTERNAL_VALUES["report"]
+    return [Fact("report", value) for value in readings or () if isinstance(value, str) and value in allowed] \
+        if isinstance(readings, (list, tuple)) else []
 
 
 def facts_implied_by_answers(answers: FormAnswers, previous_history: Optional[str],

@@ -431,6 +431,7 @@ def _load_terms(directory: Path, raw: Any = None) -> Tuple[Term, ...]:
 def _pattern_values() -> Dict[str, set]:
     values = {e: set(v) for e, v in contract.ENTITY_VALUES.items() if v is not None}
     values["size"] = set(contract.SIZE_BANDS)
+    values.update({entity: set(allowed) for entity, allowed in contract.INTERNAL_VALUES.items()})
     return values
 
 

@@ -35,6 +35,8 @@ WARNING_CUES = "clinical_warning_cues"
 PROXY = "clinical_proxy"
 # The message says the finding got smaller: read as stable by the assessment.
 FINDING_SMALLER = "clinical_finding_smaller"
+# What the report says should happen next (contract.INTERNAL_VALUES["report"]).
+REPORT_READINGS = "clinical_report_readings"
 TEXT_WAS_EMPTY = "text_was_empty"
 EMPTY_PLACEHOLDER = "empty"
 
@@ -165,6 +167,7 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
             message.set(WARNING_CUES, reading.cues, add_to_output=True)
             message.set(PROXY, reading.proxy, add_to_output=True)
             message.set(FINDING_SMALLER, reading.smaller, add_to_output=True)
+            message.set(REPORT_READINGS, list(reading.report), add_to_output=True)
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

@@ -133,6 +133,7 @@ class TypoMatcher:
         # "decreased" is two edits from "increased" and "regressed" from
         # "progressed", and both were read as growth (set H).
         self.real_words = frozenset(w.lower() for w in real_words)
+        self.prefixes = frozenset(word[:3] for word in lexicon)
         self.index: Dict[str, List[str]] = {}
         for word in lexicon:
             for variant in _deletes(word, allowed_typos(word)):
@@ -151,6 +152,30 @@ class TypoMatcher:
                         best = (distance, word)
         return self.lexicon[best[1]] if best else None
 
+    # A word split by the phone or by ear: "punk tate", "gran you loma",
+    # "cir rhosis" (set H). Two or three pieces, one of them short, joined.
+    SPLIT_PIECES, SHORT_PIECE, MIN_JOINED = 3, 4, 8
+
+    def split_word(self, doc: Doc, start: int, taken: set) -> Optional[Tuple[int, List[str]]]:
+        """(end, [label, value]) of the longest run of pieces from `start` that
+        joined is a term (exactly, or within its typos); None if none."""
+        best = None
+        pieces = []
+        for i in range(start, min(len(doc), start + self.SPLIT_PIECES)):
+            token = doc[i]
+            if i in taken or not token.is_alpha:
+                break
+            pieces.append(token.lower_)
+            if len(pieces) < 2 or min(len(p) for p in pieces) > self.SHORT_PIECE:
+                continue
+            joined = "".join(pieces)
+            if len(joined) < self.MIN_JOINED or joined[:3] not in self.prefixes:
+                continue  # a term's first three letters: cheap, and typos there are rare
+            hit = self.lexicon.get(joined) or self.lookup(joined)
+            if hit:
+                best = (i + 1, hit)
+        return best
+
     def __call__(self, doc: Doc) -> Doc:
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         new = []
@@ -160,6 +185,15 @@ class TypoMatcher:
             hit = self.lookup(token.text)
             if hit:
                 new.append(Span(doc, token.i, token.i + 1, label=hit[0], span_id=hit[1]))
+                taken.add(token.i)
+        for token in doc:
+            if token.i in taken:
+                continue
+            split = self.split_word(doc, token.i, taken)
+            if split:
+                end, hit = split
+                new.append(Span(doc, token.i, end, label=hit[0], span_id=hit[1]))
+                taken.update(range(token.i, end))
         if new:
             doc.ents = filter_spans(list(doc.ents) + new)  # type: ignore[assignment]  # spaCy 3.4 stub: a 1-tuple
         return doc
@@ -183,14 +217,31 @@ def _add_context(nlp: Language, rules: List[ConTextRule], terminating_types: Dic
     context.add(rules)
 
 
+def _with_word_lists(pattern: Any, lists: Mapping[str, Sequence[str]]) -> Any:
+    """A rule's "$kin" (or "$kin+young") replaced by context.yml's `word_lists`."""
+    if isinstance(pattern, str) and pattern.startswith("$"):
+        words: List[str] = []
+        for name in pattern[1:].split("+"):
+            if name not in lists:
+                raise knowledge.KnowledgeError(f"context.yml: no word list {name!r}")
+            words += [w.lower() for w in lists[name]]
+        return list(dict.fromkeys(words))
+    if isinstance(pattern, list):
+        return [_with_word_lists(item, lists) for item in pattern]
+    if isinstance(pattern, dict):
+        return {key: _with_word_lists(value, lists) for key, value in pattern.items()}
+    return pattern
+
+
 def _context_rules(kb: knowledge.KnowledgeBase) -> List[ConTextRule]:
     rules = []
+    lists = kb.context.get("word_lists") or {}
     for item in kb.context.get("rules") or []:
         rules.append(
             ConTextRule(
                 literal=item["literal"],
                 category=item["category"],
-                pattern=item.get("pattern"),
+                pattern=_with_word_lists(item.get("pattern"), lists),
                 direction=item.get("direction", "BIDIRECTIONAL"),
                 max_scope=item.get("max_scope"),
                 allowed_types=set(item["allowed_types"]) if item.get("allowed_types") else None,
@@ -220,6 +271,7 @@ def build(kb: Optional[knowledge.KnowledgeBase] = None) -> Language:
     nlp.meta["change_of_other_things"] = dict(kb.context.get("change_of_other_things") or {})
     nlp.meta["finding_smaller"] = dict(kb.context.get("finding_smaller") or {})
     nlp.meta["self_limiting_forms"] = dict(kb.context.get("self_limiting_forms") or {})
+    nlp.meta["report_readings"] = dict(kb.context.get("report_readings") or {})
     return nlp
 
 
@@ -376,6 +428,20 @@ def _categories(span: Span, entity_tokens: set) -> set:
     return found
 
 
+_LOCATIVES = frozenset({"on", "in", "at", "from", "by", "with", "via", "onto"})
+_POSSESSIVES = frozenset({"the", "my", "a", "an", "this", "that", "his", "her", "their", "our", "latest", "last",
+                          "recent", "new", "previous"})
+
+
+def _where_it_was_looked_for(span: Span) -> bool:
+    """A scan after "on", "in", "at", "from" ("on the CT", "in my last
+    ultrasound"): a place, which a denial before it does not deny."""
+    i = span.start - 1
+    while i >= span.sent.start and span.doc[i].lower_ in _POSSESSIVES:
+        i -= 1
+    return i >= span.sent.start and span.doc[i].lower_ in _LOCATIVES
+
+
 _SOMEONE_ELSE = frozenset({"FAMILY", "OTHER_PERSON"})
 _THIRD_PERSON = frozenset({"she", "he", "her", "his", "hers", "they", "their", "she's", "he's", "shes", "hes"})
 _FIRST_PERSON_WORDS = frozenset({"i", "i'm", "im", "i've", "ive", "me", "my", "mine", "myself", "we", "our"})
@@ -414,9 +480,34 @@ def _denial_ends_at_comma(modifier: Any, span: Span, entity_tokens: set) -> bool
     if modifier.category != "NEGATED_EXISTENCE" or getattr(modifier, "direction", "") != "FORWARD":
         return False
     comma = _comma_between(modifier, span)
-    if comma is None or entity_tokens.intersection(range(modifier.modifier_span[1], comma)):
+    if comma is None:
+        return False
+    if _subject_and_verb_after(span.doc, comma, span):
+        return True
+    if entity_tokens.intersection(range(modifier.modifier_span[1], comma)):
         return False
     return _word_after(span.doc, comma) in sign_reading.CLAUSE_STARTS
+
+
+_DETERMINERS_OF_SUBJECT = frozenset({"the", "this", "that", "these", "those", "its", "his", "her", "our", "their"})
+_VERBS_OF_A_CLAUSE = frozenset({"is", "are", "was", "were", "has", "have", "had", "shows", "showed", "show",
+                                "says", "said", "looks", "looked", "seems", "remains", "remained", "measures",
+                                "measured", "stays", "stayed", "'s", "appears", "appeared"})
+
+
+def _subject_and_verb_after(doc: Doc, comma: int, span: Span) -> bool:
+    """"I've had no fever or tummy pain, the CT calcification is unchanged"
+    (set H): after the comma a new clause with its own subject ("the CT
+    calcification") and verb ("is"), up to the span's end: the denial's list
+    ended at the comma. A list ("no fever, the itching or pain") has no verb."""
+    if _word_after(doc, comma) not in _DETERMINERS_OF_SUBJECT:
+        return False
+    for token in doc[comma + 2:min(len(doc), max(span.end, comma + 2) + 4)]:
+        if token.text in (",", ";", ".") or token.is_sent_start:
+            return False
+        if token.lower_ in _VERBS_OF_A_CLAUSE:
+            return True
+    return False
 
 
 def _comma_between(modifier: Any, span: Span) -> Optional[int]:
@@ -541,6 +632,9 @@ def entities_from_doc(doc: Doc) -> List[ClinicalEntity]:
                      or sign_reading.asked_and_denied(doc, span.sent, span.start)):
             # "TB? no. Hepatitis? no. Cancer? also no." (set D): each asked and answered.
             role, categories = "negated", (categories - {"HYPOTHETICAL"}) | {"NEGATED_EXISTENCE"}
+        if span.label_ == "imaging" and role == "negated" and _where_it_was_looked_for(span):
+            # "no sign of cancer on the CT" (set H): the CT is where it was looked for, not what is denied.
+            role, categories = None, categories - {"NEGATED_EXISTENCE"}
         if span.label_ == "change" and role:
             # "not growing", "not new" say the finding is stable; change has no role.
             value, role = ("stable" if role == "negated" else value), None
@@ -778,6 +872,9 @@ class Reading:
     proxy: bool
     # The message says the finding got smaller (no contract entity; not growing).
     smaller: bool = False
+    # What the report says should happen next, a cyst staged inactive
+    # (contract.INTERNAL_VALUES["report"]; no contract entity).
+    report: Tuple[str, ...] = ()
 
 
 def read(nlp: Language, text: Any) -> Reading:
@@ -795,6 +892,7 @@ def read(nlp: Language, text: Any) -> Reading:
     cues = [c.value for c in doc._.sign_cues if c.value not in said]
     also = any(t.lower_ in ("too", "also", "same", "well") for t in doc)  # "mum had them too": the user has one
     entities = [_hedged_statement(doc, e) for e in entities]
+    entities = [_explained_tiredness(doc, _pointing_back(doc, e)) for e in entities]
     proxy = bool(doc._.speaker_is_proxy) or (not also and _relatives_scan(entities))
     if proxy:
         # "writing on behalf of my father ... his CT results": the scan, the
@@ -811,7 +909,52 @@ def read(nlp: Language, text: Any) -> Reading:
     entities = [dataclasses.replace(e, role="family") if "other" in e.context and e.role is None else e
                 for e in entities]
     smaller = _finding_smaller(doc, entities, nlp.meta.get("finding_smaller") or {})
-    return Reading(entities, list(dict.fromkeys(cues)), proxy, smaller)
+    report = report_readings(doc, entities, nlp.meta.get("report_readings") or {})
+    return Reading(entities, list(dict.fromkeys(cues)), proxy, smaller, report)
+
+
+def _more_imaging_at(words: List[str], j: int, more: set) -> bool:
+    """Is words[j] a word of more imaging? "follow" only as "follow-up" / "follow up"."""
+    if words[j] not in more:
+        return False
+    return words[j] != "follow" or (j + 1 < len(words) and words[j + 1] in ("up", "-"))
+
+
+def report_readings(doc: Doc, found: List[ClinicalEntity], concepts: Mapping[str, Any]) -> Tuple[str, ...]:
+    """What the report (or the doctor) says should happen next, and a cyst
+    staged inactive (knowledge/context.yml `report_readings`):
+    - "recommend follow-up ultrasound in 12 months", "for surveillance
+      imaging", "repeat CT in 6 months": follow_up_advised;
+    - "no further follow-up required", "no follow-up needed": no_follow_up_needed;
+    - "CE5 hydatid cyst, inactive": inactive_cyst.
+    Not in a question, and "Follow-up MRI: unchanged" (the scan done, with
+    no word of advice or time to come) is neither."""
+    advise = set(concepts.get("advise") or ())
+    more = set(concepts.get("more_imaging") or ())
+    denials = set(concepts.get("denials") or ())
+    times = set(concepts.get("times") or ())
+    inactive = set(concepts.get("inactive_stage") or ())
+    cyst_sentences = {doc.char_span(e.start, e.end, alignment_mode="expand").sent.start
+                      for e in found if (e.entity, e.value) in (("finding", "cyst"), ("condition", "echinococcosis"))
+                      and doc.char_span(e.start, e.end, alignment_mode="expand") is not None}
+    out: List[str] = []
+    for sent in doc.sents:
+        if sent.text.rstrip().endswith("?"):
+            continue
+        words = [t.lower_ for t in sent]
+        for j in range(len(words)):
+            if not _more_imaging_at(words, j, more):
+                continue
+            before, after = set(words[max(0, j - 4):j]), words[j + 1:j + 7]
+            if before & denials:
+                out.append("no_follow_up_needed")
+            elif before & advise or set(words[j + 1:j + 5]) & advise or ("in" in after and times & set(after)):
+                out.append("follow_up_advised")
+        stage = {w.replace("-", "") for w in words} & {w.replace("-", "") for w in inactive}
+        if stage and (sent.start in cyst_sentences or stage & {"ce4", "ce5"}) \
+                and not {"not", "no", "n't", "active"} & set(words) - {"inactive"}:
+            out.append("inactive_cyst")
+    return tuple(dict.fromkeys(out))
 
 
 def _self_limiting(found: List[ClinicalEntity], forms: Mapping[str, Sequence[str]]) -> List[ClinicalEntity]:
@@ -1003,6 +1146,35 @@ def _with_earlier_scans(nlp: Language, doc: Doc, found: List[ClinicalEntity]) ->
 
 _HEDGES = ("i think", "i thought", "i guess", "maybe", "i feel like", "pretty sure", "not sure", "i'm not sure",
            "im not sure", "possibly", "perhaps")
+
+
+_DEFINITE = frozenset({"the", "this", "that", "same", "these"})
+_BECAUSE = frozenset({"because", "bc", "cos", "coz", "cuz", "cause", "'cause", "due", "from", "after", "thanks"})
+
+
+def _explained_tiredness(doc: Doc, entity: ClinicalEntity) -> ClinicalEntity:
+    """"no symptoms just tired bc newborn lol" (set J): tiredness the writer
+    puts down to an everyday cause right after it ("because", "from", "after")
+    is no symptom they report; the context "explained" keeps it out of the case."""
+    if entity.entity != "symptom" or entity.value != "fatigue" or entity.role:
+        return entity
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc) or doc[span.end].lower_ not in _BECAUSE:
+        return entity
+    return dataclasses.replace(entity, context=tuple(dict.fromkeys(entity.context + ("explained",))))
+
+
+def _pointing_back(doc: Doc, entity: ClinicalEntity) -> ClinicalEntity:
+    """"the pain is mild and better since I cut down on fat" (set H): a pain
+    with "the" / "this" / "that" before it is one already told of; the
+    context "anaphoric" lets the conversation read it as that pain
+    (conversation.facts_from_entities with what is known)."""
+    if entity.entity != "symptom" or entity.value != "abdominal_pain":
+        return entity
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None or span.start == 0 or doc[span.start - 1].lower_ not in _DEFINITE:
+        return entity
+    return dataclasses.replace(entity, context=tuple(dict.fromkeys(entity.context + ("anaphoric",))))
 
 
 def _hedged_statement(doc: Doc, entity: ClinicalEntity) -> ClinicalEntity:

@@ -428,3 +428,91 @@ def test_hepatitis_a_is_hepatitis_that_clears_by_itself(nlp):
     [(value, role, context)] = values(nlp, "I had hepatitis A as a student, it cleared up", "condition")
     assert (value, role) == ("hepatitis", None) and "self_limiting" in context
     assert "self_limiting" not in values(nlp, "I have hepatitis C", "condition")[0][2]
+
+
+# --------------------------------------------------------------------------
+# Words split, relatives and owners, clauses after a denial (set H categories)
+# --------------------------------------------------------------------------
+
+
+def tuples(nlp, text):
+    return {(e.entity, e.value, e.role) for e in pipeline.read(nlp, text).entities}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the report says punk tate calcifications", ("pattern", "punctate", None)),
+    ("they found a calcified gran you loma in the liver", ("finding", "granuloma", None)),
+    ("my dad had cir rhosis", ("condition", "cirrhosis", "family")),
+])
+def test_a_word_split_in_pieces_is_read_joined(nlp, text, expected):
+    assert expected in tuples(nlp, text)
+
+
+def test_short_words_side_by_side_are_not_joined(nlp):
+    assert tuples(nlp, "is it on my CT or not") == {("imaging", "ct", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mam passed away from cancer of the liver in 2010", ("condition", "liver_cancer", "family")),
+    ("Nonna had TB as a girl", ("condition", "tuberculosis", "family")),
+    ("the vet found a calcification in my cat's liver", ("finding", "calcification", "family")),
+    ("there was cirrhosis on my brother's scan", ("condition", "cirrhosis", "family")),
+])
+def test_relatives_and_owners_however_named(nlp, text, expected):
+    assert expected in tuples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("history: colorectal ca 2019, now a calcified focus", ("condition", "colorectal_cancer", None)),
+    ("I'm knackered all the time lately", ("symptom", "fatigue", None)),
+])
+def test_clinic_shorthand_and_everyday_words(nlp, text, expected):
+    assert expected in tuples(nlp, text)
+
+
+def test_a_new_clause_after_a_comma_ends_the_denial(nlp):
+    found = tuples(nlp, "I've had no fever or tummy pain, the CT calcification is unchanged since 2019")
+    assert {("symptom", "fever", "negated"), ("imaging", "ct", None), ("finding", "calcification", None)} <= found
+
+
+def test_a_list_after_a_comma_stays_denied(nlp):
+    assert ("symptom", "itching", "negated") in tuples(nlp, "no fever, the itching or pain")
+
+
+def test_the_scan_a_denial_looked_in_is_not_denied(nlp):
+    found = tuples(nlp, "Dr said no sign of cancer on the CT")
+    assert ("imaging", "ct", None) in found and ("condition", "cancer", "negated") in found
+    assert ("imaging", "ct", "negated") in tuples(nlp, "I never had a CT before")
+
+
+# --------------------------------------------------------------------------
+# What the report says next (context.yml report_readings; no contract entity)
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, readings", [
+    ("IMPRESSION: indeterminate 8 mm lesion. Recommend follow-up CT in 6 months.", ("follow_up_advised",)),
+    ("simple cyst with a thin calcified wall; follow-up ultrasound in 12 months", ("follow_up_advised",)),
+    ("my GP wants me to have a repeat scan in a year", ("follow_up_advised",)),
+    ("Calcified granuloma. No further follow-up required.", ("no_follow_up_needed",)),
+    ("the radiologist says no follow up needed", ("no_follow_up_needed",)),
+    ("Follow-up MRI: known 4 mm calcified granuloma, unchanged.", ()),
+    ("do I need a follow-up scan?", ()),
+    ("the clinic wrote 'CE5 hydatid cyst, inactive, for surveillance ultrasound'",
+     ("follow_up_advised", "inactive_cyst")),
+])
+def test_what_the_report_says_should_happen_next(nlp, text, readings):
+    assert pipeline.read(nlp, text).report == readings
+
+
+@pytest.mark.parametrize("text, flag", [
+    ("the pain is mild and better since I cut down on fat", "anaphoric"),
+    ("no symptoms, just tired bc of the newborn", "explained"),
+    ("I'm always tired from night shifts", "explained"),
+])
+def test_a_symptom_that_points_back_or_is_explained(nlp, text, flag):
+    assert any(flag in e.context for e in pipeline.read(nlp, text).entities if e.entity == "symptom")
+
+
+def test_tiredness_said_plainly_is_a_symptom(nlp):
+    assert values(nlp, "I have been so tired lately", "symptom") == [("fatigue", None, ())]

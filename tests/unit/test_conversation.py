@@ -584,14 +584,36 @@ def test_a_relatives_illness_takes_back_only_in_a_correction():
 
 def test_the_finding_asked_about_becomes_the_users_when_they_tell_their_health():
     asked = [F("finding", "granuloma")]
-    assert conversation.asked_finding_is_theirs(asked, [], [F("condition", "cancer", "negated")], []) == asked
-    assert conversation.asked_finding_is_theirs(asked, [], [], ["symptom"]) == asked
-    assert conversation.asked_finding_is_theirs(asked, [], [F("condition", "cancer", "family")], []) == []
-    assert conversation.asked_finding_is_theirs(asked, [F("finding", "calcification")],
-                                                [F("symptom", "fever")], []) == []
+    theirs = conversation.asked_facts_are_theirs
+    assert theirs(asked, [], [F("condition", "cancer", "negated")], [], "never had cancer") == asked
+    assert theirs(asked, [], [], ["symptom"], "no symptoms") == asked
+    assert theirs(asked, [], [F("condition", "cancer", "family")], [], "my mum had cancer") == []
+    assert theirs(asked, [F("finding", "calcification")], [F("symptom", "fever")], [], "I have a fever") == []
+
+
+def test_the_condition_asked_about_becomes_the_users_only_when_they_say_so():
+    """'would a specialist want to see someone with hemochromatosis?' ... 'yes that's me'."""
+    entities = [E("condition", "hemochromatosis", context=["hypothetical"]), E("finding", "calcification")]
+    asked = conversation.asked_about(entities, scan_too=False)
+    assert asked == [F("condition", "hemochromatosis")]
+    theirs = conversation.asked_facts_are_theirs
+    assert theirs(asked, [], [], [], "yes that's me, C282Y homozygous") == asked
+    assert theirs(asked, [], [F("symptom", "fatigue")], [], "I feel tired") == []
+    assert conversation.asked_about([E("condition", "cancer", context=["other"])], scan_too=True) == []
 
 
 def test_a_self_limiting_hepatitis_is_no_history():
     facts = facts_from_entities([E("condition", "hepatitis", context=["historical", "self_limiting"])])
     assert facts == []
     assert facts_from_entities([E("condition", "hepatitis")]) == [F("condition", "hepatitis")]
+
+
+def test_the_pain_points_back_to_the_pain_told_before():
+    known = [F("symptom", "pain_after_fatty_meals")]
+    entity = E("symptom", "abdominal_pain", context=["anaphoric"])
+    assert facts_from_entities([entity], known) == []
+    assert facts_from_entities([entity], []) == [F("symptom", "abdominal_pain")]
+
+
+def test_explained_tiredness_is_no_symptom():
+    assert facts_from_entities([E("symptom", "fatigue", context=["explained"])]) == []
