@@ -91,8 +91,11 @@ def test_collect_facts_on_a_question_sets_no_form_slot():
     tracker = make_tracker(intent="ask_seriousness", entities=[ent("condition", "cancer", context=["hypothetical"])],
                            active_loop="assessment_form", slots={"requested_slot": "medical_history"})
     events, messages = run(actions.ActionReadMessage(), tracker)
-    # A condition in a question is not history, and the form must step aside.
-    assert events == [] and messages == []
+    # A condition in a question is not history, and the form must step aside;
+    # it is kept only as asked about, for a later "that's me".
+    assert messages == []
+    assert events == [{"event": "slot", "name": "asked_about", "timestamp": None,
+                       "value": [{"entity": "condition", "value": "cancer"}]}]
 
 
 def test_red_flag_is_answered_at_once_and_the_turn_is_the_alert():
@@ -544,7 +547,7 @@ def test_the_reading_asks_for_the_knowledge_base_once(monkeypatch):
                            entities=[ent("finding", "calcification")])
     dispatcher = CollectingDispatcher()
     events = module.ActionReadMessage.run.__wrapped__(module.ActionReadMessage(), dispatcher, tracker, {})
-    assert len(calls) == 4  # without it: red flags, warning checks, worry, pasted report
+    assert len(calls) == 5  # without it: red flags, warning checks, worry, pasted report, taking back
     calls.clear()
     assert run(module.ActionReadMessage(), tracker) == (events, dispatcher.messages)
     assert len(calls) == 1 and events and dispatcher.messages
