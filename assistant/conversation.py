@@ -252,10 +252,19 @@ def answers_the_form(intent: Optional[str], message_facts: Sequence[Fact]) -> bo
     return intent in ANSWER_INTENTS or (intent == "nlu_fallback" and bool(message_facts))
 
 
+# A pasted or quoted report: "Report: '...'", "IMPRESSION: ...", "the findings say".
+_PASTED_REPORT = re.compile(r"\b(report|impression|findings|conclusion|radiologist)\b|['\"\u201c].{12,}['\"\u201d]",
+                            re.I | re.S)
+
+
 def about_own_scan(text: str, facts: Sequence[Fact]) -> bool:
     """In a question, is the finding the user's own ("my CT shows...") or
-    general ("what is liver calcification?")?"""
-    return bool(_FIRST_PERSON.search(text or "")) or any(f.entity == "imaging" for f in facts)
+    general ("what is liver calcification?")? A measured finding or a pasted
+    report is someone's result, and the person pasting it asks about theirs
+    (set B: "Report: '... New 9 mm hypodense lesion.' What does that mean?"
+    got the general answer and no assessment)."""
+    return bool(_FIRST_PERSON.search(text or "")) or any(f.entity in ("imaging", "size") for f in facts) \
+        or bool(_PASTED_REPORT.search(text or ""))
 
 
 # The user saying that the person of their question is them: "yes that's me",

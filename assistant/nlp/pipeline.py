@@ -893,6 +893,7 @@ def read(nlp: Language, text: Any) -> Reading:
     also = any(t.lower_ in ("too", "also", "same", "well") for t in doc)  # "mum had them too": the user has one
     entities = [_hedged_statement(doc, e) for e in entities]
     entities = [_explained_tiredness(doc, _pointing_back(doc, e)) for e in entities]
+    entities = [_presupposed_by_why(doc, _denial_taken_back(doc, e)) for e in entities]
     proxy = bool(doc._.speaker_is_proxy) or (not also and _relatives_scan(entities))
     if proxy:
         # "writing on behalf of my father ... his CT results": the scan, the
@@ -1149,6 +1150,44 @@ _HEDGES = ("i think", "i thought", "i guess", "maybe", "i feel like", "pretty su
 
 
 _DEFINITE = frozenset({"the", "this", "that", "same", "these"})
+_LEAD_INS = frozenset({"so", "but", "and", "then", "ok", "okay", "well", "also", "plus", "oh"})
+_PERSONAL_ENTITIES = frozenset({"symptom", "condition", "medication"})
+
+
+def _presupposed_by_why(doc: Doc, entity: ClinicalEntity) -> ClinicalEntity:
+    """"so why has my husband been saying for a few days that I look yellow?"
+    (set C): a why-question takes its content as true; the sign in it is the
+    user's, not a what-if. Only for the user's own, undenied entities."""
+    if entity.entity not in _PERSONAL_ENTITIES or entity.role or "hypothetical" not in entity.context:
+        return entity
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None:
+        return entity
+    words = [t.lower_ for t in span.sent if not t.is_punct]
+    while words and words[0] in _LEAD_INS:
+        words = words[1:]
+    mine = set(words) & {"i", "i'm", "im", "my", "me", "i've", "ive"}
+    general = set(words) & {"anyone", "anybody", "people", "someone", "somebody", "you", "one", "patients"}
+    if (words[:1] == ["why"] or words[:2] == ["how", "come"]) and mine and not general:
+        return dataclasses.replace(entity, context=tuple(c for c in entity.context if c != "hypothetical"))
+    return entity
+
+
+_TAKING_BACK = re.compile(r"\b(?:but\s+)?(?:actually|in fact|truth is|to be honest|tbh|if i'?m honest)\b[^.?!]{0,40}?"
+                          r"\b(?:there (?:was|were|is|has been|have been) (?:some|a bit|a little|blood)|i (?:did|do|have|had)"
+                          r"\b(?! not| no| never|n't)|yes\b)", re.I)
+
+
+def _denial_taken_back(doc: Doc, entity: ClinicalEntity) -> ClinicalEntity:
+    """"she asked if I'd had any blood in my sick and I said no because I
+    panicked, but actually yesterday there was some" (set C): a denial the
+    message itself takes back after the entity ("but actually ... there was
+    some", "actually I did") leaves the entity affirmed."""
+    if entity.entity not in _PERSONAL_ENTITIES or entity.role != "negated":
+        return entity
+    if not _TAKING_BACK.search(doc.text[entity.end:entity.end + 200]):
+        return entity
+    return dataclasses.replace(entity, role=None, context=tuple(c for c in entity.context if c != "hypothetical"))
 _BECAUSE = frozenset({"because", "bc", "cos", "coz", "cuz", "cause", "'cause", "due", "from", "after", "thanks"})
 
 

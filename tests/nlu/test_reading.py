@@ -516,3 +516,15 @@ def test_a_symptom_that_points_back_or_is_explained(nlp, text, flag):
 
 def test_tiredness_said_plainly_is_a_symptom(nlp):
     assert values(nlp, "I have been so tired lately", "symptom") == [("fatigue", None, ())]
+
+
+@pytest.mark.parametrize("text, value, role, hypothetical", [
+    ("so why has my husband been saying for days that I look yellow?", "jaundice", None, False),
+    ("why would anyone get jaundice?", "jaundice", None, True),
+    ("the GP asked if I'd had blood in my sick and I said no, but actually yesterday there was some",
+     "vomiting_blood", None, False),
+    ("no blood in my vomit, actually it was just red wine", "vomiting_blood", "negated", False),
+])
+def test_why_takes_its_content_as_true_and_a_denial_can_be_taken_back(nlp, text, value, role, hypothetical):
+    [(found, found_role, context)] = [v for v in values(nlp, text, "symptom") if v[0] == value]
+    assert found_role == role and ("hypothetical" in context) is hypothetical

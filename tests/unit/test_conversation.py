@@ -617,3 +617,12 @@ def test_the_pain_points_back_to_the_pain_told_before():
 
 def test_explained_tiredness_is_no_symptom():
     assert facts_from_entities([E("symptom", "fatigue", context=["explained"])]) == []
+
+
+@pytest.mark.parametrize("text, own", [
+    ("Report: 'Previously noted calcified granulomata, unchanged. New 9 mm lesion.' What does that mean?", True),
+    ("IMPRESSION: calcified granuloma. what does that mean", True),
+    ("what is a calcified granuloma?", False),
+])
+def test_a_pasted_report_is_the_users_own(text, own):
+    assert conversation.about_own_scan(text, []) is own
