@@ -28,7 +28,7 @@ ENTITY_VALUES = {
 # assistant/nlp/component.py REPORT_READINGS): what the report says should
 # happen next, and a cyst staged inactive. Triage rules may use them.
 INTERNAL_VALUES = {
-    "report": {"follow_up_advised", "no_follow_up_needed", "inactive_cyst"},
+    "report": {"follow_up_advised", "no_follow_up_needed", "inactive_cyst", "concerning_features"},
 }
 
 # Sizes are free text; the engine reasons on bands.

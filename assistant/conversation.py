@@ -79,6 +79,8 @@ def facts_from_entities(entities: Optional[Sequence[Dict]], known: Sequence[Fact
         if name == "symptom" and "anaphoric" in context and pain_known and entity.get("role") != "negated":
             continue  # "the pain is mild" about the pain after fatty meals told before
         role = entity.get("role") if entity.get("role") in ("negated", "family") else None
+        if name == "change" and role == "negated":  # "no new lesions": nothing has changed
+            value, role = "stable", None
         try:
             facts.append(Fact(name, value.strip(), role))
         except ValueError:
@@ -263,7 +265,7 @@ def about_own_scan(text: str, facts: Sequence[Fact]) -> bool:
     report is someone's result, and the person pasting it asks about theirs
     (set B: "Report: '... New 9 mm hypodense lesion.' What does that mean?"
     got the general answer and no assessment)."""
-    return bool(_FIRST_PERSON.search(text or "")) or any(f.entity in ("imaging", "size") for f in facts) \
+    return bool(_FIRST_PERSON.search(text or "")) or any(f.entity in ("imaging", "size", "change") for f in facts) \
         or bool(_PASTED_REPORT.search(text or ""))
 
 

@@ -166,12 +166,14 @@ class TypoMatcher:
             if i in taken or not token.is_alpha:
                 break
             pieces.append(token.lower_)
-            if len(pieces) < 2 or min(len(p) for p in pieces) > self.SHORT_PIECE:
+            if len(pieces) < 2:
                 continue
             joined = "".join(pieces)
             if len(joined) < self.MIN_JOINED or joined[:3] not in self.prefixes:
                 continue  # a term's first three letters: cheap, and typos there are rare
-            hit = self.lexicon.get(joined) or self.lookup(joined)
+            # Joined exactly ("metho trexate"), any pieces; with a typo as well, one piece short.
+            hit = self.lexicon.get(joined) or (min(len(p) for p in pieces) <= self.SHORT_PIECE
+                                               and self.lookup(joined))
             if hit:
                 best = (i + 1, hit)
         return best
@@ -447,18 +449,30 @@ _THIRD_PERSON = frozenset({"she", "he", "her", "his", "hers", "they", "their", "
 _FIRST_PERSON_WORDS = frozenset({"i", "i'm", "im", "i've", "ive", "me", "my", "mine", "myself", "we", "our"})
 
 
+def _clause_tokens_after(doc: Doc, span: Span, limit: int) -> List[Any]:
+    out = []
+    for token in doc[span.end:min(span.sent.end, span.end + limit)]:
+        if token.is_punct:
+            break
+        out.append(token)
+    return out
+
+
 def _pronoun_points_back(span: Span) -> set:
     """"a colleague at work told me her liver calcification turned out to be
     bowel cancer" (set H): the user's "me" ends the colleague's scope, but
     "her" after it is the colleague again. A third-person pronoun before the
     entity in its sentence, with no first-person word between them, points
-    back to the nearest relative or other person named before it."""
+    back to the nearest relative or other person named before it. Not
+    across a comma, nor with the user's own words right after the entity."""
     doc = span.doc
     pronoun = None
+    if any(t.lower_ in _FIRST_PERSON_WORDS for t in _clause_tokens_after(doc, span, 3)):
+        return set()  # "calcification in my liver": the user's own
     for token in reversed(doc[span.sent.start:span.start]):
         word = token.lower_
-        if word in _FIRST_PERSON_WORDS:
-            break
+        if word in _FIRST_PERSON_WORDS or token.is_punct:
+            break  # the user, or another clause ("...he died of cirrhosis, so when the CT said")
         if word in _THIRD_PERSON:
             pronoun = token.i
             break
@@ -635,7 +649,11 @@ def entities_from_doc(doc: Doc) -> List[ClinicalEntity]:
         if span.label_ == "imaging" and role == "negated" and _where_it_was_looked_for(span):
             # "no sign of cancer on the CT" (set H): the CT is where it was looked for, not what is denied.
             role, categories = None, categories - {"NEGATED_EXISTENCE"}
-        if span.label_ == "change" and role:
+        if span.label_ == "change" and value == "new" and span.start and doc[span.start - 1].lower_ == "no":
+            # "No new lesions" (sets B, C, H, K: every author who wrote it) is
+            # change=new denied; conversation.facts_from_entities reads it as stable.
+            role = "negated"
+        elif span.label_ == "change" and role:
             # "not growing", "not new" say the finding is stable; change has no role.
             value, role = ("stable" if role == "negated" else value), None
         flags = tuple(name for category, name in CONTEXT_FLAGS if category in categories)
@@ -889,7 +907,9 @@ def read(nlp: Language, text: Any) -> Reading:
     entities = _with_weight_from_to(doc, _with_relatives_condition_too(doc, entities))
     said = {e.value for e in entities
             if e.entity == "symptom" and (e.role == "negated" or (not e.role and not e.context))}
-    cues = [c.value for c in doc._.sign_cues if c.value not in said]
+    imagined = {e.value for e in entities if e.entity == "symptom" and e.context == ("hypothetical",)
+                and not e.role and _asked_if(doc, e)}
+    cues = [c.value for c in doc._.sign_cues if c.value not in said and c.value not in imagined]
     also = any(t.lower_ in ("too", "also", "same", "well") for t in doc)  # "mum had them too": the user has one
     entities = [_hedged_statement(doc, e) for e in entities]
     entities = [_explained_tiredness(doc, _pointing_back(doc, e)) for e in entities]
@@ -901,7 +921,8 @@ def read(nlp: Language, text: Any) -> Reading:
         # the user's own sign reported by a relative has none); the relative's
         # history keeps its role.
         entities = [dataclasses.replace(e, role=None)
-                    if e.role == "family" and e.entity in conversation.PATIENTS_WHEN_PROXY else e for e in entities]
+                    if e.role == "family" and (e.entity in conversation.PATIENTS_WHEN_PROXY
+                                               or _the_patients_own(doc, e)) else e for e in entities]
     # Someone outside the family ("my coworker has PBC", "our cat was diagnosed
     # with liver cancer"): in the contract's two roles, not the user's, so
     # `family`, as four of the five independent authors who wrote such a case
@@ -932,6 +953,8 @@ def report_readings(doc: Doc, found: List[ClinicalEntity], concepts: Mapping[str
     no word of advice or time to come) is neither."""
     advise = set(concepts.get("advise") or ())
     more = set(concepts.get("more_imaging") or ())
+    checks = set(concepts.get("checks") or ())
+    concerning = [c.lower().split() for c in concepts.get("concerning") or ()]
     denials = set(concepts.get("denials") or ())
     times = set(concepts.get("times") or ())
     inactive = set(concepts.get("inactive_stage") or ())
@@ -944,6 +967,10 @@ def report_readings(doc: Doc, found: List[ClinicalEntity], concepts: Mapping[str
             continue
         words = [t.lower_ for t in sent]
         for j in range(len(words)):
+            if words[j] in checks and set(words[max(0, j - 4):j]) & advise and not set(words[max(0, j - 4):j]) & denials:
+                # "Suggest correlation with LFTs", "recommend a dedicated liver ultrasound"
+                out.append("follow_up_advised")
+                continue
             if not _more_imaging_at(words, j, more):
                 continue
             before, after = set(words[max(0, j - 4):j]), words[j + 1:j + 7]
@@ -951,6 +978,9 @@ def report_readings(doc: Doc, found: List[ClinicalEntity], concepts: Mapping[str
                 out.append("no_follow_up_needed")
             elif before & advise or set(words[j + 1:j + 5]) & advise or ("in" in after and times & set(after)):
                 out.append("follow_up_advised")
+        joined = " " + " ".join(words) + " "
+        if any(" " + " ".join(c) + " " in joined for c in concerning) and not {"no", "without", "not"} & set(words):
+            out.append("concerning_features")
         stage = {w.replace("-", "") for w in words} & {w.replace("-", "") for w in inactive}
         if stage and (sent.start in cyst_sentences or stage & {"ce4", "ce5"}) \
                 and not {"not", "no", "n't", "active"} & set(words) - {"inactive"}:
@@ -970,6 +1000,24 @@ def _self_limiting(found: List[ClinicalEntity], forms: Mapping[str, Sequence[str
             entity = dataclasses.replace(entity, context=tuple(dict.fromkeys(entity.context + ("self_limiting",))))
         out.append(entity)
     return out
+
+
+_PATIENT_PRONOUNS = frozenset({"she", "he", "she's", "he's", "shes", "hes", "her", "his"})
+
+
+def _the_patients_own(doc: Doc, entity: ClinicalEntity) -> bool:
+    """Typing for the patient: "on behalf of my wife - she has cirrhosis" (set
+    K): a condition whose nearest person before it is "she" or "he", with no
+    relative named in between, is the patient's own history ("his mum had
+    cancer" stays the mother's)."""
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None:
+        return False
+    pronoun = next((t.i for t in reversed(doc[span.sent.start:span.start]) if t.lower_ in _PATIENT_PRONOUNS), None)
+    if pronoun is None:
+        return False
+    return not any(m.category == "FAMILY" and pronoun <= m.modifier_span[0] < span.start
+                   for m in getattr(doc._.context_graph, "modifiers", None) or ())
 
 
 _SCAN_ENTITIES = frozenset({"finding", "pattern", SIZE})
@@ -1055,8 +1103,8 @@ _OWN_DENIAL_BACK = re.compile(
     r"(?:never|not|haven't|havent|have not|didn't|didnt|did not|don't|dont|do not)\s+"
     r"(?:had|have|got|get|caught|been\s+diagnosed\s+with)?\s*(it|that|them|this|one)\b"
     # "my mother had hepatitis C, I don't" (set D): the verb alone, then the end.
-    r"|,\s*(?:but\s+)?(?:i|me)\s+(don't|dont|do not|haven't|havent|have not|didn't|didnt|never did|never have)"
-    r"\s*(?:[.!]|$)"
+    r"|(?:,|\band\b|\bbut\b)\s*(?:but\s+)?(?:i|me)\s+(don't|dont|do not|haven't|havent|have not|didn't|didnt|never did|"
+    r"never have|am not|'m not|m not)\s*(?:[.!,]|$)"
     # "my MUM has breast cancer, not me. I've never had it." (set G): the next sentence.
     r"|(?:^|[.!;]\s+)(?:i|i've|ive|i have)\s+(?:never|not|not ever)\s+(?:had|have|got)?\s*(it|that|them)\b")
 
@@ -1104,11 +1152,12 @@ def _with_own_denial_pointing_back(doc: Doc, found: List[ClinicalEntity]) -> Lis
     added = []
     for match in _OWN_DENIAL_BACK.finditer(text.lower()):
         group = next(g for g in (1, 2, 3) if match.group(g))
-        told = [e for e in found if e.entity == "condition" and e.role == "family" and e.end <= match.start()
-                and (group == 3 or "." not in text[e.end:match.start()])]
+        # A relative's condition or medicine ("my dad takes amiodarone, I don't": set K).
+        told = [e for e in found if e.entity in ("condition", "medication") and e.role == "family"
+                and e.end <= match.start() and (group == 3 or "." not in text[e.end:match.start()])]
         if told:
             start, end = match.span(group)
-            added.append(ClinicalEntity("condition", told[-1].value, start, end, text[start:end], "negated", ()))
+            added.append(ClinicalEntity(told[-1].entity, told[-1].value, start, end, text[start:end], "negated", ()))
     return found + added
 
 
@@ -1150,6 +1199,19 @@ _HEDGES = ("i think", "i thought", "i guess", "maybe", "i feel like", "pretty su
 
 
 _DEFINITE = frozenset({"the", "this", "that", "same", "these"})
+_IF_WORDS = frozenset({"if", "whether", "unless", "suppose", "supposing", "incase"})
+
+
+def _asked_if(doc: Doc, entity: ClinicalEntity) -> bool:
+    """"what happens if i start throwing up blood?" (set K): a sign imagined
+    with "if" in its own sentence, before it, is a what-if, not an unsure
+    reading; the safety question is not asked (it held up the assessment and
+    the conversation ended with no triage)."""
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = [t.lower_ for t in doc[span.sent.start:span.start]]
+    return bool(_IF_WORDS.intersection(before)) or "in case" in " ".join(before)
 _LEAD_INS = frozenset({"so", "but", "and", "then", "ok", "okay", "well", "also", "plus", "oh"})
 _PERSONAL_ENTITIES = frozenset({"symptom", "condition", "medication"})
 

@@ -1196,9 +1196,12 @@ def _asks_meaning(after: Span) -> bool:
 # "The nurse asked whether I'd had any thoughts of harming myself, and I
 # haven't" (bank P): a reported question, answered no at the end of its sentence.
 _ASKED_THEN_NO = re.compile(
-    r"\b(asked|asking|asks|wondered|wanted to know|checked)\b(.*)\b(and|but)\s+"
+    r"\b(asked|asking|asks|wondered|wanted to know|checked)\b(.*)(\band\b|\bbut\b|,)\s+"
+    # "GP asked about weight loss, I told him I haven't lost any" (set K)
+    r"(?:(?:i|we)\s+(?:told|said to)\s+(?:him|her|them|the\s+\w+)\s+)?"
     r"(?:i'm not|im not|i am not|we're not|(?:i|we)\s+(?:haven't|havent|have not|hadn't|don't|dont|do not|didn't|"
-    r"didnt|did not|wasn't|wasnt|never have|never did))\s*[.!]*\s*$")
+    r"didnt|did not|wasn't|wasnt|never have|never did))"
+    r"(?:\s+(?:lost|had|got|noticed|seen|been|felt)\s+(?:any|it|one|that|anything|them))?\s*[.!]*\s*$")
 
 
 def asked_and_denied(doc: Doc, sent: Span, start: int) -> bool:

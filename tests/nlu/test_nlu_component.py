@@ -216,7 +216,7 @@ def test_a_condition_in_a_question_with_i_is_hypothetical(parse):
         ("it has got larger since last year", [("change", "growing", None)]),
         ("what's the latest news", []),
         ("no change from the previous CT", [("change", "stable", None), ("imaging", "ct", None)]),
-        ("no new calcifications", [("change", "stable", None), ("finding", "calcification", None)]),
+        ("no new calcifications", [("change", "new", "negated"), ("finding", "calcification", None)]),  # sets B, C, H, K
         ("no swelling in my tummy", [("symptom", "swollen_abdomen", "negated")]),
     ],
 )

@@ -528,3 +528,52 @@ def test_tiredness_said_plainly_is_a_symptom(nlp):
 def test_why_takes_its_content_as_true_and_a_denial_can_be_taken_back(nlp, text, value, role, hypothetical):
     [(found, found_role, context)] = [v for v in values(nlp, text, "symptom") if v[0] == value]
     assert found_role == role and ("hypothetical" in context) is hypothetical
+
+
+# --------------------------------------------------------------------------
+# Set K categories
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("my brother takes methotrexate, I don't", ("medication", "methotrexate", "negated")),
+    ("my aunt has PBC but they tested me and I don't", ("condition", "primary_biliary_cholangitis", "negated")),
+    ("typing for my husband - he has cirrhosis and he is very tired", ("condition", "cirrhosis", None)),
+    ("a neighbour of mine had TB, mine is a calcified granuloma", ("finding", "granuloma", None)),
+    ("the nurse asked about fever, I told her I haven't had one", ("symptom", "fever", "negated")),
+    ("IMPRESSION: No new focal lesion.", ("change", "new", "negated")),
+    ("a 2x3mm calcified focus", ("size", "2x3mm", None)),
+    ("i am on metho trexate", ("medication", "methotrexate", None)),
+    ("my partner says I look shattered lately", ("symptom", "fatigue", None)),
+])
+def test_set_k_categories(nlp, text, expected):
+    assert expected in tuples(nlp, text)
+
+
+def test_a_proxys_relative_keeps_their_history(nlp):
+    assert ("condition", "colorectal_cancer", "family") in tuples(
+        nlp, "typing for my dad, his mum had bowel cancer and he has a calcified spot")
+
+
+def test_a_what_if_sign_is_asked_nothing(nlp):
+    assert pipeline.read(nlp, "what happens if i start throwing up blood?").cues == []
+
+
+def test_a_dead_relatives_story_does_not_make_the_user_a_proxy(nlp):
+    reading = pipeline.read(nlp, "my grandad vomited blood before he died of cirrhosis, "
+                                 "so when the CT said calcification in my liver I panicked")
+    assert not reading.proxy
+    assert ("symptom", "vomiting_blood", "family") in {(e.entity, e.value, e.role) for e in reading.entities}
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("'2.4 cm ill-defined hypodense lesion with coarse calcification'", "concerning_features"),
+    ("Suggest correlation with LFTs.", "follow_up_advised"),
+    ("the radiologist suggested a dedicated liver ultrasound at some point", "follow_up_advised"),
+])
+def test_report_readings_of_set_k(nlp, text, reading):
+    assert reading in pipeline.read(nlp, text).report
+
+
+def test_no_soft_tissue_part_is_no_concern(nlp):
+    assert "concerning_features" not in pipeline.read(nlp, "no soft tissue component, not ill-defined").report

@@ -626,3 +626,12 @@ def test_explained_tiredness_is_no_symptom():
 ])
 def test_a_pasted_report_is_the_users_own(text, own):
     assert conversation.about_own_scan(text, []) is own
+
+
+def test_no_new_lesions_reads_as_stable():
+    assert facts_from_entities([E("change", "new", "negated")]) == [F("change", "stable")]
+
+
+def test_a_measured_or_changed_finding_is_the_users_in_a_question():
+    assert conversation.about_own_scan("calcification same as March 2021. is it the amiodarone??",
+                                       [F("change", "stable")])
