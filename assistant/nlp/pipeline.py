@@ -274,6 +274,7 @@ def build(kb: Optional[knowledge.KnowledgeBase] = None) -> Language:
     nlp.meta["finding_smaller"] = dict(kb.context.get("finding_smaller") or {})
     nlp.meta["self_limiting_forms"] = dict(kb.context.get("self_limiting_forms") or {})
     nlp.meta["report_readings"] = dict(kb.context.get("report_readings") or {})
+    nlp.meta["everyday_causes"] = list(kb.context.get("everyday_causes") or ())
     return nlp
 
 
@@ -912,7 +913,8 @@ def read(nlp: Language, text: Any) -> Reading:
     cues = [c.value for c in doc._.sign_cues if c.value not in said and c.value not in imagined]
     also = any(t.lower_ in ("too", "also", "same", "well") for t in doc)  # "mum had them too": the user has one
     entities = [_hedged_statement(doc, e) for e in entities]
-    entities = [_explained_tiredness(doc, _pointing_back(doc, e)) for e in entities]
+    everyday = [c.lower().split() for c in nlp.meta.get("everyday_causes") or ()]
+    entities = [_explained_tiredness(doc, _pointing_back(doc, e), everyday) for e in entities]
     entities = [_presupposed_by_why(doc, _denial_taken_back(doc, e)) for e in entities]
     proxy = bool(doc._.speaker_is_proxy) or (not also and _relatives_scan(entities))
     if proxy:
@@ -1253,15 +1255,27 @@ def _denial_taken_back(doc: Doc, entity: ClinicalEntity) -> ClinicalEntity:
 _BECAUSE = frozenset({"because", "bc", "cos", "coz", "cuz", "cause", "'cause", "due", "from", "after", "thanks"})
 
 
-def _explained_tiredness(doc: Doc, entity: ClinicalEntity) -> ClinicalEntity:
+_SLEEPY = frozenset({"sleepy", "drowsy", "dozy", "drowsiness", "sleepiness"})
+
+
+def _explained_tiredness(doc: Doc, entity: ClinicalEntity, everyday: Sequence[Sequence[str]] = ()) -> ClinicalEntity:
     """"no symptoms just tired bc newborn lol" (set J): tiredness the writer
-    puts down to an everyday cause right after it ("because", "from", "after")
-    is no symptom they report; the context "explained" keeps it out of the case."""
-    if entity.entity != "symptom" or entity.value != "fatigue" or entity.role:
+    puts down to a cause right after it ("because", "from", "after") is no
+    symptom they report; the context "explained" keeps it out of the case.
+    Sleepiness read as the red flag's drowsiness ("so sleepy after my night
+    shift", bank R) only with an everyday cause (context.yml
+    `everyday_causes`): "drowsy after the new tablets" still counts."""
+    if entity.entity != "symptom" or entity.value not in ("fatigue", "confusion") or entity.role:
         return entity
     span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
     if span is None or span.end >= len(doc) or doc[span.end].lower_ not in _BECAUSE:
         return entity
+    if entity.value == "confusion":
+        if not _SLEEPY.intersection(t.lower_ for t in span):
+            return entity
+        after = " " + " ".join(t.lower_ for t in doc[span.end + 1:span.end + 6]) + " "
+        if not any(" " + " ".join(c) + " " in after for c in everyday):
+            return entity
     return dataclasses.replace(entity, context=tuple(dict.fromkeys(entity.context + ("explained",))))
 
 

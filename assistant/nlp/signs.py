@@ -393,7 +393,7 @@ class SignReader:
         # no person before it ("the shelf collapsed"); a verb with an object
         # ("blacking out my name").
         filters = (
-            ("not_followed_by", lambda s, words: _next_word(doc, s.end) not in words),
+            ("not_followed_by", lambda s, words: _next_word(doc, s.end) not in words or _time_after_word(doc, s.end)),
             ("person_subject",
              lambda s, verbs: not _starts_with(s, verbs) or _person_before(doc, s.start, self.people)),
             ("intransitive", lambda s, verbs: not _starts_with(s, verbs) or not _has_object(doc, s.end)),
@@ -955,7 +955,18 @@ def _thing_before(doc: Doc, start: int, things: Iterable[str]) -> bool:
     i = start - 1
     while i >= 0 and doc[i].lower_ in _BETWEEN_SUBJECT_AND_VERB | _NEGATION_AUXILIARIES:
         i -= 1
+    # "the report has me confused", "the letter left me so muddled" (bank R): the
+    # thing makes the person so; its subject is still the thing.
+    if i >= 1 and doc[i].lower_ in _OBJECT_PRONOUNS and doc[i - 1].lower_ in _CAUSATIVES:
+        i -= 2
+        while i >= 0 and doc[i].lower_ in _BETWEEN_SUBJECT_AND_VERB | _NEGATION_AUXILIARIES | {"is", "'s", "are", "was"}:
+            i -= 1
     return i >= 0 and doc[i].lower_ in things
+
+
+_OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them"})
+_CAUSATIVES = frozenset({"has", "have", "had", "got", "gets", "left", "leaves", "leaving", "makes", "made", "making",
+                         "make", "getting", "keeps", "kept"})
 
 
 def _has_object(doc: Doc, end: int) -> bool:
@@ -1111,6 +1122,28 @@ def answered_no(doc: Doc, sent: Span) -> bool:
             and following.end < len(doc):
         following = doc[following.end].sent
     return not following.text.rstrip().endswith("?") and bool(_ALL_DENIED.search(following.text.lower()))
+
+
+_TIME_AFTER = frozenset({"past", "hours", "days", "weeks", "night", "nights", "weekend", "today", "tonight", "since"})
+_COUNTS = frozenset({"few", "couple", "two", "three", "four", "several", "many"})
+_UNITS = frozenset({"minutes", "hours", "days", "weeks", "nights", "months", "mins", "hrs", "of"})
+
+
+def _time_after_word(doc: Doc, i: int) -> bool:
+    """"confused over the last two days", "muddled on and off since Monday"
+    (bank R): the word after the state starts a time, not what the state is
+    about ("confused over the results")."""
+    while i < len(doc) and doc[i].is_punct:
+        i += 1
+    j = i + 1
+    while j < len(doc) and doc[j].lower_ in ("the", "a", "an", "and", "off"):
+        j += 1
+    if j >= len(doc):
+        return False
+    word = doc[j].lower_
+    unit = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+    return word in _TIME_AFTER or word in ("last", "next", "whole", "weekend", "week", "day", "morning", "evening",
+                                           "afternoon") or ((doc[j].like_num or word in _COUNTS) and unit in _UNITS)
 
 
 def _next_word(doc: Doc, i: int) -> str:

@@ -401,7 +401,13 @@ FLOORS = {"bank_a": (0.98, 0.90, 0.05), "bank_b": (0.98, 0.90, 0.05), "bank_c": 
           # Bank q: the second bank of the seventh session, written with p, run once unchanged after
           # the p fixes (live, judge): 0.94 same turn, 0.99 after one question (cholangitis, collapse,
           # confusion 0.96; the rest 1.00), 3 % false emergencies; then fixed by category.
-          "bank_q": (0.95, 0.90, 0.05)}
+          "bank_q": (0.95, 0.90, 0.05),
+          # Bank r: written at the start of the eighth session, run once unchanged after the set K
+          # fixes (live, judge, commit 2dd4046): 0.96 same turn, 0.99 after one question
+          # (confusion 0.93, collapse 0.96; the rest 1.00), 2 % false emergencies; then fixed by
+          # category (a state followed by a time is no puzzlement, describing losing awareness
+          # denies nothing, a thing that makes the user confused, sleepiness with an everyday cause).
+          "bank_r": (0.98, 0.90, 0.05)}
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=[b.stem for b in BANKS])
@@ -746,3 +752,22 @@ def test_bank_q_near_misses_raise_no_alarm(nlp, text):
 def test_what_an_or_joins_to_an_imagined_sign_is_imagined(nlp):
     text = "when should I go to A&E, say if I threw up blood or passed black poo?"
     assert not alert_values(nlp, text) & {"vomiting_blood", "black_stools"}
+
+
+# Bank R categories (its first run: same turn 0.96, after one question 0.99, false alarms 2 %).
+@pytest.mark.parametrize("text, value", [
+    ("my family have remarked that I have become increasingly confused over the last two days", "confusion"),
+    ("twice since yesterday I fall down without knowing and wake up on the floor", "fainting"),
+    ("I can hardly keep my eyes open since yesterday even though I slept 10 hours", "confusion"),
+])
+def test_bank_r_categories(nlp, text, value):
+    assert value in alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "I'm so sleepy after my night shift, otherwise fine",
+    "the report has me confused, it says 'calcified foci'",
+    "I'm confused over the results",
+])
+def test_bank_r_near_misses(nlp, text):
+    assert not {"confusion", "fainting"} & alert_values(nlp, text)
