@@ -626,9 +626,20 @@ def _role(categories: set) -> Optional[str]:
 _CONDITIONAL = frozenset({"if", "unless", "whether", "should", "once", "case", "will", "would", "ever", "'ll"})
 
 
+_MAYBE_LATER = frozenset({"might", "could", "may", "can"})
+
+
 def _conditional(span: Span) -> bool:
+    """A change imagined: "if it gets bigger", "will it grow", and "does that
+    mean it might grow?" (set J: read as growth once a change made the
+    question about the user's own scan); "it may have grown" is a hedge about
+    the scan and stays."""
     before = span.doc[max(span.sent.start, span.start - 6):span.start]
-    return any(t.lower_ in _CONDITIONAL for t in before)
+    if any(t.lower_ in _CONDITIONAL for t in before):
+        return True
+    near = [t.lower_ for t in span.doc[max(span.sent.start, span.start - 2):span.start]]
+    perfect = {"have", "'ve", "has"} & (set(near) | {span[0].lower_})
+    return bool(_MAYBE_LATER.intersection(near)) and not perfect
 
 
 def entities_from_doc(doc: Doc) -> List[ClinicalEntity]:
@@ -956,6 +967,7 @@ def report_readings(doc: Doc, found: List[ClinicalEntity], concepts: Mapping[str
     advise = set(concepts.get("advise") or ())
     more = set(concepts.get("more_imaging") or ())
     checks = set(concepts.get("checks") or ())
+    strongly = set(concepts.get("advise_strongly") or ())
     concerning = [c.lower().split() for c in concepts.get("concerning") or ()]
     denials = set(concepts.get("denials") or ())
     times = set(concepts.get("times") or ())
@@ -969,7 +981,8 @@ def report_readings(doc: Doc, found: List[ClinicalEntity], concepts: Mapping[str
             continue
         words = [t.lower_ for t in sent]
         for j in range(len(words)):
-            if words[j] in checks and set(words[max(0, j - 4):j]) & advise and not set(words[max(0, j - 4):j]) & denials:
+            if words[j] in checks and set(words[max(0, j - 4):j]) & strongly \
+                    and not set(words[max(0, j - 4):j]) & denials:
                 # "Suggest correlation with LFTs", "recommend a dedicated liver ultrasound"
                 out.append("follow_up_advised")
                 continue

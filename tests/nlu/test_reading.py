@@ -577,3 +577,22 @@ def test_report_readings_of_set_k(nlp, text, reading):
 
 def test_no_soft_tissue_part_is_no_concern(nlp):
     assert "concerning_features" not in pipeline.read(nlp, "no soft tissue component, not ill-defined").report
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("does that mean it might grow?", False),
+    ("the report says it may have grown slightly", True),
+])
+def test_a_change_that_might_come_is_imagined(nlp, text, kept):
+    [(value, _, context)] = values(nlp, text, "change")
+    assert value == "growing" and ("conditional" not in context) is kept
+
+
+@pytest.mark.parametrize("text", ["my neighbour had a hydatid cyst removed, so I asked my GP for a scan",
+                                  "I get them checked whenever I have a CT for my kidney stones"])
+def test_asking_for_a_scan_is_no_advice_of_follow_up(nlp, text):
+    assert "follow_up_advised" not in pipeline.read(nlp, text).report
+
+
+def test_of_mine_keeps_the_other_persons_story(nlp):
+    assert ("condition", "hepatitis", "family") in tuples(nlp, "a colleague of mine has gone yellow and has hep B")
