@@ -226,7 +226,12 @@ def collect_facts(tracker: Tracker, check: Optional[List[engine.Fact]] = None):
         new_facts, intent, requested = new_facts + check, None, None
     nothing = latest.get(NOTHING_TO_REPORT) or []
 
-    known = _known_facts(tracker)
+    stored = known = _known_facts(tracker)
+    if latest.get(PROXY) and not tracker.get_slot("proxy_patient"):
+        # Speaking for the patient turns out only now ("my husband's belly has
+        # swelled up", then "his MRI shows..."; set L): what was told of them
+        # before is the patient's too.
+        known = conversation.as_patients(known)
     asked_before = conversation.facts_from_slot(tracker.get_slot(ASKED_ABOUT))
     theirs = conversation.asked_facts_are_theirs(asked_before, known, new_facts, nothing, latest.get("text") or "")
     new_facts = theirs + new_facts
@@ -248,7 +253,7 @@ def collect_facts(tracker: Tracker, check: Optional[List[engine.Fact]] = None):
     elif theirs:
         events.append(SlotSet(ASKED_ABOUT, conversation.facts_to_slot([f for f in asked_before if f not in theirs])
                               or None))
-    if facts != known:
+    if facts != stored:
         events.append(SlotSet("case_facts", conversation.facts_to_slot(facts)))
     if latest.get(PROXY) and not tracker.get_slot("proxy_patient"):
         events.append(SlotSet("proxy_patient", True))

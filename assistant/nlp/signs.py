@@ -872,12 +872,19 @@ class SignReader:
         also has the user ("I") before the sign."""
         words = [t.lower_ for t in doc[clause[0]:start]]
         # "I rang him five times": "him" is the object; the clause is about "I".
-        last_third = max((i for i, w in enumerate(words) if w in _THIRD_PERSON and w != "him"), default=-1)
+        # "they found calcification ... the pain now is sudden" (set L): "they"
+        # who found, said or scanned are the clinicians, not someone with the sign.
+        last_third = max((i for i, w in enumerate(words) if w in _THIRD_PERSON and w != "him"
+                          and not (w == "they" and words[i + 1:i + 2] and words[i + 1] in _CLINICIANS_DO)),
+                         default=-1)
         last_first = max((i for i, w in enumerate(words) if w in _FIRST_PERSON), default=-1)
         return last_third > last_first
 
 
 
+_CLINICIANS_DO = frozenset({"found", "find", "said", "say", "says", "saw", "see", "told", "did", "do", "scanned",
+                            "checked", "think", "thought", "reckon", "want", "wanted", "wrote", "measured", "noticed",
+                            "spotted", "picked", "called", "rang", "gave", "sent", "booked"})
 _CLOCK = frozenset({"am", "pm", "o'clock", ":", "mins", "minutes", "hours", "hrs", "degrees", "c", "°c", "%", "mg"})
 CLAUSE_STARTS = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "been", "he", "she", "they", "we", "it", "it's",
                             "my", "but", "then", "now", "just", "still", "and", "so", "had", "have", "got", "keep",

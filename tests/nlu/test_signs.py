@@ -771,3 +771,11 @@ def test_bank_r_categories(nlp, text, value):
 ])
 def test_bank_r_near_misses(nlp, text):
     assert not {"confusion", "fainting"} & alert_values(nlp, text)
+
+
+def test_they_who_found_it_are_the_clinicians(nlp):
+    """Set L: 'they found calcification ... the pain now is sudden and really bad' is the user's."""
+    text = ("had a ct for kidney stones they found calcification in liver as well the pain now is sudden "
+            "and really bad on the right side cant sit still started about an hour ago")
+    assert "severe_abdominal_pain" in alert_values(nlp, text)
+    assert "vomiting_blood" not in alert_values(nlp, "they have been vomiting blood")

@@ -554,3 +554,15 @@ def test_the_reading_asks_for_the_knowledge_base_once(monkeypatch):
     assert module._RUN_KB.get() is None
     calls.clear()
     assert module._kb() is not None and len(calls) == 1  # outside a run: looked up each time
+
+
+def test_speaking_for_the_patient_found_later_makes_earlier_signs_theirs():
+    """'my husband's belly has swelled up' (a relative's), then 'his MRI shows calcification' (set L)."""
+    tracker = make_tracker(entities=[ent("finding", "calcification"), ent("imaging", "mri")],
+                           slots={"case_facts": [{"entity": "symptom", "value": "swollen_abdomen", "role": "family"},
+                                                 {"entity": "medication", "value": "amiodarone", "role": "family"}]})
+    tracker.latest_message["clinical_proxy"] = True
+    events, _ = run(actions.ActionReadMessage(), tracker)
+    facts = next(e["value"] for e in events if e.get("name") == "case_facts")
+    assert {"entity": "symptom", "value": "swollen_abdomen"} in facts
+    assert {"entity": "medication", "value": "amiodarone"} in facts
