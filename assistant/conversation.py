@@ -272,7 +272,8 @@ def about_own_scan(text: str, facts: Sequence[Fact]) -> bool:
 # The user saying that the person of their question is them: "yes that's me",
 # "I'm one of those", "I have it" (set H: "would a liver specialist want to
 # see someone with hemochromatosis...?" then "yes that's me").
-_THATS_ME = re.compile(r"\b(that'?s me|that is me|this is me|it'?s me|thats me|i'?m (?:that|the|one of) (?:person|one|them|those|someone)|"
+_THATS_ME = re.compile(r"\b(that'?s me|that is me|this is me|it'?s me|thats me|"
+                       r"i'?m (?:that|the|one of) (?:person|one|them|those|someone)|"
                        r"that person is me|that'?s my case|i have (?:it|that|them|this)|i do have (?:it|that|them)|"
                        r"i am (?:that|one of)|like me|i'?ve got (?:it|that|them))\b", re.I)
 

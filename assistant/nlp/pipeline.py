@@ -1010,7 +1010,8 @@ def _self_limiting(found: List[ClinicalEntity], forms: Mapping[str, Sequence[str
     history."""
     out = []
     for entity in found:
-        names = {" ".join(f.lower().split()) for f in forms.get(entity.value, ())} if entity.entity == "condition" else ()
+        names = {" ".join(f.lower().split()) for f in forms.get(entity.value, ())} \
+            if entity.entity == "condition" else set()
         if names and " ".join(entity.text.lower().split()) in names:
             entity = dataclasses.replace(entity, context=tuple(dict.fromkeys(entity.context + ("self_limiting",))))
         out.append(entity)
@@ -1042,7 +1043,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "my", "his", "her", "their", "our", 
 def _clause_words(doc: Doc, start: int, end: int, stops: set, step: int, limit: int = 3) -> List[str]:
     """Up to `limit` words from `start` towards `end` (step -1 or 1), not past
     punctuation or a token of the finding (`stops`)."""
-    words = []
+    words: List[str] = []
     for i in range(start, end, step):
         token = doc[i]
         if token.is_punct or i in stops or len(words) == limit:
@@ -1251,7 +1252,8 @@ def _presupposed_by_why(doc: Doc, entity: ClinicalEntity) -> ClinicalEntity:
 
 
 _TAKING_BACK = re.compile(r"\b(?:but\s+)?(?:actually|in fact|truth is|to be honest|tbh|if i'?m honest)\b[^.?!]{0,40}?"
-                          r"\b(?:there (?:was|were|is|has been|have been) (?:some|a bit|a little|blood)|i (?:did|do|have|had)"
+                          r"\b(?:there (?:was|were|is|has been|have been) (?:some|a bit|a little|blood)|"
+                          r"i (?:did|do|have|had)"
                           r"\b(?! not| no| never|n't)|yes\b)", re.I)
 
 

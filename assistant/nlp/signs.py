@@ -966,7 +966,8 @@ def _thing_before(doc: Doc, start: int, things: Iterable[str]) -> bool:
     # thing makes the person so; its subject is still the thing.
     if i >= 1 and doc[i].lower_ in _OBJECT_PRONOUNS and doc[i - 1].lower_ in _CAUSATIVES:
         i -= 2
-        while i >= 0 and doc[i].lower_ in _BETWEEN_SUBJECT_AND_VERB | _NEGATION_AUXILIARIES | {"is", "'s", "are", "was"}:
+        skipped = _BETWEEN_SUBJECT_AND_VERB | _NEGATION_AUXILIARIES | {"is", "'s", "are", "was"}
+        while i >= 0 and doc[i].lower_ in skipped:
             i -= 1
     return i >= 0 and doc[i].lower_ in things
 

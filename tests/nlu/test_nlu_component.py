@@ -216,7 +216,8 @@ def test_a_condition_in_a_question_with_i_is_hypothetical(parse):
         ("it has got larger since last year", [("change", "growing", None)]),
         ("what's the latest news", []),
         ("no change from the previous CT", [("change", "stable", None), ("imaging", "ct", None)]),
-        ("no new calcifications", [("change", "new", "negated"), ("finding", "calcification", None)]),  # sets B, C, H, K
+        # "No new lesions": change=new denied, as sets B, C, H, K label it.
+        ("no new calcifications", [("change", "new", "negated"), ("finding", "calcification", None)]),
         ("no swelling in my tummy", [("symptom", "swollen_abdomen", "negated")]),
     ],
 )
