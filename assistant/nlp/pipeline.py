@@ -450,15 +450,6 @@ _THIRD_PERSON = frozenset({"she", "he", "her", "his", "hers", "they", "their", "
 _FIRST_PERSON_WORDS = frozenset({"i", "i'm", "im", "i've", "ive", "me", "my", "mine", "myself", "we", "our"})
 
 
-def _clause_tokens_after(doc: Doc, span: Span, limit: int) -> List[Any]:
-    out = []
-    for token in doc[span.end:min(span.sent.end, span.end + limit)]:
-        if token.is_punct:
-            break
-        out.append(token)
-    return out
-
-
 def _pronoun_points_back(span: Span) -> set:
     """"a colleague at work told me her liver calcification turned out to be
     bowel cancer" (set H): the user's "me" ends the colleague's scope, but
@@ -468,7 +459,7 @@ def _pronoun_points_back(span: Span) -> set:
     across a comma, nor with the user's own words right after the entity."""
     doc = span.doc
     pronoun = None
-    if any(t.lower_ in _FIRST_PERSON_WORDS for t in _clause_tokens_after(doc, span, 3)):
+    if _FIRST_PERSON_WORDS.intersection(_clause_words(doc, span.end, span.sent.end, set(), 1)):
         return set()  # "calcification in my liver": the user's own
     for token in reversed(doc[span.sent.start:span.start]):
         word = token.lower_
