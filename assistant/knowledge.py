@@ -773,6 +773,13 @@ def _load_signs(directory: Path) -> Dict[str, Any]:
         "thing_subject": {concept: phrases(f"thing_subject.{concept}", words)
                           for concept, words in (data.get("thing_subject") or {}).items()
                           if concept in concepts or _unknown_concept(where, concept)},
+        "drug_object": {concept: {"verbs": phrases(f"drug_object.{concept}.verbs", (rule or {}).get("verbs")),
+                                  "drugs": phrases(f"drug_object.{concept}.drugs", (rule or {}).get("drugs")),
+                                  "unclear": (rule or {}).get("unclear")}
+                        for concept, rule in (data.get("drug_object") or {}).items()
+                        if (concept in concepts or _unknown_concept(where, concept))
+                        and ((rule or {}).get("unclear") in concepts
+                             or _unknown_concept(where, f"{(rule or {}).get('unclear')} (drug_object.unclear)"))},
         "dialect": _dialect(where, data.get("dialect") or {}),
     }
 
@@ -799,7 +806,7 @@ def _dialect(where: str, data: Any) -> Dict[str, Dict[str, str]]:
 
 def _unknown_concept(where: str, concept: str) -> bool:
     raise KnowledgeError(f"{where}: unknown concept '{concept}' "
-                         "(not_followed_by, person_subject, intransitive, thing_subject)")
+                         "(not_followed_by, person_subject, intransitive, thing_subject, drug_object)")
 
 
 @functools.lru_cache(maxsize=4)

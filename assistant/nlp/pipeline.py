@@ -26,6 +26,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline.sentencizer import Sentencizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -252,12 +253,18 @@ def _context_rules(kb: knowledge.KnowledgeBase) -> List[ConTextRule]:
     return rules
 
 
+# spaCy's sentence ends and the ellipses people type for one ("achey right
+# upper tummy.. is this from the calcification?", bank S: the question's scope
+# reached back over the signs before "..", and the triad was lost).
+SENTENCE_ENDS = sorted(set(Sentencizer.default_punct_chars) | {"..", "...", "....", "…"})
+
+
 def build(kb: Optional[knowledge.KnowledgeBase] = None) -> Language:
     """A fresh pipeline from the knowledge base; deterministic for given files."""
     kb = kb or knowledge.default()
     nlp = spacy.blank("en")
     _split_dialect_contractions(nlp, (kb.signs.get("dialect") or {}).get("contractions") or {})
-    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_ENDS})
     ruler: Any = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
     ruler.add_patterns(ruler_patterns(kb))
     nlp.add_pipe("clinical_typo_matcher", config={"lexicon": typo_lexicon(kb), "real_words": list(kb.not_typos)})

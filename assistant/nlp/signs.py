@@ -404,6 +404,14 @@ class SignReader:
                 found[concept] = [s for s in found.get(concept, []) if keep(s, words)]
                 if not found[concept]:
                     del found[concept]
+        for concept, rule in (self.config.get("drug_object") or {}).items():
+            drugs = set(rule.get("drugs") or ()) | {t.lower_ for s in found.get("means", []) for t in s}
+            unclear = [s for s in found.get(concept, []) if _of_something_else(doc, s, set(rule["verbs"]), drugs)]
+            if unclear:
+                found[concept] = [s for s in found[concept] if s not in unclear]
+                found.setdefault(rule["unclear"], []).extend(unclear)
+                if not found[concept]:
+                    del found[concept]
         for token in doc:
             if token.lower_ not in _KNOWING or token.i in blocked:
                 continue
@@ -840,8 +848,11 @@ class SignReader:
             if later is None or end > sent.end:
                 break
             opening = later.start + 2
+            # "...under my ribs? started last night" (bank S): a sentence that
+            # opens with its onset has dropped its subject, the signs just told.
             own = any(later.start <= m[0] <= opening for m in markers.get("confirm", ())) or any(
-                t.lower_ in _ANAPHORS or t.lower_ in ("both", "all") for t in doc[later.start:opening + 1])
+                t.lower_ in _ANAPHORS or t.lower_ in ("both", "all") for t in doc[later.start:opening + 1]) or (
+                later[0].lower_ in _SUBJECTLESS_ONSET)
             when = any(later.start <= m[0] and m[1] <= later.end for m in markers.get("recent", ()))
             words = [t.lower_ for t in later]
             onset = any(w in _ONSET for w in words[:5]) and not any(w in _WORRY for w in words)
@@ -897,6 +908,7 @@ _ANAPHORS = frozenset({"it", "it's", "its", "that", "this", "them", "which"})
 # about the question ("it worries me at the moment").
 _ONSET = frozenset({"got", "have", "has", "had", "'ve", "started", "starting", "began", "begun", "happening",
                     "happened", "came", "come", "doing", "having", "been"})
+_SUBJECTLESS_ONSET = frozenset({"started", "starting", "began", "begun", "been", "came", "happened", "happening"})
 _WORRY = frozenset({"worried", "worry", "worries", "worrying", "scared", "scares", "anxious", "nervous", "concerned",
                     "afraid", "frightened", "frightens", "panicking", "stressed"})
 # Words between a subject and its verb ("he had just collapsed", "I must have
@@ -920,6 +932,19 @@ _OBJECT_START = frozenset({"my", "the", "a", "an", "his", "her", "their", "our",
                            "these", "those", "this", "that", "names", "details", "flyers", "leaflets"})
 _PERCEPTION = frozenset({"say", "see", "remember", "recall", "find", "notice", "feel", "spot", "tell"})
 _ABILITY = frozenset({"ca", "can", "could", "cannot", "cant", "couldnt", "unable"})
+
+
+def _of_something_else(doc: Doc, span: Span, verbs: Set[str], drugs: Set[str]) -> bool:
+    """"overdosed on Google": the span ends with an overdose verb whose object,
+    after "on" or "of", has no medicine in its first three words (a medication
+    entity counts)."""
+    if span[-1].lower_ not in verbs or span.end >= len(doc) or doc[span.end].lower_ not in ("on", "of"):
+        return False
+    obj = [t for t in doc[span.end + 1:span.end + 4] if not t.is_punct]
+    if not obj:
+        return False
+    medicines = {i for e in doc.ents if e.label_ == "medication" for i in range(e.start, e.end)}
+    return not any(t.lower_ in drugs or t.i in medicines for t in obj)
 
 
 def _inside_word(doc: Doc, token: Any) -> bool:

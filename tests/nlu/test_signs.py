@@ -411,9 +411,11 @@ FLOORS = {"bank_a": (0.98, 0.90, 0.05), "bank_b": (0.98, 0.90, 0.05), "bank_c": 
           # Bank s: written during the eighth session, run once unchanged at e5e29ed (live, judge):
           # 0.95 same turn, 0.99 after one question (cholangitis 0.91: the triad inside a question,
           # "is it the liver if I've got a fever, a yellow tinge...?"; the rest 1.00), 2 % false
-          # emergencies ("overdosed on Google", a list of signs "I have neither"). Not yet fixed: the
-          # floor is its first run.
-          "bank_s": (0.90, 0.90, 0.05)}
+          # emergencies ("overdosed on Google", a list of signs "I have neither"); then fixed by
+          # category in the ninth session (an ellipsis ends a sentence, an onset with no subject
+          # after a question, an overdose is of a medicine, a denial at the end of a list):
+          # 0.96 / 1.00 / 0 % offline, live 0.95 / 0.99 / 2 % before.
+          "bank_s": (0.98, 0.90, 0.05)}
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=[b.stem for b in BANKS])
@@ -785,3 +787,46 @@ def test_they_who_found_it_are_the_clinicians(nlp):
             "and really bad on the right side cant sit still started about an hour ago")
     assert "severe_abdominal_pain" in alert_values(nlp, text)
     assert "vomiting_blood" not in alert_values(nlp, "they have been vomiting blood")
+
+
+# Bank S categories (its first run: same turn 0.95, after one question 0.99, false alarms 2 %).
+def test_an_ellipsis_ends_the_sentence_before_a_question(nlp):
+    """'..' is a full stop in text-speak: the question after it does not reach back."""
+    text = "yellowish skin n eyes, fever, achey right upper tummy.. is this from the calcification?"
+    assert {"jaundice", "fever"} <= alert_values(nlp, text)
+    assert level_of(nlp, text) == "emergency"
+
+
+def test_an_onset_without_a_subject_after_a_question_is_the_signs_just_asked_about(nlp):
+    text = ("is it the liver if I've got a fever, a yellow tinge to my skin and a mild pain on the right "
+            "under my ribs? started last night")
+    assert level_of(nlp, text) == "emergency"
+    # A worry that started is not an onset of the sign.
+    assert "vomiting_blood" not in alert_values(nlp, "what if I vomit blood? started to worry last night")
+
+
+@pytest.mark.parametrize("text, alert", [
+    ("I overdosed on my sleeping tablets last night", True),
+    ("I took an overdose of amitriptyline", True),
+    ("I overdosed on Google last night and now I'm terrified", False),
+    ("I took an overdose of lamotrigine", False),  # no known medicine: asked, not dropped
+])
+def test_an_overdose_is_of_a_medicine_otherwise_asked(nlp, text, alert):
+    reading = pipeline.read(nlp, text)
+    assert ("suicidal_thoughts" in alert_values(nlp, text)) is alert
+    if not alert:
+        assert "suicidal_thoughts" in reading.cues
+
+
+@pytest.mark.parametrize("text", [
+    "i read that black stools and vomiting blood are warning signs, I have neither",
+    "fever and yellow eyes - neither of those",
+])
+def test_a_denial_at_the_end_of_a_list_points_back_at_all_of_it(nlp, text):
+    assert not alert_values(nlp, text)
+    assert not pipeline.read(nlp, text).cues
+
+
+def test_a_sign_named_as_a_warning_sign_is_knowledge_not_the_users(nlp):
+    assert "vomiting_blood" not in alert_values(nlp, "I know vomiting blood is a warning sign")
+    assert "black_stools" in alert_values(nlp, "I have black stools which is a warning sign")
