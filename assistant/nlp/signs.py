@@ -579,13 +579,7 @@ class SignReader:
             # a confirmation like "because I do" (bank l).
             if name in ("confirm", "actual") and start and doc[start - 1].lower_ in _ASKING_BEFORE:
                 continue
-            # "looked like someone had emptied a cafetiere into the bowl": a simile.
-            # "I had to ask the receptionist what year it is": the one asked, not the one it is about (bank n).
-            before = start - 1
-            while before > 0 and doc[before].lower_ in ("the", "a", "an", "my", "our", "this", "that"):
-                before -= 1
-            if name == "other_person" and start and (doc[start - 1].lower_ in ("like", "if", "though") or doc[
-                    before].lower_ in ("ask", "asked", "asking", "told", "tell", "telling")):
+            if name == "other_person" and _not_the_one_it_is_about(doc, start):
                 continue
             out.setdefault(name, []).append((start, end))
         for token in doc:
@@ -604,6 +598,15 @@ class SignReader:
                     and (token.lower_ != "at" or int(doc[token.i + 1].text) >= 13
                          or (token.i + 2 < len(doc) and doc[token.i + 2].lower_ in ("years", "yrs", "year"))):
                 out.setdefault("long_ago", []).append((token.i, token.i + 2))
+        # "my best friend fainted at her own wedding" (bank T): someone outside
+        # the family as ConText reads them (context.yml `another person`, with
+        # the words between "my" and the person), not only the fixed phrases.
+        graph = getattr(doc._, "context_graph", None)
+        for modifier in getattr(graph, "modifiers", None) or ():
+            span = tuple(modifier.modifier_span)
+            if modifier.category == "OTHER_PERSON" and span not in out.get("other_person", []) \
+                    and not _not_the_one_it_is_about(doc, span[0]):
+                out.setdefault("other_person", []).append(span)
         return out
 
     @staticmethod
@@ -932,6 +935,17 @@ _OBJECT_START = frozenset({"my", "the", "a", "an", "his", "her", "their", "our",
                            "these", "those", "this", "that", "names", "details", "flyers", "leaflets"})
 _PERCEPTION = frozenset({"say", "see", "remember", "recall", "find", "notice", "feel", "spot", "tell"})
 _ABILITY = frozenset({"ca", "can", "could", "cannot", "cant", "couldnt", "unable"})
+
+
+def _not_the_one_it_is_about(doc: Doc, start: int) -> bool:
+    """"looked like someone had emptied a cafetiere into the bowl": a simile.
+    "I had to ask the receptionist what year it is" (bank n): the one asked,
+    not the one it is about."""
+    before = start - 1
+    while before > 0 and doc[before].lower_ in ("the", "a", "an", "my", "our", "this", "that"):
+        before -= 1
+    return bool(start) and (doc[start - 1].lower_ in ("like", "if", "though")
+                            or doc[before].lower_ in ("ask", "asked", "asking", "told", "tell", "telling"))
 
 
 def _of_something_else(doc: Doc, span: Span, verbs: Set[str], drugs: Set[str]) -> bool:

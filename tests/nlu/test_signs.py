@@ -415,7 +415,11 @@ FLOORS = {"bank_a": (0.98, 0.90, 0.05), "bank_b": (0.98, 0.90, 0.05), "bank_c": 
           # category in the ninth session (an ellipsis ends a sentence, an onset with no subject
           # after a question, an overdose is of a medicine, a denial at the end of a list):
           # 0.96 / 1.00 / 0 % offline, live 0.95 / 0.99 / 2 % before.
-          "bank_s": (0.98, 0.90, 0.05)}
+          "bank_s": (0.98, 0.90, 0.05),
+          # Bank t: written at the start of the ninth session, run once unchanged at 1ec106b (live,
+          # judge): 0.97 same turn, 1.00 after one question for every sign, 2 % false emergencies
+          # (a best friend's faint, a leaflet's list); then fixed by category.
+          "bank_t": (0.98, 0.90, 0.05)}
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=[b.stem for b in BANKS])
@@ -830,3 +834,18 @@ def test_a_denial_at_the_end_of_a_list_points_back_at_all_of_it(nlp, text):
 def test_a_sign_named_as_a_warning_sign_is_knowledge_not_the_users(nlp):
     assert "vomiting_blood" not in alert_values(nlp, "I know vomiting blood is a warning sign")
     assert "black_stools" in alert_values(nlp, "I have black stools which is a warning sign")
+
+
+# Bank T categories (its first run: same turn 0.97, after one question 1.00, false alarms 2 %).
+@pytest.mark.parametrize("text", [
+    "my best friend fainted at her own wedding, unrelated",
+    "my old colleague passed out at work last week",
+])
+def test_someone_outside_the_family_with_words_between(nlp, text):
+    assert "fainting" not in alert_values(nlp, text)
+
+
+def test_a_leaflet_listing_a_sign_is_not_the_users(nlp):
+    text = "my leaflet lists 'fainting or collapse' as a warning sign, why would a liver spot make you faint?"
+    assert "fainting" not in alert_values(nlp, text)
+    assert "fainting" in alert_values(nlp, "I passed out at my best friend's wedding")
