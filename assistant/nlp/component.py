@@ -229,14 +229,37 @@ _ASKING_WORDS = re.compile(
 _STATEMENT_NOUN = re.compile(r"\b(thing|things|problem|point|issue|fact|truth|trouble|worry|reason|catch)\s+$")
 
 
+# A question word asks only where it opens a clause: at the start, after
+# punctuation or a joining word ("...no jaundice, what causes this", "and how
+# long"), or after a verb of asking ("I wonder what it is"). After a noun or a
+# verb it joins a clause to it: "my father who is 90", "she's the one who had
+# hepatitis", "I threw up what looked like coffee grounds", "my gallbladder
+# which is fine" (set L: five statements read as questions).
+_CLAUSE_OPENERS = frozenset({"and", "but", "so", "or", "also", "then", "btw", "plus", "just", "anyway", "now", "ok",
+                             "okay", "well", "basically", "really", "please", "pls", "plz", "sorry", "hi", "hello",
+                             "hey", "doctor", "dr", "wonder", "wondering", "wondered", "know", "ask", "asking",
+                             "asked", "tell", "explain", "sure", "idea", "unsure", "clue", "understand", "see",
+                             "curious", "question", "is", "confused", "about", "on", "to", "as", "exactly",
+                             "advise", "advice", "me", "out", "learn", "clarify", "mean", "means"})
+_WH_WORDS = frozenset({"what", "what's", "whats", "wat", "wot", "wht", "wats", "why", "how", "which", "where", "who"})
+
+
+def _opens_a_clause(lowered: str, start: int) -> bool:
+    before = lowered[:start].rstrip()
+    if not before or before[-1] in ",;:.!-–—()/\"":
+        return True
+    return before.split()[-1].strip("'\"") in _CLAUSE_OPENERS
+
+
 def asks_something(text: str) -> bool:
     """Does the message ask anything? A question mark, an auxiliary opening it
-    ("is it cancer"), or a question word or phrase anywhere ("...no jaundice,
-    what causes this")."""
+    ("is it cancer"), or a question word or phrase opening a clause ("...no
+    jaundice, what causes this")."""
     lowered = (text or "").lower()
     if "?" in lowered or _ASKING_START.search(lowered):
         return True
     return any(not (match.group(0).startswith("is ") and _STATEMENT_NOUN.search(lowered[:match.start()]))
+               and (match.group(0) not in _WH_WORDS or _opens_a_clause(lowered, match.start()))
                for match in _ASKING_WORDS.finditer(lowered))
 
 

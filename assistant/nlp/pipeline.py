@@ -440,7 +440,7 @@ def _categories(span: Span, entity_tokens: set) -> set:
 
 _LOCATIVES = frozenset({"on", "in", "at", "from", "by", "with", "via", "onto"})
 _POSSESSIVES = frozenset({"the", "my", "a", "an", "this", "that", "his", "her", "their", "our", "latest", "last",
-                          "recent", "new", "previous"})
+                          "recent", "new", "previous", "old", "older", "earlier", "prior", "first", "original"})
 
 
 def _where_it_was_looked_for(span: Span) -> bool:
@@ -575,7 +575,8 @@ _QUESTION_NEGATIONS = frozenset({"not", "n't", "nt", "isnt", "isn't", "arent", "
                                  "couldn't", "wouldnt", "wouldn't", "wasnt", "wasn't"})
 _DENIALS = frozenset({"no", "never", "nothing", "none", "without", "denies", "deny", "free", "negative", "nil"})
 _QUESTION_OPENERS = frozenset({"is", "are", "can", "could", "would", "will", "might", "may", "should", "does", "do",
-                               "did", "r", "sure", "isnt", "isn't", "arent", "aren't", "how", "what", "why", "which"})
+                               "did", "r", "sure", "isnt", "isn't", "arent", "aren't", "how", "what", "why", "which",
+                               "hw", "hows", "wat", "wht", "wot", "whats", "what's", "y"})
 
 
 def _question_negation(span: Span) -> bool:
@@ -913,6 +914,7 @@ def read(nlp: Language, text: Any) -> Reading:
     entities = _with_earlier_scans(nlp, doc, entities_from_doc(doc))
     entities = _without_change_of_other_things(doc, entities, nlp.meta.get("change_of_other_things") or {})
     entities = _self_limiting(entities, nlp.meta.get("self_limiting_forms") or {})
+    entities = _calcified_other_finding(entities)
     entities = _with_own_denial_pointing_back(doc, entities)
     entities = _with_weight_from_to(doc, _with_relatives_condition_too(doc, entities))
     said = {e.value for e in entities
@@ -999,6 +1001,19 @@ def report_readings(doc: Doc, found: List[ClinicalEntity], concepts: Mapping[str
                 and not {"not", "no", "n't", "active"} & set(words) - {"inactive"}:
             out.append("inactive_cyst")
     return tuple(dict.fromkeys(out))
+
+
+_CALCIFIED = frozenset({"calcified", "calcific", "calcifying", "partially calcified", "densely calcified"})
+
+
+def _calcified_other_finding(found: List[ClinicalEntity]) -> List[ClinicalEntity]:
+    """"a 1.2 cm calcified mass" is `finding=mass` alone, as "calcified
+    granuloma" is a granuloma (CONTRACT; set L): the adjective right before
+    another finding describes it and is no finding of its own."""
+    findings = [e for e in found if e.entity == "finding"]
+    drop = {id(e) for e in findings if e.value == "calcification" and e.text.lower() in _CALCIFIED
+            and any(o.value != "calcification" and 0 <= o.start - e.end <= 1 for o in findings)}
+    return [e for e in found if id(e) not in drop]
 
 
 def _self_limiting(found: List[ClinicalEntity], forms: Mapping[str, Sequence[str]]) -> List[ClinicalEntity]:

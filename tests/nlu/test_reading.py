@@ -596,3 +596,46 @@ def test_asking_for_a_scan_is_no_advice_of_follow_up(nlp, text):
 
 def test_of_mine_keeps_the_other_persons_story(nlp):
     assert ("condition", "hepatitis", "family") in tuples(nlp, "a colleague of mine has gone yellow and has hep B")
+
+
+# Set L categories (after its first run).
+@pytest.mark.parametrize("text, expected", [
+    ("the cancer was my dad's, I've never had it", ("condition", "cancer", "family")),
+    ("I'm 54, non smoker, on methotrexate, mum had PBC", ("condition", "primary_biliary_cholangitis", "family")),
+])
+def test_whose_a_relatives_condition_after_a_comma_or_as_theirs(nlp, text, expected):
+    assert expected in tuples(nlp, text)
+
+
+def test_a_bare_relative_after_a_comma_reaches_only_its_own_clause(nlp):
+    assert ("imaging", "xray", None) in tuples(nlp, "on methotrexate, mum had PBC, the x-ray was clear")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("there are 2 new calcified spots that weren't on the old CT", ("imaging", "ct", None)),
+    ("cant stop scratching, skin itches everywhere", ("symptom", "itching", None)),
+    ("hw do they check its not cancer", ("condition", "cancer", None)),
+    ("it is the same as it was on the scan in march 2021", ("change", "stable", None)),
+    ("found on the computer tomography", ("imaging", "ct", None)),
+])
+def test_no_denial_where_none_is_meant(nlp, text, expected):
+    assert expected in tuples(nlp, text)
+
+
+def test_calcified_before_another_finding_describes_it(nlp):
+    found = tuples(nlp, "a 1.2 cm calcified mass")
+    assert ("finding", "mass", None) in found and ("finding", "calcification", None) not in found
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("I'm typing for my father who is 90. He has no jaundice.", False),
+    ("my sister says I look yellow, and she's the one who had hepatitis", False),
+    ("this morning I threw up what looked like coffee grounds", False),
+    ("my gallbladder which is fine", False),
+    ("no jaundice, what causes this", True),
+    ("I wonder what causes it", True),
+    ("kindly advise how to treat it", True),
+])
+def test_a_question_word_asks_only_where_it_opens_a_clause(text, asks):
+    from assistant.nlp.component import asks_something
+    assert asks_something(text) is asks
