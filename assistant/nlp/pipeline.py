@@ -282,6 +282,7 @@ def build(kb: Optional[knowledge.KnowledgeBase] = None) -> Language:
     nlp.meta["self_limiting_forms"] = dict(kb.context.get("self_limiting_forms") or {})
     nlp.meta["report_readings"] = dict(kb.context.get("report_readings") or {})
     nlp.meta["everyday_causes"] = list(kb.context.get("everyday_causes") or ())
+    nlp.meta["intended_weight_loss"] = list(kb.context.get("intended_weight_loss") or ())
     return nlp
 
 
@@ -926,6 +927,8 @@ def read(nlp: Language, text: Any) -> Reading:
     entities = [_hedged_statement(doc, e) for e in entities]
     everyday = [c.lower().split() for c in nlp.meta.get("everyday_causes") or ()]
     entities = [_explained_tiredness(doc, _pointing_back(doc, e), everyday) for e in entities]
+    intended = [c.lower().split() for c in nlp.meta.get("intended_weight_loss") or ()]
+    entities = [_intended_weight_loss(doc, e, intended) for e in entities]
     entities = [_presupposed_by_why(doc, _denial_taken_back(doc, e)) for e in entities]
     proxy = bool(doc._.speaker_is_proxy) or (not also and _relatives_scan(entities))
     if proxy:
@@ -1261,7 +1264,22 @@ def _presupposed_by_why(doc: Doc, entity: ClinicalEntity) -> ClinicalEntity:
     general = set(words) & {"anyone", "anybody", "people", "someone", "somebody", "you", "one", "patients"}
     if (words[:1] == ["why"] or words[:2] == ["how", "come"]) and mine and not general:
         return dataclasses.replace(entity, context=tuple(c for c in entity.context if c != "hypothetical"))
+    # "could that be why my skin is going yellow?" (set M): the clause after a
+    # "why" that something is said or asked to be ("be why", "is that why",
+    # "explains why") is taken as true, when it is the user's own.
+    before = [t for t in span.doc[span.sent.start:span.start]]
+    why = max((t.i for t in before if t.lower_ == "why" and t.i > span.sent.start
+               and span.doc[t.i - 1].lower_ in _WHY_AFTER), default=None)
+    if why is not None:
+        clause = {t.lower_ for t in span.doc[why + 1:span.end]}
+        if clause & {"i", "i'm", "im", "my", "me", "i've", "ive"} and not clause & set(_GENERAL_PEOPLE):
+            return dataclasses.replace(entity, context=tuple(c for c in entity.context if c != "hypothetical"))
     return entity
+
+
+_WHY_AFTER = frozenset({"be", "is", "that", "this", "that's", "thats", "it's", "its", "explain", "explains",
+                        "explaining", "reason", "was", "been"})
+_GENERAL_PEOPLE = ("anyone", "anybody", "people", "someone", "somebody", "you", "one", "patients")
 
 
 _TAKING_BACK = re.compile(r"\b(?:but\s+)?(?:actually|in fact|truth is|to be honest|tbh|if i'?m honest)\b[^.?!]{0,40}?"
@@ -1305,6 +1323,26 @@ def _explained_tiredness(doc: Doc, entity: ClinicalEntity, everyday: Sequence[Se
         if not any(" " + " ".join(c) + " " in after for c in everyday):
             return entity
     return dataclasses.replace(entity, context=tuple(dict.fromkeys(entity.context + ("explained",))))
+
+
+def _intended_weight_loss(doc: Doc, entity: ClinicalEntity, intended: Sequence[Sequence[str]]) -> ClinicalEntity:
+    """Weight lost on purpose (context.yml `intended_weight_loss`, set M) is no
+    symptom: the context "explained" keeps it out of the case, as tiredness
+    with an everyday cause. "I not want to lose", "not on purpose", "without
+    dieting" keep it."""
+    if entity.entity != "symptom" or entity.value != "weight_loss" or entity.role:
+        return entity
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None:
+        return entity
+    sent = span.sent
+    words = [t.lower_ for t in sent]
+    for phrase in intended:
+        for i in range(len(words) - len(phrase) + 1):
+            if words[i:i + len(phrase)] == list(phrase) and not (
+                    set(words[max(0, i - 2):i]) & {"not", "n't", "nt", "no", "never", "without", "any"}):
+                return dataclasses.replace(entity, context=tuple(dict.fromkeys(entity.context + ("explained",))))
+    return entity
 
 
 def _pointing_back(doc: Doc, entity: ClinicalEntity) -> ClinicalEntity:

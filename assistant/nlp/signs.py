@@ -567,6 +567,10 @@ class SignReader:
             # will" is a farewell, not "sorted" as over and done with (bank n).
             if name in ("resolved", "long_ago") and concept_tokens and concept_tokens.issuperset(range(start, end)):
                 continue
+            # "gone yellow recently, never used to be" (set M): not so before, so new.
+            if name == "long_ago" and start and doc[start].lower_ == "used" \
+                    and doc[start - 1].lower_ in ("never", "n't", "not", "nt", "didnt"):
+                continue
             # "when I was 8", "when she was little": long ago; "when I was sick
             # after breakfast" (bank I): not.
             # "when I was about thirteen" (bank Q): a hedge before the age.

@@ -639,3 +639,32 @@ def test_calcified_before_another_finding_describes_it(nlp):
 def test_a_question_word_asks_only_where_it_opens_a_clause(text, asks):
     from assistant.nlp.component import asks_something
     assert asks_something(text) is asks
+
+
+# Set M categories (after its first run).
+@pytest.mark.parametrize("text, expected", [
+    ("could that be why my skin is going yellow?", ("symptom", "jaundice", None)),
+    ("My CT have many small calcification in liver. I lose 9 kg in 2 month, I not want to lose.",
+     ("symptom", "weight_loss", None)),
+    ("btw blacked out at work yday, colleague caught me, felt fine after", ("symptom", "fainting", None)),
+    ("Clinic note: 'Abdomen soft, non-tender.'", ("symptom", "abdominal_pain", "negated")),
+])
+def test_set_m_categories(nlp, text, expected):
+    assert expected in tuples(nlp, text)
+
+
+def test_never_used_to_be_is_new_not_history(nlp):
+    [jaundice] = [e for e in pipeline.read(nlp, "my skin has gone yellow recently, never used to be").entities
+                  if e.value == "jaundice"]
+    assert "historical" not in jaundice.context
+
+
+@pytest.mark.parametrize("text, explained", [
+    ("I have lost 6 kg but that's on purpose, been going to the gym", True),
+    ("I've lost 5 kg, I'm doing slimming world", True),
+    ("lost 6 kg without dieting", False),
+    ("unintentional weight loss of 5kg", False),
+])
+def test_weight_lost_on_purpose_is_no_symptom(nlp, text, explained):
+    [loss] = [e for e in pipeline.read(nlp, text).entities if e.value == "weight_loss"]
+    assert ("explained" in loss.context) is explained
