@@ -773,6 +773,9 @@ def _load_signs(directory: Path) -> Dict[str, Any]:
         "thing_subject": {concept: phrases(f"thing_subject.{concept}", words)
                           for concept, words in (data.get("thing_subject") or {}).items()
                           if concept in concepts or _unknown_concept(where, concept)},
+        "corrected_facts": {concept: phrases(f"corrected_facts.{concept}", words)
+                            for concept, words in (data.get("corrected_facts") or {}).items()
+                            if concept in concepts or _unknown_concept(where, concept)},
         "drug_object": {concept: {"verbs": phrases(f"drug_object.{concept}.verbs", (rule or {}).get("verbs")),
                                   "drugs": phrases(f"drug_object.{concept}.drugs", (rule or {}).get("drugs")),
                                   "unclear": (rule or {}).get("unclear")}

@@ -503,7 +503,9 @@ def _denial_ends_at_comma(modifier: Any, span: Span, entity_tokens: set) -> bool
     return _word_after(span.doc, comma) in sign_reading.CLAUSE_STARTS
 
 
-_DETERMINERS_OF_SUBJECT = frozenset({"the", "this", "that", "these", "those", "its", "his", "her", "our", "their"})
+# "it" too: "not methotrexate, it's amiodarone" (set L) is a new clause.
+_DETERMINERS_OF_SUBJECT = frozenset({"the", "this", "that", "these", "those", "its", "his", "her", "our", "their",
+                                     "it"})
 _VERBS_OF_A_CLAUSE = frozenset({"is", "are", "was", "were", "has", "have", "had", "shows", "showed", "show",
                                 "says", "said", "looks", "looked", "seems", "remains", "remained", "measures",
                                 "measured", "stays", "stayed", "'s", "appears", "appeared"})
@@ -1000,8 +1002,13 @@ def report_readings(doc: Doc, found: List[ClinicalEntity], concepts: Mapping[str
         if any(" " + " ".join(c) + " " in joined for c in concerning) and not {"no", "without", "not"} & set(words):
             out.append("concerning_features")
         stage = {w.replace("-", "") for w in words} & {w.replace("-", "") for w in inactive}
+        # Denied or called active near the stage word, not anywhere in the
+        # sentence ("completely calcified, they call it CE5, and it hasn't
+        # changed in six years": set L).
+        at = [j for j, w in enumerate(words) if w.replace("-", "") in stage]
+        near = {w for j in at for w in words[max(0, j - 4):j + 3]}
         if stage and (sent.start in cyst_sentences or stage & {"ce4", "ce5"}) \
-                and not {"not", "no", "n't", "active"} & set(words) - {"inactive"}:
+                and not {"not", "no", "n't", "active"} & near - {"inactive"}:
             out.append("inactive_cyst")
     return tuple(dict.fromkeys(out))
 

@@ -404,6 +404,11 @@ class SignReader:
                 found[concept] = [s for s in found.get(concept, []) if keep(s, words)]
                 if not found[concept]:
                     del found[concept]
+        if _CORRECTING.search(doc.text.lower()):
+            for concept, words in (self.config.get("corrected_facts") or {}).items():
+                spans = found.get(concept, [])
+                if spans and all(s.text.lower() in words for s in spans):
+                    del found[concept]
         for concept, rule in (self.config.get("drug_object") or {}).items():
             drugs = set(rule.get("drugs") or ()) | {t.lower_ for s in found.get("means", []) for t in s}
             unclear = [s for s in found.get(concept, []) if _of_something_else(doc, s, set(rule["verbs"]), drugs)]
@@ -939,6 +944,15 @@ _OBJECT_START = frozenset({"my", "the", "a", "an", "his", "her", "their", "our",
                            "these", "those", "this", "that", "names", "details", "flyers", "leaflets"})
 _PERCEPTION = frozenset({"say", "see", "remember", "recall", "find", "notice", "feel", "spot", "tell"})
 _ABILITY = frozenset({"ca", "can", "could", "cannot", "cant", "couldnt", "unable"})
+
+
+# A message that corrects what it said: "I meant", "not methotrexate, it's
+# amiodarone", "it's methotrexate I take, not metformin" (sets L, M). Not "not
+# like me at all" nor "not about the scan, i mean i actually feel confused"
+# (banks E, M: real confusion).
+_CORRECTING = re.compile(r"\b(i meant|meant to say|correction|my mistake|my bad|typo)\b"
+                         r"|\bnot (?:a |an |the |my )?[\w-]+,?\s+(?:it'?s|it is|it was)\b"
+                         r"|\bit'?s (?:a |an |the |my )?[\w-]+\b[^.?!]{0,30}\bnot (?:a |an |the )?[\w-]+\s*[.!]?\s*$")
 
 
 def _not_the_one_it_is_about(doc: Doc, start: int) -> bool:

@@ -668,3 +668,14 @@ def test_never_used_to_be_is_new_not_history(nlp):
 def test_weight_lost_on_purpose_is_no_symptom(nlp, text, explained):
     [loss] = [e for e in pipeline.read(nlp, text).entities if e.value == "weight_loss"]
     assert ("explained" in loss.context) is explained
+
+
+def test_a_correction_names_the_medicine_taken_and_whose_the_other_is(nlp):
+    found = tuples(nlp, "sorry, not methotrexate, it's amiodarone. methotrexate is what my sister takes")
+    assert ("medication", "amiodarone", None) in found
+    assert ("medication", "methotrexate", "family") in found
+
+
+def test_a_stage_is_read_beside_its_own_words_not_the_whole_sentence(nlp):
+    text = "It's now completely calcified, they call it CE5, and it hasn't changed in six years. A hydatid cyst."
+    assert "inactive_cyst" in pipeline.read(nlp, text).report

@@ -849,3 +849,14 @@ def test_a_leaflet_listing_a_sign_is_not_the_users(nlp):
     text = "my leaflet lists 'fainting or collapse' as a warning sign, why would a liver spot make you faint?"
     assert "fainting" not in alert_values(nlp, text)
     assert "fainting" in alert_values(nlp, "I passed out at my best friend's wedding")
+
+
+@pytest.mark.parametrize("text, confused", [
+    ("sorry, I got mixed up, it's methotrexate I take, not metformin", False),
+    ("sorry, not methotrexate, it's amiodarone. methotrexate is what my sister takes, I got mixed up", False),
+    ("I feel really muddled today, keep losing my words, not like me at all", True),
+    ("im confused. not about the scan, i mean i actually feel confused, like my head isnt working right", True),
+])
+def test_a_muddle_over_the_facts_in_a_correction_is_no_confusion(nlp, text, confused):
+    """Sets L and M: two authors' corrections were sent to the emergency."""
+    assert ("confusion" in alert_values(nlp, text)) is confused
