@@ -111,6 +111,9 @@ _EARLIER_SIZE = re.compile(r"\b(was|were|previously|before|prior|earlier|last (?
                            r"used to be|back in|ago)\b", re.I)
 
 
+_NOW = re.compile(r"\b(now|currently|today|this time|at present|these days)\b", re.I)
+
+
 def change_across_messages(known: Iterable[Fact], new: Iterable[Fact], text: str) -> List[Fact]:
     """Growth said over two messages ("In 2022 my ultrasound showed a 3 mm
     calcification." then "The new one this month says 7 mm."): a new size
@@ -123,7 +126,9 @@ def change_across_messages(known: Iterable[Fact], new: Iterable[Fact], text: str
     after = next((f for f in new if f.entity == "size" and f.role is None), None)
     if before is None or after is None or any(f.entity == "change" for f in new):
         return []
-    if _CORRECTION.search(text or "") or _EARLIER_SIZE.search(text or ""):
+    # "the repeat was last week and it's 12mm now" (set N): the "was" is the
+    # scan's date; a word of now places the size, whatever else the message says.
+    if _CORRECTION.search(text or "") or (_EARLIER_SIZE.search(text or "") and not _NOW.search(text or "")):
         return []
     before_mm, after_mm = size_in_mm(before.value), size_in_mm(after.value)
     if before_mm is None or after_mm is None or before.value == after.value:

@@ -1291,6 +1291,8 @@ _GENERAL_PEOPLE = ("anyone", "anybody", "people", "someone", "somebody", "you", 
 
 _TAKING_BACK = re.compile(r"\b(?:but\s+)?(?:actually|in fact|truth is|to be honest|tbh|if i'?m honest)\b[^.?!]{0,40}?"
                           r"\b(?:there (?:was|were|is|has been|have been) (?:some|a bit|a little|blood)|"
+                          # "I said no, but actually this morning they were black" (set N)
+                          r"(?:they|it) (?:were|was|are|is|have been|has been|went|turned)\b(?! not| no| never|n't)|"
                           r"i (?:did|do|have|had)"
                           r"\b(?! not| no| never|n't)|yes\b)", re.I)
 
@@ -1321,6 +1323,15 @@ def _explained_tiredness(doc: Doc, entity: ClinicalEntity, everyday: Sequence[Se
     if entity.entity != "symptom" or entity.value not in ("fatigue", "confusion") or entity.role:
         return entity
     span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is not None and _SLEEPY.intersection(t.lower_ for t in span):
+        # "jet lag, I'm sleepy in the afternoons", "after my night shift I'm so
+        # drowsy" (bank U): the everyday cause first, a few words before, set
+        # off by a comma or put as the cause ("my boss at work noticed I'm
+        # drowsy" is no such cause).
+        before = " ".join(t.lower_ for t in doc[max(span.sent.start, span.start - 8):span.start])
+        if any(re.search(r"(^|\b(?:after|from|since|because of|due to|with) (?:my |the |a |all the |some )?)"
+                         + re.escape(" ".join(c)) + r"(\s*,|\s+(?:so|and)\s)", before) for c in everyday):
+            return dataclasses.replace(entity, context=tuple(dict.fromkeys(entity.context + ("explained",))))
     if span is None or span.end >= len(doc) or doc[span.end].lower_ not in _BECAUSE:
         return entity
     if entity.value == "confusion":

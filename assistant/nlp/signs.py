@@ -955,6 +955,21 @@ _CORRECTING = re.compile(r"\b(i meant|meant to say|correction|my mistake|my bad|
                          r"|\bit'?s (?:a |an |the |my )?[\w-]+\b[^.?!]{0,30}\bnot (?:a |an |the )?[\w-]+\s*[.!]?\s*$")
 
 
+_OWN_DENIALS_OF_ITEMS = frozenset({"no", "not", "never", "nothing", "none", "without", "nil"})
+
+
+def _each_has_its_own(doc: Doc, modifier: Any, comma: int) -> bool:
+    """Is the denial the last of a list in which each denied item has its own
+    denial word, before a comma followed by an item without one? (The
+    pipeline's `_denied_items_have_their_own`, for the sign reader.)"""
+    start = modifier.modifier_span[0]
+    sent = doc[start].sent
+    earlier = [t for t in doc[sent.start:start] if t.lower_ in _OWN_DENIALS_OF_ITEMS]
+    if not earlier or not any(t.text == "," for t in doc[earlier[-1].i:start]):
+        return False
+    return comma + 1 < len(doc) and doc[comma + 1].lower_ not in _OWN_DENIALS_OF_ITEMS | {"or", "nor", "and"}
+
+
 def _not_the_one_it_is_about(doc: Doc, start: int) -> bool:
     """"looked like someone had emptied a cafetiere into the bowl": a simile.
     "I had to ask the receptionist what year it is" (bank n): the one asked,
@@ -1097,6 +1112,12 @@ def _to_comma(doc: Doc, modifier: Any, concept_tokens: Set[int], explanations: O
     if comma is not None and explanations and explanations.intersection(range(cue_end, comma)):
         return _Scoped(modifier.category, modifier.direction, getattr(modifier, "allowed_types", None),
                        tuple(modifier.modifier_span), (scope_start, comma))
+    if comma is not None and concept_tokens.intersection(range(cue_end, comma)) and _each_has_its_own(doc, modifier,
+                                                                                                    comma):
+        # "no fever, no pain, black tarry stools since Tuesday" (set N): a list
+        # whose denied items each have their own "no"; the item after it has none.
+        return _Scoped(modifier.category, modifier.direction, getattr(modifier, "allowed_types", None),
+                       tuple(modifier.modifier_span), (scope_start, comma))
     if comma is None or concept_tokens.intersection(range(cue_end, comma)):
         return modifier
     # Only where a new clause starts after the comma ("..., been thinking"):
@@ -1168,13 +1189,25 @@ _ALL_DENIED = re.compile(r"\b(none of|no to all|not any of|nor any of|neither of
                          r"had none|not had any)\b")
 
 
+_ALL_OF_THEM_DENIED = re.compile(r"\b(none of (?:them|those|these|that|it)|neither of (?:them|those|these)|"
+                                 r"(?:have|had|got|'ve) (?:none|neither)|not any of (?:them|those|these))\b")
+
+
 def answered_no(doc: Doc, sent: Span) -> bool:
     """"Fever? No. Jaundice? No.": a short question the writer answers "no" at
     once. Or a list of short questions answered together after the last one:
     "Black stools? Confusion? Vomiting blood? I've had none of the things on
     the list" (bank O: three alerts for three denials)."""
-    if not sent.text.rstrip().endswith("?") or sent.end >= len(doc):
+    if sent.end >= len(doc):
         return False
+    if not sent.text.rstrip().endswith("?"):
+        # "there was a list on the website: fever, pain on the right, yellow
+        # skin. I have none of them" (bank U): a list, then a short denial of
+        # all of it.
+        following = doc[sent.end].sent
+        listed = ":" in sent.text or sum(t.text == "," for t in sent) >= 2
+        short = len([t for t in following if not t.is_punct]) <= 6
+        return listed and short and bool(_ALL_OF_THEM_DENIED.search(following.text.lower()))
     following = doc[sent.end].sent
     words = [t.lower_ for t in following if not t.is_punct]
     if words[:1] in (["also"], ["again"], ["and"]):
@@ -1299,7 +1332,10 @@ _ASKED_THEN_NO = re.compile(
     r"(?:(?:i|we)\s+(?:told|said to)\s+(?:him|her|them|the\s+\w+)\s+)?"
     r"(?:i'm not|im not|i am not|we're not|(?:i|we)\s+(?:haven't|havent|have not|hadn't|don't|dont|do not|didn't|"
     r"didnt|did not|wasn't|wasnt|never have|never did))"
-    r"(?:\s+(?:lost|had|got|noticed|seen|been|felt)\s+(?:any|it|one|that|anything|them))?\s*[.!]*\s*$")
+    r"(?:\s+(?:lost|had|got|have|noticed|seen|been|felt)\s+(?:any|it|one|that|anything|them))?"
+    # the answer ends the sentence, or a comma starts something else: "my
+    # husband asked if I'd fainted, I haven't, I just sat down" (bank U)
+    r"\s*(?:[.!]*\s*$|,)")
 
 
 def asked_and_denied(doc: Doc, sent: Span, start: int) -> bool:

@@ -679,3 +679,7 @@ def test_a_correction_names_the_medicine_taken_and_whose_the_other_is(nlp):
 def test_a_stage_is_read_beside_its_own_words_not_the_whole_sentence(nlp):
     text = "It's now completely calcified, they call it CE5, and it hasn't changed in six years. A hydatid cyst."
     assert "inactive_cyst" in pipeline.read(nlp, text).report
+
+
+def test_kilos_down_is_weight_loss(nlp):
+    assert ("symptom", "weight_loss", None) in tuples(nlp, "I'm 5 kilos down in two months, not dieting at all")

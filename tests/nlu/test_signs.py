@@ -419,7 +419,12 @@ FLOORS = {"bank_a": (0.98, 0.90, 0.05), "bank_b": (0.98, 0.90, 0.05), "bank_c": 
           # Bank t: written at the start of the ninth session, run once unchanged at 1ec106b (live,
           # judge): 0.97 same turn, 1.00 after one question for every sign, 2 % false emergencies
           # (a best friend's faint, a leaflet's list); then fixed by category.
-          "bank_t": (0.98, 0.90, 0.05)}
+          "bank_t": (0.98, 0.90, 0.05),
+          # Bank u: written in the ninth session after the T fixes, run once unchanged at 2f50b8d
+          # (live, judge): 0.95 same turn, 1.00 after one question for every sign, 6 % false
+          # emergencies (reported questions answered "I haven't, ...", a page that mentions signs,
+          # a list then "I have none of them", sleepiness after jet lag); then fixed by category.
+          "bank_u": (0.98, 0.90, 0.05)}
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=[b.stem for b in BANKS])
@@ -860,3 +865,26 @@ def test_a_leaflet_listing_a_sign_is_not_the_users(nlp):
 def test_a_muddle_over_the_facts_in_a_correction_is_no_confusion(nlp, text, confused):
     """Sets L and M: two authors' corrections were sent to the emergency."""
     assert ("confusion" in alert_values(nlp, text)) is confused
+
+
+# Bank U categories (its first run: same turn 0.95, after one question 1.00, false alarms 6 %).
+@pytest.mark.parametrize("text", [
+    "my husband asked if I'd fainted, I haven't, I just sat down because I was upset",
+    "I was asked about sudden severe tummy pain at the clinic, I don't have any",
+    "the NHS site mentions fainting and collapse, what's the link with the liver?",
+    "there was a list on the website: fever, pain on the right, yellow skin. I have none of them",
+    "jet lag, I'm sleepy in the afternoons since I flew back from Sydney on Sunday",
+])
+def test_bank_u_near_misses(nlp, text):
+    assert level_of(nlp, OPENER + ". " + text) != "emergency"
+
+
+def test_an_item_after_a_list_of_own_denials_is_affirmed(nlp):
+    text = "'no fever, no pain, black tarry stools since Tuesday, CT showed liver calcs'"
+    assert "black_stools" in alert_values(nlp, text)
+    assert "black_stools" not in alert_values(nlp, "no fever, no pain, or black stools")
+
+
+def test_a_denial_taken_back_with_they_were(nlp):
+    text = "the doctor asked if I had black stools and I said no, but actually this morning they were black"
+    assert "black_stools" in alert_values(nlp, text)

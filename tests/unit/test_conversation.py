@@ -635,3 +635,12 @@ def test_no_new_lesions_reads_as_stable():
 def test_a_measured_or_changed_finding_is_the_users_in_a_question():
     assert conversation.about_own_scan("calcification same as March 2021. is it the amiodarone??",
                                        [F("change", "stable")])
+
+
+def test_a_size_said_now_after_a_scan_that_was_last_week_is_growth():
+    """Set N: 'the repeat was last week and it's 12mm now' after a 7 mm one."""
+    known = [conversation.Fact("size", "7mm", None)]
+    new = [conversation.Fact("size", "12mm", None)]
+    assert conversation.change_across_messages(known, new, "the repeat was last week and it's 12mm now") == [
+        conversation.Fact("change", "growing", None)]
+    assert conversation.change_across_messages(known, new, "it was 12mm in 2019") == []
