@@ -1292,7 +1292,9 @@ _GENERAL_PEOPLE = ("anyone", "anybody", "people", "someone", "somebody", "you", 
 _TAKING_BACK = re.compile(r"\b(?:but\s+)?(?:actually|in fact|truth is|to be honest|tbh|if i'?m honest)\b[^.?!]{0,40}?"
                           r"\b(?:there (?:was|were|is|has been|have been) (?:some|a bit|a little|blood)|"
                           # "I said no, but actually this morning they were black" (set N)
-                          r"(?:they|it) (?:were|was|are|is|have been|has been|went|turned)\b(?! not| no| never|n't)|"
+                          r"(?:they|it) (?:were|was|are|is|have been|has been|went|turned)\b"
+                          # "actually it was just red wine" explains; it takes nothing back
+                          r"(?! not| no| never|n't| just| only| from| because| due| fine| normal| ok| nothing)|"
                           r"i (?:did|do|have|had)"
                           r"\b(?! not| no| never|n't)|yes\b)", re.I)
 
@@ -1324,7 +1326,7 @@ def _explained_tiredness(doc: Doc, entity: ClinicalEntity, everyday: Sequence[Se
         return entity
     span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
     if span is not None and _SLEEPY.intersection(t.lower_ for t in span):
-        # "jet lag, I'm sleepy in the afternoons", "after my night shift I'm so
+        # "jet lag, I'm sleepy in the afternoons", "after my night shift, I'm so
         # drowsy" (bank U): the everyday cause first, a few words before, set
         # off by a comma or put as the cause ("my boss at work noticed I'm
         # drowsy" is no such cause).

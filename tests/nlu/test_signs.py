@@ -819,6 +819,7 @@ def test_an_onset_without_a_subject_after_a_question_is_the_signs_just_asked_abo
     ("I took an overdose of amitriptyline", True),
     ("I overdosed on Google last night and now I'm terrified", False),
     ("I took an overdose of lamotrigine", False),  # no known medicine: asked, not dropped
+    ("I overdosed on my phone last night", False),
 ])
 def test_an_overdose_is_of_a_medicine_otherwise_asked(nlp, text, alert):
     reading = pipeline.read(nlp, text)
