@@ -816,7 +816,23 @@ def _with_appeared_finding(doc: Doc, found: List[ClinicalEntity]) -> List[Clinic
                 not years_now and any(t.lower_ in _BEFORE_SCAN for t in was))
             if earlier:
                 return found + [ClinicalEntity("change", "new", present.start, present.end, present.text, None, ())]
+    # "CT Jan 2023 liver normal. CT Nov 2024: 4 mm calcific focus" (set O): an
+    # earlier dated scan read as normal, with no finding named, is the absence.
+    for present in (e for e in findings if e.role is None):
+        now = sentence(present)
+        years_now = _YEAR.findall(now.text) if now is not None else []
+        if not years_now:
+            continue
+        for was in doc.sents:
+            if was.start >= now.start or any(was.start_char <= e.start < was.end_char for e in findings):
+                continue
+            years_was = _YEAR.findall(was.text)
+            if years_was and max(years_was) < min(years_now) and _NORMAL.intersection(t.lower_ for t in was):
+                return found + [ClinicalEntity("change", "new", present.start, present.end, present.text, None, ())]
     return found
+
+
+_NORMAL = frozenset({"normal", "clear", "unremarkable", "nothing", "nil", "fine"})
 
 
 def _reading_entity(doc: Doc, reading: "sign_reading.SignReading") -> ClinicalEntity:

@@ -1330,7 +1330,9 @@ _ASKED_THEN_NO = re.compile(
     r"\b(asked|asking|asks|wondered|wanted to know|checked)\b(.*)(\band\b|\bbut\b|,)\s+"
     # "GP asked about weight loss, I told him I haven't lost any" (set K)
     r"(?:(?:i|we)\s+(?:told|said to)\s+(?:him|her|them|the\s+\w+)\s+)?"
-    r"(?:i'm not|im not|i am not|we're not|(?:i|we)\s+(?:haven't|havent|have not|hadn't|don't|dont|do not|didn't|"
+    r"(?:i'm not|im not|i am not|we're not|(?:i|we)\s+(?:ticked|put|circled|answered|wrote|marked)\s+(?:no|none|never)"
+    # "the clinic form asked about thoughts of self-harm and I ticked no" (bank V)
+    r"|(?:i|we)\s+(?:haven't|havent|have not|hadn't|don't|dont|do not|didn't|"
     r"didnt|did not|wasn't|wasnt|never have|never did))"
     r"(?:\s+(?:lost|had|got|have|noticed|seen|been|felt)\s+(?:any|it|one|that|anything|them))?"
     # the answer ends the sentence, or a comma starts something else: "my

@@ -684,3 +684,22 @@ def test_a_stage_is_read_beside_its_own_words_not_the_whole_sentence(nlp):
 
 def test_kilos_down_is_weight_loss(nlp):
     assert ("symptom", "weight_loss", None) in tuples(nlp, "I'm 5 kilos down in two months, not dieting at all")
+
+
+# Set O categories (after its first run).
+@pytest.mark.parametrize("text, expected", [
+    ("Impression: Interval enlargement of the partially calcified hepatic lesion.", ("change", "growing", None)),
+    ("CT Jan 2023 liver normal. CT Nov 2024: 4 mm calcific focus in the liver.", ("change", "new", None)),
+    ("I felt reassured but my doctor asked about my weight and I had to admit I've lost 10 kg",
+     ("symptom", "weight_loss", None)),
+    ("PMH: Child-Pugh A cirrhosis (NASH).", ("condition", "cirrhosis", None)),
+    ("she asked if I'd ever had TB and I told her no", ("condition", "tuberculosis", "negated")),
+])
+def test_set_o_categories(nlp, text, expected):
+    assert expected in tuples(nlp, text)
+
+
+def test_a_formal_question_with_its_own_time_is_about_a_real_sign(nlp):
+    text = "Would the yellowish tinge my skin has acquired this past fortnight be connected?"
+    [jaundice] = [e for e in pipeline.read(nlp, text).entities if e.value == "jaundice"]
+    assert "hypothetical" not in jaundice.context

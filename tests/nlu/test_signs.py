@@ -424,7 +424,11 @@ FLOORS = {"bank_a": (0.98, 0.90, 0.05), "bank_b": (0.98, 0.90, 0.05), "bank_c": 
           # (live, judge): 0.95 same turn, 1.00 after one question for every sign, 6 % false
           # emergencies (reported questions answered "I haven't, ...", a page that mentions signs,
           # a list then "I have none of them", sleepiness after jet lag); then fixed by category.
-          "bank_u": (0.98, 0.90, 0.05)}
+          "bank_u": (0.98, 0.90, 0.05),
+          # Bank v: written after the U fixes, run once unchanged at 8cc1729 (live, judge): 0.95 same
+          # turn, 0.99 after one question (black stools 0.95: "blk stools 2day"), 5 % false
+          # emergencies (a form ticked no, "nothing like that", topics read or studied); then fixed.
+          "bank_v": (0.98, 0.90, 0.05)}
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=[b.stem for b in BANKS])
@@ -889,3 +893,22 @@ def test_an_item_after_a_list_of_own_denials_is_affirmed(nlp):
 def test_a_denial_taken_back_with_they_were(nlp):
     text = "the doctor asked if I had black stools and I said no, but actually this morning they were black"
     assert "black_stools" in alert_values(nlp, text)
+
+
+# Bank V categories (its first run: same turn 0.95, after one question 0.99, false alarms 5 %).
+@pytest.mark.parametrize("text", [
+    "the clinic form asked about thoughts of self-harm and I ticked no, and that's the honest answer",
+    "the article mentioned confusion in liver failure, I've had nothing like that, but why does it happen?",
+    "my nursing school assignment is about haematemesis, totally unrelated to my scan, ha",
+    "I read that black stools mean bleeding, is that right?",
+])
+def test_bank_v_near_misses(nlp, text):
+    assert level_of(nlp, OPENER + ". " + text) != "emergency"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("blk stools 2day", "black_stools"),
+    ("i can't cope with this. i've taken a whole pack of my tablets tonight", "suicidal_thoughts"),
+])
+def test_bank_v_and_set_o_signs(nlp, text, value):
+    assert value in alert_values(nlp, text)
