@@ -821,7 +821,7 @@ def _with_appeared_finding(doc: Doc, found: List[ClinicalEntity]) -> List[Clinic
     for present in (e for e in findings if e.role is None):
         now = sentence(present)
         years_now = _YEAR.findall(now.text) if now is not None else []
-        if not years_now:
+        if now is None or not years_now:
             continue
         for was in doc.sents:
             if was.start >= now.start or any(was.start_char <= e.start < was.end_char for e in findings):

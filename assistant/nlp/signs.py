@@ -959,9 +959,11 @@ _OWN_DENIALS_OF_ITEMS = frozenset({"no", "not", "never", "nothing", "none", "wit
 
 
 def _each_has_its_own(doc: Doc, modifier: Any, comma: int) -> bool:
-    """Is the denial the last of a list in which each denied item has its own
-    denial word, before a comma followed by an item without one? (The
-    pipeline's `_denied_items_have_their_own`, for the sign reader.)"""
+    """Is the denial the last of a list whose denied items each have their own?
+
+    Its own denial word for each item, before a comma followed by an item
+    without one (the pipeline's `_denied_items_have_their_own`, for the sign
+    reader)."""
     start = modifier.modifier_span[0]
     sent = doc[start].sent
     earlier = [t for t in doc[sent.start:start] if t.lower_ in _OWN_DENIALS_OF_ITEMS]
