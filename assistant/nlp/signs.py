@@ -266,7 +266,7 @@ class SignReader:
         concept_tokens = {i for spans in parts.values() for s in spans for i in range(s.start, s.end)}
         explanations = {i for c in ("explanation", "benign_colour") for s in parts.get(c, ())
                         for i in range(s.start, s.end)}
-        modifiers = [_to_comma(doc, m, concept_tokens, explanations)
+        modifiers = [_to_comma(doc, _back_to_sentence_start(doc, m), concept_tokens, explanations)
                      for m in getattr(doc._.context_graph, "modifiers", None) or ()
                      if not _relative_as_place(doc, m) and not _ability_only(doc, m) and not _when_not_an_age(doc, m)
                      and not blocked.intersection(range(*m.modifier_span))
@@ -407,7 +407,9 @@ class SignReader:
         if _CORRECTING.search(doc.text.lower()):
             for concept, words in (self.config.get("corrected_facts") or {}).items():
                 spans = found.get(concept, [])
-                if spans and all(s.text.lower() in words for s in spans):
+                # the words as matched, or with the verb before them ("got" + "muddled")
+                if spans and all(s.text.lower() in words or (
+                        s.start and f"{doc[s.start - 1].lower_} {s.text.lower()}" in words) for s in spans):
                     del found[concept]
         for concept, rule in (self.config.get("drug_object") or {}).items():
             drugs = set(rule.get("drugs") or ()) | {t.lower_ for s in found.get("means", []) for t in s}
@@ -952,7 +954,9 @@ _ABILITY = frozenset({"ca", "can", "could", "cannot", "cant", "couldnt", "unable
 # (banks E, M: real confusion).
 _CORRECTING = re.compile(r"\b(i meant|meant to say|correction|my mistake|my bad|typo)\b"
                          r"|\bnot (?:a |an |the |my )?[\w-]+,?\s+(?:it'?s|it is|it was)\b"
-                         r"|\bit'?s (?:a |an |the |my )?[\w-]+\b[^.?!]{0,30}\bnot (?:a |an |the )?[\w-]+\s*[.!]?\s*$")
+                         r"|\bit'?s (?:a |an |the |my )?[\w-]+\b[^.?!]{0,30}\bnot (?:a |an |the )?[\w-]+\s*[.!]?\s*$"
+                         # "I got muddled, it was an MRI not a CT, sorry" (bank W)
+                         r"|\bit (?:was|is) (?:a |an |the |my )?[\w-]+,? not (?:a |an |the )?[\w-]+")
 
 
 _OWN_DENIALS_OF_ITEMS = frozenset({"no", "not", "never", "nothing", "none", "without", "nil"})
@@ -1087,6 +1091,22 @@ class _Scoped:
     allowed_types: Any
     modifier_span: Tuple[int, int]
     scope_span: Tuple[int, int]
+
+
+# Denials that point back at a list (context.yml: "I have neither", "none of
+# those", "I've had nothing like that"): the list is the user's own words, so
+# the user speaking ("I've read your list and thankfully none of those apply",
+# bank W) does not end their scope, as it ends a plain denial's.
+_POINTING_BACK = frozenset({"have neither", "neither of those", "nothing like that"})
+
+
+def _back_to_sentence_start(doc: Doc, modifier: Any) -> Any:
+    rule = getattr(modifier, "rule", None)
+    if getattr(modifier, "category", "") != NEGATED or getattr(rule, "literal", None) not in _POINTING_BACK:
+        return modifier
+    start = modifier.modifier_span[0]
+    return _Scoped(modifier.category, modifier.direction, getattr(modifier, "allowed_types", None),
+                   tuple(modifier.modifier_span), (doc[start].sent.start, start))
 
 
 def _subject_is_me(doc: Doc, span: Span) -> bool:
@@ -1429,12 +1449,18 @@ _OWN_BODY = frozenset({"eyes", "eye", "skin", "face", "poo", "poop", "stools", "
                        "belly", "stomach", "head", "wee", "urine", "temperature", "temp"})
 
 
+_PLACE_BEFORE_ME = frozenset({"to", "beside", "near", "behind", "opposite", "of", "by", "around", "nearby"})
+
+
 def _first_person_in(span: Span) -> bool:
     # Not "my" ("my friend's stools"); "mine" stands for the user's own ("the
     # nurse asked if it was 'tarry' - that's exactly what mine is": bank m).
     # "a friend of mine" is the friend. "my" before a part of the body is the
     # user's ("my friend said my eyes look kinda yellow": bank Q).
-    return any(t.lower_ in ("i", "i'm", "im", "i've", "ive", "me", "myself")
+    # "the man in the bay next to me was vomiting blood" (banks V, W): "me"
+    # after a word of place is where, not who.
+    return any((t.lower_ in ("i", "i'm", "im", "i've", "ive", "me", "myself")
+                and not (t.lower_ == "me" and t.i and t.doc[t.i - 1].lower_ in _PLACE_BEFORE_ME))
                or (t.lower_ == "mine" and not (t.i and t.doc[t.i - 1].lower_ == "of"))
                or (t.lower_ == "my" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in _OWN_BODY) for t in span)
 

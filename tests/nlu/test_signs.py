@@ -428,7 +428,12 @@ FLOORS = {"bank_a": (0.98, 0.90, 0.05), "bank_b": (0.98, 0.90, 0.05), "bank_c": 
           # Bank v: written after the U fixes, run once unchanged at 8cc1729 (live, judge): 0.95 same
           # turn, 0.99 after one question (black stools 0.95: "blk stools 2day"), 5 % false
           # emergencies (a form ticked no, "nothing like that", topics read or studied); then fixed.
-          "bank_v": (0.98, 0.90, 0.05)}
+          "bank_v": (0.98, 0.90, 0.05),
+          # Bank w: written after the V fixes, run once unchanged at a8fb165 (live, judge): 0.96 same
+          # turn, 1.00 after one question for every sign, 6 % false emergencies (a list then "none
+          # of those apply", "told her honestly no", a muddle in a correction, "confusing report",
+          # someone "next to me"); then fixed by category.
+          "bank_w": (0.98, 0.90, 0.05)}
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=[b.stem for b in BANKS])
@@ -912,3 +917,19 @@ def test_bank_v_near_misses(nlp, text):
 ])
 def test_bank_v_and_set_o_signs(nlp, text, value):
     assert value in alert_values(nlp, text)
+
+
+# Bank W categories (its first run: same turn 0.96, after one question 1.00, false alarms 6 %).
+@pytest.mark.parametrize("text", [
+    "vomiting blood, black poo, confusion, fainting - I've read your list and thankfully none of those apply",
+    "The GP asked about thoughts of self-harm and I told her honestly no, I'm just stressed about work",
+    "I got muddled, it was an MRI not a CT, sorry",
+    "confusing report!! why mention my liver when I went in for my back",
+    "the lady next to me in the scan waiting room was being sick with blood in it",
+])
+def test_bank_w_near_misses(nlp, text):
+    assert level_of(nlp, OPENER + ". " + text) != "emergency"
+
+
+def test_me_after_a_word_of_place_is_where_not_who(nlp):
+    assert "vomiting_blood" in alert_values(nlp, "I was vomiting blood next to my husband")
