@@ -1014,7 +1014,8 @@ def report_readings(doc: Doc, found: List[ClinicalEntity], concepts: Mapping[str
                 out.append("no_follow_up_needed")
             elif before & advise or set(words[j + 1:j + 5]) & advise or ("in" in after and times & set(after)):
                 out.append("follow_up_advised")
-        joined = " " + " ".join(words) + " "
+        # "soft-tissue component", "ill-defined" (set P): spaCy splits at the hyphen.
+        joined = " " + " ".join(words).replace(" - ", "-") + " "
         if any(" " + " ".join(c) + " " in joined for c in concerning) and not {"no", "without", "not"} & set(words):
             out.append("concerning_features")
         stage = {w.replace("-", "") for w in words} & {w.replace("-", "") for w in inactive}

@@ -506,6 +506,20 @@ class SignReader:
                 return True
             if last in relatives and (len(before) < 2 or before[-2] not in ("my", "a", "the")):
                 return True
+        # "My husband, aged 88, had a scan which showed..." (set P): the relative
+        # is who had it, with no "I" between.
+        for token in doc:
+            if token.lower_ not in scans:
+                continue
+            window = [t for t in doc[max(token.sent.start, token.i - 9):token.i]]
+            lowered = [t.lower_ for t in window]
+            had = [i for i, w in enumerate(lowered) if w in ("had", "has", "underwent", "got", "having")]
+            kin = [i for i, w in enumerate(lowered) if w in relatives and i and lowered[i - 1] in ("my", "our")]
+            if had and kin and kin[0] < had[-1] and lowered[had[-1] + 1:] and all(
+                    w in ("a", "an", "the", "his", "her", "their", "recent", "new", "liver", "abdominal")
+                    for w in lowered[had[-1] + 1:]) and not any(
+                    w in ("i", "i'm", "im", "me", "i've", "ive") for w in lowered[kin[0]:]):
+                return True
         # "A recent CT of his abdomen reports calcification" (set I): the body scanned is his.
         return any(t.lower_ in scans and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "of"
                    and doc[t.i + 2].lower_ in ("his", "her", "their") for t in doc)

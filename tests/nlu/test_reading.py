@@ -703,3 +703,24 @@ def test_a_formal_question_with_its_own_time_is_about_a_real_sign(nlp):
     text = "Would the yellowish tinge my skin has acquired this past fortnight be connected?"
     [jaundice] = [e for e in pipeline.read(nlp, text).entities if e.value == "jaundice"]
     assert "hypothetical" not in jaundice.context
+
+
+# Set P categories (after its first run).
+def test_a_relative_who_had_a_scan_makes_the_writer_speak_for_them(nlp):
+    text = ("Dear Sir, My husband, aged 88, had a scan which showed calcification of the liver. This evening he "
+            "has become very confused and does not know where he is.")
+    reading = pipeline.read(nlp, text)
+    assert reading.proxy and ("symptom", "confusion", None) in tuples(nlp, text)
+
+
+def test_a_hyphenated_feature_of_concern_in_a_report(nlp):
+    text = "Impression: calcified hepatic lesion with an associated soft-tissue component. MRI recommended."
+    assert "concerning_features" in pipeline.read(nlp, text).report
+
+
+@pytest.mark.parametrize("text, present", [
+    ("put on a stone over christmas haha. anyway ultrasound showed a small calcified granuloma", False),
+    ("there is a stone in the liver", True),
+])
+def test_a_stone_of_weight_is_no_finding(nlp, text, present):
+    assert any(e.entity == "finding" and e.value == "stone" for e in pipeline.read(nlp, text).entities) is present

@@ -933,3 +933,11 @@ def test_bank_w_near_misses(nlp, text):
 
 def test_me_after_a_word_of_place_is_where_not_who(nlp):
     assert "vomiting_blood" in alert_values(nlp, "I was vomiting blood next to my husband")
+
+
+@pytest.mark.parametrize("text, alert", [
+    ("nothing else really. oh I did faint in the shower this morning, is that related?", True),
+    ("had black stools 6 yrs ago from a stomach ulcer, fixed with tablets", False),
+])
+def test_set_p_signs(nlp, text, alert):
+    assert bool({"fainting", "black_stools"} & alert_values(nlp, text)) is alert
