@@ -724,3 +724,7 @@ def test_a_hyphenated_feature_of_concern_in_a_report(nlp):
 ])
 def test_a_stone_of_weight_is_no_finding(nlp, text, present):
     assert any(e.entity == "finding" and e.value == "stone" for e in pipeline.read(nlp, text).entities) is present
+
+
+def test_a_stone_and_a_half_lost_is_weight_loss(nlp):
+    assert ("symptom", "weight_loss", None) in tuples(nlp, "I've lost a stone and a half since June without trying")
