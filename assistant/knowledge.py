@@ -753,6 +753,19 @@ def _load_signs(directory: Path) -> Dict[str, Any]:
             raise KnowledgeError(f"{where}: learned.agree: must be a probability between threshold and 1")
         learned = {"train": list(train), "threshold": float(threshold),
                    "agree": float(agree) if agree is not None else None}
+    def concept_words(field: str) -> Dict[str, List[str]]:
+        """A mapping of concept -> phrases (not_followed_by, person_subject, ...)."""
+        return {concept: phrases(f"{field}.{concept}", words) for concept, words in (data.get(field) or {}).items()
+                if concept in concepts or _unknown_concept(where, concept)}
+
+    def drug_object(concept: str, rule: Any) -> Dict[str, Any]:
+        rule = rule or {}
+        if rule.get("unclear") not in concepts:
+            _unknown_concept(where, f"{rule.get('unclear')} (drug_object.unclear)")
+        return {"verbs": phrases(f"drug_object.{concept}.verbs", rule.get("verbs")),
+                "drugs": phrases(f"drug_object.{concept}.drugs", rule.get("drugs")),
+                "unclear": rule["unclear"]}
+
     return {
         "learned": learned,
         "concepts": concepts,
@@ -761,30 +774,16 @@ def _load_signs(directory: Path) -> Dict[str, Any]:
         "checks": checks,
         "blockers": phrases("blockers", data.get("blockers")),
         "markers": {name: phrases(f"markers.{name}", markers[name]) for name in SIGN_MARKERS},
-        "not_followed_by": {concept: phrases(f"not_followed_by.{concept}", words)
-                            for concept, words in (data.get("not_followed_by") or {}).items()
-                            if concept in concepts or _unknown_concept(where, concept)},
-        "person_subject": {concept: phrases(f"person_subject.{concept}", words)
-                           for concept, words in (data.get("person_subject") or {}).items()
-                           if concept in concepts or _unknown_concept(where, concept)},
-        "intransitive": {concept: phrases(f"intransitive.{concept}", words)
-                         for concept, words in (data.get("intransitive") or {}).items()
-                         if concept in concepts or _unknown_concept(where, concept)},
-        "thing_subject": {concept: phrases(f"thing_subject.{concept}", words)
-                          for concept, words in (data.get("thing_subject") or {}).items()
-                          if concept in concepts or _unknown_concept(where, concept)},
-        "corrected_facts": {concept: phrases(f"corrected_facts.{concept}", words)
-                            for concept, words in (data.get("corrected_facts") or {}).items()
-                            if concept in concepts or _unknown_concept(where, concept)},
-        "drug_object": {concept: {"verbs": phrases(f"drug_object.{concept}.verbs", (rule or {}).get("verbs")),
-                                  "drugs": phrases(f"drug_object.{concept}.drugs", (rule or {}).get("drugs")),
-                                  "unclear": (rule or {}).get("unclear")}
+        **{field: concept_words(field) for field in CONCEPT_WORD_FIELDS},
+        "drug_object": {concept: drug_object(concept, rule)
                         for concept, rule in (data.get("drug_object") or {}).items()
-                        if (concept in concepts or _unknown_concept(where, concept))
-                        and ((rule or {}).get("unclear") in concepts
-                             or _unknown_concept(where, f"{(rule or {}).get('unclear')} (drug_object.unclear)"))},
+                        if concept in concepts or _unknown_concept(where, concept)},
         "dialect": _dialect(where, data.get("dialect") or {}),
     }
+
+
+# signs.yml's per-concept word lists read by signs.SignReader._concepts' filters.
+CONCEPT_WORD_FIELDS = ("not_followed_by", "person_subject", "intransitive", "thing_subject", "corrected_facts")
 
 
 def _dialect(where: str, data: Any) -> Dict[str, Dict[str, str]]:

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Set, Tuple
 
 import spacy
 from spacy.language import Language
@@ -248,6 +248,7 @@ def _context_rules(kb: knowledge.KnowledgeBase) -> List[ConTextRule]:
                 direction=item.get("direction", "BIDIRECTIONAL"),
                 max_scope=item.get("max_scope"),
                 allowed_types=set(item["allowed_types"]) if item.get("allowed_types") else None,
+                metadata={"points_back": True} if item.get("points_back") else None,
             )
         )
     return rules
@@ -1284,26 +1285,28 @@ def _presupposed_by_why(doc: Doc, entity: ClinicalEntity) -> ClinicalEntity:
     words = [t.lower_ for t in span.sent if not t.is_punct]
     while words and words[0] in _LEAD_INS:
         words = words[1:]
-    mine = set(words) & {"i", "i'm", "im", "my", "me", "i've", "ive"}
-    general = set(words) & {"anyone", "anybody", "people", "someone", "somebody", "you", "one", "patients"}
-    if (words[:1] == ["why"] or words[:2] == ["how", "come"]) and mine and not general:
-        return dataclasses.replace(entity, context=tuple(c for c in entity.context if c != "hypothetical"))
+    taken_as_true = dataclasses.replace(entity, context=tuple(c for c in entity.context if c != "hypothetical"))
+    if (words[:1] == ["why"] or words[:2] == ["how", "come"]) and _own_not_general(set(words)):
+        return taken_as_true
     # "could that be why my skin is going yellow?" (set M): the clause after a
     # "why" that something is said or asked to be ("be why", "is that why",
     # "explains why") is taken as true, when it is the user's own.
-    before = [t for t in span.doc[span.sent.start:span.start]]
-    why = max((t.i for t in before if t.lower_ == "why" and t.i > span.sent.start
+    why = max((t.i for t in span.doc[span.sent.start:span.start] if t.lower_ == "why" and t.i > span.sent.start
                and span.doc[t.i - 1].lower_ in _WHY_AFTER), default=None)
-    if why is not None:
-        clause = {t.lower_ for t in span.doc[why + 1:span.end]}
-        if clause & {"i", "i'm", "im", "my", "me", "i've", "ive"} and not clause & set(_GENERAL_PEOPLE):
-            return dataclasses.replace(entity, context=tuple(c for c in entity.context if c != "hypothetical"))
+    if why is not None and _own_not_general({t.lower_ for t in span.doc[why + 1:span.end]}):
+        return taken_as_true
     return entity
 
 
 _WHY_AFTER = frozenset({"be", "is", "that", "this", "that's", "thats", "it's", "its", "explain", "explains",
                         "explaining", "reason", "was", "been"})
-_GENERAL_PEOPLE = ("anyone", "anybody", "people", "someone", "somebody", "you", "one", "patients")
+_MINE = frozenset({"i", "i'm", "im", "my", "me", "i've", "ive"})
+_GENERAL_PEOPLE = frozenset({"anyone", "anybody", "people", "someone", "somebody", "you", "one", "patients"})
+
+
+def _own_not_general(words: Set[str]) -> bool:
+    """The words speak of the user ("my", "I") and of no one in general ("people", "you")."""
+    return bool(words & _MINE) and not words & _GENERAL_PEOPLE
 
 
 _TAKING_BACK = re.compile(r"\b(?:but\s+)?(?:actually|in fact|truth is|to be honest|tbh|if i'?m honest)\b[^.?!]{0,40}?"

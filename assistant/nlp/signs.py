@@ -1107,16 +1107,14 @@ class _Scoped:
     scope_span: Tuple[int, int]
 
 
-# Denials that point back at a list (context.yml: "I have neither", "none of
-# those", "I've had nothing like that"): the list is the user's own words, so
-# the user speaking ("I've read your list and thankfully none of those apply",
-# bank W) does not end their scope, as it ends a plain denial's.
-_POINTING_BACK = frozenset({"have neither", "neither of those", "nothing like that"})
-
-
 def _back_to_sentence_start(doc: Doc, modifier: Any) -> Any:
-    rule = getattr(modifier, "rule", None)
-    if getattr(modifier, "category", "") != NEGATED or getattr(rule, "literal", None) not in _POINTING_BACK:
+    """A denial pointing back at a list (context.yml rules with `points_back`:
+    "I have neither", "none of those", "I've had nothing like that"): the list
+    is the user's own words, so the user speaking ("I've read your list and
+    thankfully none of those apply", bank W) does not end its scope, as it
+    ends a plain denial's (SUBJECT_CHANGE)."""
+    metadata = getattr(getattr(modifier, "rule", None), "metadata", None) or {}
+    if getattr(modifier, "category", "") != NEGATED or not metadata.get("points_back"):
         return modifier
     start = modifier.modifier_span[0]
     return _Scoped(modifier.category, modifier.direction, getattr(modifier, "allowed_types", None),

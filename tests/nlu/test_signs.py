@@ -877,15 +877,27 @@ def test_a_muddle_over_the_facts_in_a_correction_is_no_confusion(nlp, text, conf
     assert ("confusion" in alert_values(nlp, text)) is confused
 
 
-# Bank U categories (its first run: same turn 0.95, after one question 1.00, false alarms 6 %).
+# Near-misses of banks U, V and W, by category (first runs: false alarms 6 %, 5 %, 6 %).
 @pytest.mark.parametrize("text", [
+    # bank U
     "my husband asked if I'd fainted, I haven't, I just sat down because I was upset",
     "I was asked about sudden severe tummy pain at the clinic, I don't have any",
     "the NHS site mentions fainting and collapse, what's the link with the liver?",
     "there was a list on the website: fever, pain on the right, yellow skin. I have none of them",
     "jet lag, I'm sleepy in the afternoons since I flew back from Sydney on Sunday",
+    # bank V
+    "the clinic form asked about thoughts of self-harm and I ticked no, and that's the honest answer",
+    "the article mentioned confusion in liver failure, I've had nothing like that, but why does it happen?",
+    "my nursing school assignment is about haematemesis, totally unrelated to my scan, ha",
+    "I read that black stools mean bleeding, is that right?",
+    # bank W
+    "vomiting blood, black poo, confusion, fainting - I've read your list and thankfully none of those apply",
+    "The GP asked about thoughts of self-harm and I told her honestly no, I'm just stressed about work",
+    "I got muddled, it was an MRI not a CT, sorry",
+    "confusing report!! why mention my liver when I went in for my back",
+    "the lady next to me in the scan waiting room was being sick with blood in it",
 ])
-def test_bank_u_near_misses(nlp, text):
+def test_bank_u_v_w_near_misses(nlp, text):
     assert level_of(nlp, OPENER + ". " + text) != "emergency"
 
 
@@ -900,15 +912,6 @@ def test_a_denial_taken_back_with_they_were(nlp):
     assert "black_stools" in alert_values(nlp, text)
 
 
-# Bank V categories (its first run: same turn 0.95, after one question 0.99, false alarms 5 %).
-@pytest.mark.parametrize("text", [
-    "the clinic form asked about thoughts of self-harm and I ticked no, and that's the honest answer",
-    "the article mentioned confusion in liver failure, I've had nothing like that, but why does it happen?",
-    "my nursing school assignment is about haematemesis, totally unrelated to my scan, ha",
-    "I read that black stools mean bleeding, is that right?",
-])
-def test_bank_v_near_misses(nlp, text):
-    assert level_of(nlp, OPENER + ". " + text) != "emergency"
 
 
 @pytest.mark.parametrize("text, value", [
@@ -919,16 +922,6 @@ def test_bank_v_and_set_o_signs(nlp, text, value):
     assert value in alert_values(nlp, text)
 
 
-# Bank W categories (its first run: same turn 0.96, after one question 1.00, false alarms 6 %).
-@pytest.mark.parametrize("text", [
-    "vomiting blood, black poo, confusion, fainting - I've read your list and thankfully none of those apply",
-    "The GP asked about thoughts of self-harm and I told her honestly no, I'm just stressed about work",
-    "I got muddled, it was an MRI not a CT, sorry",
-    "confusing report!! why mention my liver when I went in for my back",
-    "the lady next to me in the scan waiting room was being sick with blood in it",
-])
-def test_bank_w_near_misses(nlp, text):
-    assert level_of(nlp, OPENER + ". " + text) != "emergency"
 
 
 def test_me_after_a_word_of_place_is_where_not_who(nlp):
