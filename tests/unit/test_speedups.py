@@ -257,3 +257,52 @@ def test_the_action_call_body_is_rasas():
             theirs = speedups._rasa_action_call_format(action, tracker, domain)
             assert ours == theirs and list(ours) == list(theirs)
             assert ours["tracker"]["active_loop"] == speedups._rasa_current_state(tracker)["active_loop"]
+
+
+def test_the_action_call_sends_the_events_the_actions_read():
+    """speedups._action_call_format on a long conversation: Rasa's body with the events from the user's
+    message before the last one (at least the last ACTION_EVENTS_AT_LEAST), and what the actions compute
+    from those events is what they compute from all of them."""
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+    from rasa.utils.endpoints import EndpointConfig
+    from rasa_sdk import Tracker
+
+    from actions import actions
+
+    domain = Domain.from_yaml("version: '3.1'\nintents: [inform]\nslots:\n  s:\n    type: any\n"
+                              "    mappings: [{type: custom}]\nactions: [action_x, action_rephrase]\n")
+    action = RemoteAction("action_x", EndpointConfig("http://x"))
+    parse = {"intent": {"name": "inform", "confidence": 1.0}, "text": "x", "entities": []}
+
+    def turn(n, rephrase=False):
+        return [UserUttered(f"message {n}", parse["intent"], [], parse), SlotSet("s", n),
+                ActionExecuted("action_rephrase" if rephrase else "action_x"), BotUttered(f"reply {n}" * (n % 3 + 1)),
+                ActionExecuted("action_listen")]
+
+    for turns in (0, 1, 2, 3, 12, 40):
+        for start_last in (False, True):
+            events = [ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen")]
+            for n in range(turns):
+                events += turn(n, rephrase=n % 5 == 4)
+            if start_last:
+                events += [ActionExecuted("action_session_start"), SessionStarted(), BotUttered("disclaimer"),
+                           ActionExecuted("action_listen")]
+            events += [UserUttered("now", parse["intent"], [], parse), SlotSet("s", "now"),
+                       ActionExecuted("action_x"), BotUttered("so far")]
+            tracker = DialogueStateTracker.from_events("s", events, domain.slots)
+            ours = action._action_call_format(tracker, domain)
+            theirs = speedups._rasa_action_call_format(action, tracker, domain)
+            every = theirs["tracker"].pop("events")
+            sent = ours["tracker"].pop("events")
+            assert ours == theirs
+            assert sent == every[len(every) - len(sent):]
+            assert len(sent) >= min(len(every), speedups.ACTION_EVENTS_AT_LEAST)
+            assert len(sent) < len(every) or turns < 6
+            full = Tracker.from_dict({**theirs["tracker"], "events": every})
+            trimmed = Tracker.from_dict({**theirs["tracker"], "events": sent})
+            assert actions.shown_this_turn(trimmed) == actions.shown_this_turn(full) > 0
+            assert trimmed.slots_to_validate() == full.slots_to_validate()
+            assert ([e.get("name") for e in trimmed.events[-12:] if e.get("event") == "action"]
+                    == [e.get("name") for e in full.events[-12:] if e.get("event") == "action"])
