@@ -1354,6 +1354,15 @@ def _explained_tiredness(doc: Doc, entity: ClinicalEntity, everyday: Sequence[Se
         if any(re.search(r"(^|\b(?:after|from|since|because of|due to|with) (?:my |the |a |all the |some )?)"
                          + re.escape(" ".join(c)) + r"(\s*,|\s+(?:so|and)\s)", before) for c in everyday):
             return dataclasses.replace(entity, context=tuple(dict.fromkeys(entity.context + ("explained",))))
+        # "bit sleepy today, I flew back from Singapore yesterday so jet lag I
+        # think" (bank X): the everyday cause given as the reason later in the
+        # sentence ("so", "because", "probably", "must be", "I think").
+        after = " " + " ".join(t.lower_ for t in doc[span.end:span.sent.end]) + " "
+        if any(re.search(r"\b(?:so|because|cos|coz|bc|probably|prob|must be|just|from|due to|after)\b[^.?!]{0,40}?\b"
+                         + re.escape(" ".join(c)) + r"\b", after)
+               and not re.search(r"\b(?:not|n't|never|no)\b\s+(?:\w+\s+)?" + re.escape(" ".join(c)), after)
+               for c in everyday):
+            return dataclasses.replace(entity, context=tuple(dict.fromkeys(entity.context + ("explained",))))
     if span is None or span.end >= len(doc) or doc[span.end].lower_ not in _BECAUSE:
         return entity
     if entity.value == "confusion":

@@ -702,7 +702,9 @@ class SignReader:
         # "my flatmate found blood all over the basin after i'd been sick in it"
         # (bank O): the one who found it is another; the one sick is the user.
         mine = any(_subject_is_me(doc, s) for s in spans)
-        other = any(m[1] <= start and not _first_person_in(doc[m[1]:start]) and not mine
+        # "my neighbour remarked that the whites of my eyes have turned yellow"
+        # (bank X): the user's own body inside the sign's words is the user's.
+        other = any(m[1] <= start and not _first_person_in(doc[m[1]:end]) and not mine
                     for m in in_clause("other_person")) or (
             bool(markers.get("animals")) and not _first_person_in(doc[clause[0]:clause[1]])
             and not self._no_animal_before(start, markers.get("animals") or ()))
@@ -717,7 +719,10 @@ class SignReader:
         # calls theirs is there, whatever the question asks about it.
         owned = any(s.label_ == "SIGN_PART" and c in _OWNABLE_STATES and _owned(doc, s)
                     for c, s in zip(combination, spans))
-        actual = owned or bool(in_clause("actual")) or self._actual_nearby(doc, markers, clause, start) or any(
+        # "would black stools mean I'm bleeding inside?" (bank X): the user after
+        # "mean" is what the question asks may follow, not the sign being real.
+        actual = owned or any(not _after_meaning(doc, m[0]) for m in in_clause("actual")) or self._actual_nearby(
+            doc, markers, clause, start) or any(
             # "could a fever of 38.4 and this pain under the ribs be linked?": one
             # part pointed at ("this pain") makes the whole question about now.
             s.start > clause[0] and doc[s.start - 1].lower_ in ("this", "these")
@@ -727,6 +732,7 @@ class SignReader:
         # makes no sense, I'm very confused and sleepy today").
         conditional = any(m[0] < end and start - m[1] <= CONDITIONAL_REACH
                           and not any(a[0] <= m[0] < a[1] for a in in_clause("actual"))
+                          and not any(r[0] <= m[0] < r[1] for r in markers.get("relevance", ()))
                           for m in in_clause("conditional")) or any(
             m[1] <= start and not any(t.lower_ in ("woke", "then", "now", "today") for t in doc[m[1]:start])
             for m in in_clause("imagined"))
@@ -1462,6 +1468,17 @@ _OWN_BODY = frozenset({"eyes", "eye", "skin", "face", "poo", "poop", "stools", "
 
 
 _PLACE_BEFORE_ME = frozenset({"to", "beside", "near", "behind", "opposite", "of", "by", "around", "nearby"})
+
+
+_CONSEQUENCE_VERBS = frozenset({"mean", "means", "meaning", "indicate", "indicates", "suggest", "suggests", "signal",
+                                "signals"})
+
+
+def _after_meaning(doc: Doc, i: int) -> bool:
+    """Token i follows "mean" (or "mean that"): the consequence a question asks about."""
+    before = [t.lower_ for t in doc[max(0, i - 2):i]]
+    return bool(before) and (before[-1] in _CONSEQUENCE_VERBS or (before[-1] == "that" and len(before) > 1
+                                                         and before[-2] in _CONSEQUENCE_VERBS))
 
 
 def _first_person_in(span: Span) -> bool:

@@ -433,7 +433,13 @@ FLOORS = {"bank_a": (0.98, 0.90, 0.05), "bank_b": (0.98, 0.90, 0.05), "bank_c": 
           # turn, 1.00 after one question for every sign, 6 % false emergencies (a list then "none
           # of those apply", "told her honestly no", a muddle in a correction, "confusing report",
           # someone "next to me"); then fixed by category.
-          "bank_w": (0.98, 0.90, 0.05)}
+          "bank_w": (0.98, 0.90, 0.05),
+          # Bank x: written after the W fixes, run once unchanged at 5d03921 (live, judge): 0.94 same
+          # turn, 0.99 after one question (cholangitis 0.96: a neighbour who saw the user's yellow
+          # eyes; collapse 0.96: "not sure if related, I passed out"), 3 % false emergencies (a fear
+          # of what may come, "would black stools mean I'm bleeding?", black liquorice, jet lag
+          # given later, collapsing onto the sofa); then fixed by category.
+          "bank_x": (0.98, 0.90, 0.05)}
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=[b.stem for b in BANKS])
@@ -934,3 +940,34 @@ def test_me_after_a_word_of_place_is_where_not_who(nlp):
 ])
 def test_set_p_signs(nlp, text, alert):
     assert bool({"fainting", "black_stools"} & alert_values(nlp, text)) is alert
+
+
+@pytest.mark.parametrize("text, value", [
+    # the user's own body in the sign's words, whoever noticed it
+    ("I've had a fever for two days, my neighbour remarked that the whites of my eyes have turned yellow, "
+     "and it aches under my right ribs", "jaundice"),
+    ("my coworker said the whites of my eyes look yellow and I've been feverish with pain on the right", "jaundice"),
+    # an "if" that asks whether it is relevant imagines nothing
+    ("not sure if related, I passed out at the bus stop this morning for a minute", "fainting"),
+    ("dunno if it's relevant but I fainted in the kitchen earlier", "fainting"),
+])
+def test_bank_x_signs(nlp, text, value):
+    assert value in alert_values(nlp, text) and level_of(nlp, text) == "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    # a fear of what may come
+    "I'm terrified I'll start vomiting blood like my uncle did with his cirrhosis",
+    "scared I might end up confused like my gran was",
+    # the user after "mean": what a question asks may follow
+    "would black stools mean I'm bleeding inside?",
+    "does dark tarry poo mean that I'm bleeding somewhere?",
+    # a dark food
+    "ate a whole bag of black liquorice yesterday and my poo is a bit darker than usual",
+    # the everyday cause given later in the sentence
+    "bit sleepy today, I flew back from Singapore yesterday so jet lag I think",
+    # flopping onto furniture
+    "I collapsed onto the sofa after a long shift and watched telly all evening",
+])
+def test_bank_x_near_misses(nlp, text):
+    assert not alert_values(nlp, text)
