@@ -269,9 +269,24 @@ def about_own_scan(text: str, facts: Sequence[Fact]) -> bool:
     general ("what is liver calcification?")? A measured finding or a pasted
     report is someone's result, and the person pasting it asks about theirs
     (set B: "Report: '... New 9 mm hypodense lesion.' What does that mean?"
-    got the general answer and no assessment)."""
+    got the general answer and no assessment). So is a result told before the
+    question ("scan showed a calcification in liver. ... what causes it?"), and
+    one asked about beside the user's own health ("no fever, no jaundice"):
+    set Q ended such a conversation with the causes and no triage."""
     return bool(_FIRST_PERSON.search(text or "")) or any(f.entity in ("imaging", "size", "change") for f in facts) \
-        or bool(_PASTED_REPORT.search(text or ""))
+        or bool(_PASTED_REPORT.search(text or "")) or any(_TOLD_RESULT.search(s) for s in _statements(text or "")) \
+        or any(f.entity in PERSONAL and f.role != "family" for f in facts)
+
+
+# "scan showed a calcification", "the ultrasound found ...": a result told, not asked.
+_TOLD_RESULT = re.compile(r"\b(?:scans?|ct|mri|ultrasound|sonogram|x-?ray|report|results?|they|it|radiologist)\s+"
+                          r"(?:has\s+|have\s+)?(?:showed|shown|found|revealed|picked up|spotted|detected|came back)\b",
+                          re.I)
+
+
+def _statements(text: str) -> List[str]:
+    """The sentences of a message that are not questions."""
+    return [s for s in re.findall(r"[^.?!]+[.?!]*", text) if not s.rstrip().endswith("?")]
 
 
 # The user saying that the person of their question is them: "yes that's me",

@@ -948,7 +948,7 @@ def read(nlp: Language, text: Any) -> Reading:
     entities = [_explained_tiredness(doc, _pointing_back(doc, e), everyday) for e in entities]
     intended = [c.lower().split() for c in nlp.meta.get("intended_weight_loss") or ()]
     entities = [_intended_weight_loss(doc, e, intended) for e in entities]
-    entities = [_presupposed_by_why(doc, _denial_taken_back(doc, e)) for e in entities]
+    entities = [_owned_after_question(doc, _presupposed_by_why(doc, _denial_taken_back(doc, e))) for e in entities]
     proxy = bool(doc._.speaker_is_proxy) or (not also and _relatives_scan(entities))
     if proxy:
         # "writing on behalf of my father ... his CT results": the scan, the
@@ -1296,6 +1296,29 @@ def _presupposed_by_why(doc: Doc, entity: ClinicalEntity) -> ClinicalEntity:
     if why is not None and _own_not_general({t.lower_ for t in span.doc[why + 1:span.end]}):
         return taken_as_true
     return entity
+
+
+# "could amiodarone be causing the calcification? ive been taking it for 6
+# years" (set Q): the user says, after the question, that the medicine or
+# condition it names is theirs.
+_MINE_AFTER = re.compile(r"^[^?]*\?+\s*(?:(?:and|but|because|cos|coz|well|yes|yeah)\s+)?"
+                         r"(?:i|i've|ive|i have|i'm|im|i am)\s+(?:been\s+|still\s+|also\s+|do\s+)?"
+                         r"(?:take|taking|took|taken|on|had|have|got|using|use|used)\s+(?:it|that|them|this|those|"
+                         r"the (?:tablets?|pills?|medicine|drug|injections?))\b(?!\s+(?:before|in the past))", re.I)
+
+
+def _owned_after_question(doc: Doc, entity: ClinicalEntity) -> ClinicalEntity:
+    """A medicine or condition named in a question that the next sentence says
+    the user takes or has ("is it possible the calcification is from
+    methotrexate? I take it every week", set Q) is the user's, not a what-if.
+    The dialogue had asked about medicines again and the judge's "no" denied
+    it: two routine cases were reassured."""
+    if entity.entity not in ("medication", "condition") or entity.role or "hypothetical" not in entity.context:
+        return entity
+    if not _MINE_AFTER.search(doc.text[entity.end:entity.end + 160]):
+        return entity
+    return dataclasses.replace(entity, context=tuple(c for c in entity.context if c not in ("hypothetical",
+                                                                                            "uncertain")))
 
 
 _WHY_AFTER = frozenset({"be", "is", "that", "this", "that's", "thats", "it's", "its", "explain", "explains",

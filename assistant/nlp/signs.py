@@ -754,9 +754,15 @@ class SignReader:
         sentence = doc[start].sent
         imagined = sentence[0].lower_ in ("if", "suppose", "say") and "?" in sentence.text and not any(
             sentence.start <= m[0] < sentence.end for m in markers.get("recent", ()))
-        question = _in_question(doc, clause, start) or any(HYPOTHETICAL in c for c in categories)
+        question = _in_question(doc, clause, start, end) or any(HYPOTHETICAL in c for c in categories)
         confirmed = self._confirmed(doc, markers, clause, end, start)
-        if (not keep and not confirmed and (conditional or (question and not actual))) or (imagined and not keep):
+        # "my GP told me black stools would be a reason to go in" (bank Y): advice
+        # about the sign, with what it would mean or need, unless the clause
+        # gives it a time of its own.
+        advised = any(sentence.start <= m[0] and m[1] <= start for m in markers.get("advice", ())) and any(
+            sentence.start <= m[0] < sentence.end for m in markers.get("generic", ())) and not in_clause("recent")
+        if (not keep and not confirmed and (conditional or advised or (question and not actual))) \
+                or (imagined and not keep):
             context.append("hypothetical")
         when_long_ago = bool(in_clause("long_ago")) or any(HISTORICAL in c for c in categories)
         long_ago = when_long_ago or in_clause("resolved")
@@ -1326,6 +1332,7 @@ def _first_complete(combinations: Iterable[Sequence[str]], here: Dict[str, List[
 _QUESTION_START = frozenset({"can", "could", "does", "do", "would", "will", "is", "are", "what", "should", "how",
                              "why", "when", "which", "might", "may"})
 # Other words that make a sentence ending in "?" a question.
+_PREDICATE_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "am"})
 _ASKING = frozenset({"has", "have", "did", "was", "were", "am", "shall", "normal", "serious", "bad", "worry",
                      "worried", "cause", "causes", "mean", "means", "sign", "symptom", "related", "linked", "or"})
 CONDITIONAL_REACH = 4
@@ -1367,7 +1374,7 @@ def _asks_meaning(after: Span) -> bool:
 # "The nurse asked whether I'd had any thoughts of harming myself, and I
 # haven't" (bank P): a reported question, answered no at the end of its sentence.
 _ASKED_THEN_NO = re.compile(
-    r"\b(asked|asking|asks|wondered|wanted to know|checked)\b(.*)(\band\b|\bbut\b|,)\s+"
+    r"\b(asked|asking|asks|wondered|wanted to know|checked)\b(.*)(\band\b|\bbut\b|,|;)\s+"
     # "GP asked about weight loss, I told him I haven't lost any" (set K)
     r"(?:(?:i|we)\s+(?:told|said to)\s+(?:him|her|them|the\s+\w+)\s+)?"
     r"(?:i'm not|im not|i am not|we're not|(?:i|we)\s+(?:ticked|put|circled|answered|wrote|marked)\s+(?:no|none|never)"
@@ -1494,7 +1501,7 @@ def _first_person_in(span: Span) -> bool:
                or (t.lower_ == "my" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in _OWN_BODY) for t in span)
 
 
-def _in_question(doc: Doc, clause: Tuple[int, int], start: int) -> bool:
+def _in_question(doc: Doc, clause: Tuple[int, int], start: int, end: Optional[int] = None) -> bool:
     """Is the concept inside a question? A question word opening the sentence
     or a part of it after a comma puts what follows in the question ("blak
     stiky poo, reely smelly, is it the lever??": the poo is not asked about)."""
@@ -1509,7 +1516,13 @@ def _in_question(doc: Doc, clause: Tuple[int, int], start: int) -> bool:
         return True
     # "hot n shivery, yellow eyes, right side sore ??", "it was like red???":
     # a statement with a worried question mark, no question word in it.
-    asks = sent.text.rstrip().endswith("?") and any(t.lower_ in _QUESTION_START or t.lower_ in _ASKING for t in sent)
+    # "number 2s are black???" (bank Y): a verb between the sign's own words
+    # joins them, a statement, not a question's opening ("confusion is one of
+    # the warning signs right?" still asks: the verb comes after the sign).
+    asks = sent.text.rstrip().endswith("?") and any(
+        (t.lower_ in _QUESTION_START or t.lower_ in _ASKING) and not (
+            t.lower_ in _PREDICATE_VERBS and start < t.i < (end if end is not None else start)
+            and not doc[t.i - 1].is_punct) for t in sent)
     # "temp 39.2, RUQ pain, and jaundiced - does that fit with the calcification?"
     # (bank O): the question opens after the dash; what comes before it is told.
     starts_elsewhere = any(t.lower_ in _QUESTION_START and (t.i == sent.start or doc[t.i - 1].text in (

@@ -728,3 +728,23 @@ def test_a_stone_of_weight_is_no_finding(nlp, text, present):
 
 def test_a_stone_and_a_half_lost_is_weight_loss(nlp):
     assert ("symptom", "weight_loss", None) in tuples(nlp, "I've lost a stone and a half since June without trying")
+
+
+@pytest.mark.parametrize("text, entity, value", [
+    # set Q: a medicine or condition asked about, then said to be the user's
+    ("could amiodarone be behind the spots on my scan? I've been on it since 2019", "medication", "amiodarone"),
+    ("can methotrexate do that? I take it for my arthritis", "medication", "methotrexate"),
+    ("is hepatitis a cause? I had it in my twenties", "condition", "hepatitis"),
+])
+def test_asked_about_then_said_to_be_theirs(nlp, text, entity, value):
+    assert any(v == value and role is None and "hypothetical" not in context
+               for v, role, context in values(nlp, text, entity))
+
+
+@pytest.mark.parametrize("text", [
+    "can methotrexate do that? I've never taken it",
+    "could TB cause this? my grandad had it",
+])
+def test_asked_about_and_not_theirs_stays_a_question(nlp, text):
+    assert all("hypothetical" in context for _, _, context in
+               [v for e in ("medication", "condition") for v in values(nlp, text, e)])

@@ -439,7 +439,13 @@ FLOORS = {"bank_a": (0.98, 0.90, 0.05), "bank_b": (0.98, 0.90, 0.05), "bank_c": 
           # eyes; collapse 0.96: "not sure if related, I passed out"), 3 % false emergencies (a fear
           # of what may come, "would black stools mean I'm bleeding?", black liquorice, jet lag
           # given later, collapsing onto the sofa); then fixed by category.
-          "bank_x": (0.98, 0.90, 0.05)}
+          "bank_x": (0.98, 0.90, 0.05),
+          # Bank y: written at the start of the eleventh session, run once unchanged at ae68086
+          # (live, judge): 0.97 same turn, 0.98 after one question (black stools, confusion, fever
+          # with pain 0.95: "number 2s are black???", "me no think straight", "not very strong
+          # pain"), 6 % false emergencies (advice about a sign, "not once have I", squid ink, jargon
+          # that confuses); then fixed by category.
+          "bank_y": (0.98, 0.90, 0.05)}
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=[b.stem for b in BANKS])
@@ -970,4 +976,34 @@ def test_bank_x_signs(nlp, text, value):
     "I collapsed onto the sofa after a long shift and watched telly all evening",
 ])
 def test_bank_x_near_misses(nlp, text):
+    assert not alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    # a degree denied is not the pain denied (fever with right-upper pain: see soon)
+    ("running a temperature since last night and it hurts under my right ribs, not too bad", "abdominal_pain"),
+    # a spaced dash ends a question's reach; the patient typed about is the patient
+    ("it's my dad's ultrasound I'm asking about - this morning he threw up a load of blood", "vomiting_blood"),
+    # a verb between the sign's own words is a statement, whatever the question marks
+    ("my stools are black and sticky???", "black_stools"),
+    # the state in other words
+    ("since lunch my husband says I'm talking strangely and I can't think straight", "confusion"),
+])
+def test_bank_y_signs(nlp, text, value):
+    assert value in alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    # advice about a sign: who lists or warns, and what the sign would mean or need
+    "the discharge leaflet says vomiting blood would be a reason to call an ambulance",
+    "my nurse warned me the iron can turn stools black, is that normal?",
+    "the clinic letter lists confusion and fainting as reasons to go to A&E, I'm fine though",
+    # an inverted denial keeps its subject
+    "never once have I fainted in my life",
+    # a dark food
+    "had squid ink risotto last night, poo this morning was black",
+    # puzzled by words, not confused
+    "all this medical terminology has me totally confused",
+])
+def test_bank_y_near_misses(nlp, text):
     assert not alert_values(nlp, text)

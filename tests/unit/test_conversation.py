@@ -644,3 +644,15 @@ def test_a_size_said_now_after_a_scan_that_was_last_week_is_growth():
     assert conversation.change_across_messages(known, new, "the repeat was last week and it's 12mm now") == [
         conversation.Fact("change", "growing", None)]
     assert conversation.change_across_messages(known, new, "it was 12mm in 2019") == []
+
+
+@pytest.mark.parametrize("text, facts, own", [
+    # set Q: a result told before the question, or asked beside the user's own health
+    ("hi, scan showed a calcification in liver. no fever, no jaundice. what causes it?",
+     [F("symptom", "fever", "negated")], True),
+    ("ultrasound found a granuloma. what is that?", [], True),
+    ("what is a liver calcification? no symptoms here", [F("symptom", "jaundice", "negated")], True),
+    ("what does it mean when a scan shows calcification?", [], False),
+])
+def test_a_told_result_or_own_health_makes_the_question_about_the_users_scan(text, facts, own):
+    assert conversation.about_own_scan(text, facts) is own
