@@ -373,12 +373,21 @@ class SignReader:
         found: Dict[str, List[Span]] = {}
         blocked: Set[int] = set()
         matches = self.matcher(doc)
-        for match_id, start, end in matches:
-            if doc.vocab.strings[match_id] == "BLOCK":
-                blocked.update(range(start, end))
-        blocked.update(_quoted_titles(doc) | _named_titles(doc))
+        blockers = [(start, end) for match_id, start, end in matches if doc.vocab.strings[match_id] == "BLOCK"]
+        for start, end in blockers:
+            blocked.update(range(start, end))
+        titles = _quoted_titles(doc) | _named_titles(doc)
+        blocked.update(titles)
+
+        def unblocked(s: int, e: int) -> bool:
+            # The longest reading wins over a blocker too: "confused about the
+            # time and place" (bank Z) is disorientation, "confused about" alone
+            # a puzzlement.
+            return not titles.intersection(range(s, e)) and all(
+                e <= b_start or b_end <= s or (s <= b_start and b_end <= e and e - s > b_end - b_start)
+                for b_start, b_end in blockers)
         kept = [(doc.vocab.strings[m], s, e) for m, s, e in matches
-                if doc.vocab.strings[m] != "BLOCK" and not blocked.intersection(range(s, e))]
+                if doc.vocab.strings[m] != "BLOCK" and unblocked(s, e)]
         # Every concept's words as matched, before the filters below: a negation
         # inside them is theirs (`_concepts_own_negation`).
         found["_matched"] = [Span(doc, s, e, label=label) for label, s, e in kept]
@@ -604,6 +613,10 @@ class SignReader:
             # a confirmation like "because I do" (bank l).
             if name in ("confirm", "actual") and start and doc[start - 1].lower_ in _ASKING_BEFORE:
                 continue
+            # "I googled 'vomiting blood' because I was scared" (bank Z): a feeling
+            # given as the reason confirms nothing.
+            if name == "confirm" and end < len(doc) and doc[end].lower_ in _FEELINGS:
+                continue
             if name == "other_person" and _not_the_one_it_is_about(doc, start):
                 continue
             out.setdefault(name, []).append((start, end))
@@ -675,10 +688,12 @@ class SignReader:
         spans = []
         for concept in combination:
             others = [s for c in combination if c != concept for s in here[c]]
-            scored = [(len(self._categories(s, modifiers) & _EXCLUDING),
+            # ("a friend says what happened was a syncope, I went out cold": bank Y:
+            # the mention with the user as its subject)
+            scored = [(len(self._categories(s, modifiers) & _EXCLUDING), not _subject_is_me(doc, s),
                        min((abs(s.start - o.start) for o in others), default=0), i, s)
                       for i, s in enumerate(here[concept])]
-            spans.append(min(scored)[3])
+            spans.append(min(scored)[4])
         # A cue inside another part of the same sign belongs to its
         # description ("can't even let the duvet touch my stomach").
         inside = {i for span in spans for i in range(span.start, span.end)}
@@ -698,7 +713,9 @@ class SignReader:
             role = "negated"
         # "my family would be better off if I was gone": the user is in the sign's own words.
         own_words = any(t.lower_ in _FIRST_PERSON for t in doc[start:end])
-        family = (all(FAMILY in c for c in categories) and not own_words) or self._third_person(doc, clause, start)
+        # "... and she says the whites of my eyes are yellow" (bank Z): "my" in
+        # the sign's own words keeps it the user's after a third person too.
+        family = (all(FAMILY in c for c in categories) or self._third_person(doc, clause, start)) and not own_words
         # "my flatmate found blood all over the basin after i'd been sick in it"
         # (bank O): the one who found it is another; the one sick is the user.
         mine = any(_subject_is_me(doc, s) for s in spans)
@@ -708,6 +725,14 @@ class SignReader:
                     for m in in_clause("other_person")) or (
             bool(markers.get("animals")) and not _first_person_in(doc[clause[0]:clause[1]])
             and not self._no_animal_before(start, markers.get("animals") or ()))
+        # A story or a job in the sentence, the sign's subject not the user
+        # (signs.yml markers.story, markers.work).
+        sentence = doc[start].sent
+        told_of_others = not mine and not proxy and not _first_person_in(doc[start:end]) and (
+            any(sentence.start <= m[0] < sentence.end for m in markers.get("work", ()))
+            or any(m[1] <= start for m in in_clause("story")))
+        if told_of_others and not rule.get("keep_in_questions"):
+            other = True
         if other:
             context.append("other")
         elif family and not proxy and role is None:
@@ -751,17 +776,20 @@ class SignReader:
             conditional = False
         # "if I got a fever, pain under my ribs and yellow eyes all at once, would
         # that be serious?": a question opening with "if" imagines all it lists (bank n).
-        sentence = doc[start].sent
         imagined = sentence[0].lower_ in ("if", "suppose", "say") and "?" in sentence.text and not any(
             sentence.start <= m[0] < sentence.end for m in markers.get("recent", ()))
         question = _in_question(doc, clause, start, end) or any(HYPOTHETICAL in c for c in categories)
         confirmed = self._confirmed(doc, markers, clause, end, start)
+        # "the poster said 'Severe abdominal pain? Tell reception'" (bank Z): a
+        # document's words in quotation marks.
+        quoted = _inside_quotes(doc, start) and any(
+            sentence.start <= m[0] and m[1] <= start for m in markers.get("documents", ()))
         # "my GP told me black stools would be a reason to go in" (bank Y): advice
         # about the sign, with what it would mean or need, unless the clause
         # gives it a time of its own.
         advised = any(sentence.start <= m[0] and m[1] <= start for m in markers.get("advice", ())) and any(
             sentence.start <= m[0] < sentence.end for m in markers.get("generic", ())) and not in_clause("recent")
-        if (not keep and not confirmed and (conditional or advised or (question and not actual))) \
+        if (not keep and not confirmed and (conditional or advised or quoted or (question and not actual))) \
                 or (imagined and not keep):
             context.append("hypothetical")
         when_long_ago = bool(in_clause("long_ago")) or any(HISTORICAL in c for c in categories)
@@ -780,6 +808,13 @@ class SignReader:
             context.append("historical")
         is_certain = certain is not None
         if settled_when_unknown:
+            is_certain = False
+        # Thoughts of self-harm in a story, a job, a form's words, advice or a
+        # reported question ("the questionnaire asked if I'd had thoughts of
+        # self-harm": bank Z): asked about, once.
+        reported = any(t.lower_ in ("asked", "asks", "asking") and doc[t.i + 1].lower_ in ("if", "whether", "about")
+                       for t in doc[sentence.start:start] if t.i + 1 < len(doc))
+        if is_certain and keep and (told_of_others or quoted or advised or reported):
             is_certain = False
         # "planning how I'd kill myself": a hedge ("would", "might") does not make
         # thoughts of self-harm uncertain, as a question or an "if" does not.
@@ -1332,6 +1367,9 @@ def _first_complete(combinations: Iterable[Sequence[str]], here: Dict[str, List[
 _QUESTION_START = frozenset({"can", "could", "does", "do", "would", "will", "is", "are", "what", "should", "how",
                              "why", "when", "which", "might", "may"})
 # Other words that make a sentence ending in "?" a question.
+_FEELINGS = frozenset({"scared", "worried", "curious", "anxious", "nervous", "frightened", "afraid", "bored",
+                       "terrified", "panicking", "panicked", "concerned", "wondering", "interested", "paranoid",
+                       "freaking", "freaked", "upset", "stressed"})
 _PREDICATE_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "am"})
 _ASKING = frozenset({"has", "have", "did", "was", "were", "am", "shall", "normal", "serious", "bad", "worry",
                      "worried", "cause", "causes", "mean", "means", "sign", "symptom", "related", "linked", "or"})
@@ -1499,6 +1537,18 @@ def _first_person_in(span: Span) -> bool:
                 and not (t.lower_ == "me" and t.i and t.doc[t.i - 1].lower_ in _PLACE_BEFORE_ME))
                or (t.lower_ == "mine" and not (t.i and t.doc[t.i - 1].lower_ == "of"))
                or (t.lower_ == "my" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in _OWN_BODY) for t in span)
+
+
+_QUOTE_MARKS = frozenset({"'", '"', "\u2018", "\u2019", "\u201c", "\u201d"})
+
+
+def _inside_quotes(doc: Doc, start: int) -> bool:
+    """Is the token at `start` after an opening quotation mark of its sentence
+    (an odd number of quote marks before it, apostrophes inside words aside)?"""
+    sent = doc[start].sent
+    marks = [t for t in doc[sent.start:start] if t.text in _QUOTE_MARKS
+             or (t.text and t.text[0] in _QUOTE_MARKS and t.is_punct)]
+    return len(marks) % 2 == 1
 
 
 def _in_question(doc: Doc, clause: Tuple[int, int], start: int, end: Optional[int] = None) -> bool:

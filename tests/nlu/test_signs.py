@@ -445,7 +445,13 @@ FLOORS = {"bank_a": (0.98, 0.90, 0.05), "bank_b": (0.98, 0.90, 0.05), "bank_c": 
           # with pain 0.95: "number 2s are black???", "me no think straight", "not very strong
           # pain"), 6 % false emergencies (advice about a sign, "not once have I", squid ink, jargon
           # that confuses); then fixed by category.
-          "bank_y": (0.98, 0.90, 0.05)}
+          "bank_y": (0.98, 0.90, 0.05),
+          # Bank z: written in the eleventh session after the Y fixes, run once unchanged at 0f37e52
+          # (live, judge): 0.88 same turn, 0.99 after one question (cholangitis 0.95: "she says the
+          # whites of my eyes are yellow"), 10 % false emergencies (stories, jobs, quoted forms,
+          # inverted and perception denials, decades ago, a twin, fears, "almost blacked out");
+          # then fixed by category.
+          "bank_z": (0.98, 0.90, 0.05)}
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=[b.stem for b in BANKS])
@@ -1007,3 +1013,48 @@ def test_bank_y_signs(nlp, text, value):
 ])
 def test_bank_y_near_misses(nlp, text):
     assert not alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    # the user's own body in the sign's words after a third person
+    ("I've had a fever since Friday and pain under my right ribs, and he says my eyes look yellow", "jaundice"),
+    # disorientation said with "about": the longest reading wins over a puzzlement
+    ("since yesterday I've been confused about what day it is and where I am", "confusion"),
+    # the mention with the user as its subject, of two
+    ("my sister called it a collapse, I blacked out in the queue this morning", "fainting"),
+    # a hedge-free pain described by its onset and force
+    ("the pain in my stomach came in one go an hour ago, tearing, I can't even sit", "severe_abdominal_pain"),
+])
+def test_bank_z_signs(nlp, text, value):
+    assert value in alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a story or a job: the sign's subject is someone else
+    "in the movie the detective collapses on the stairs",
+    "I'm an A&E nurse, I've treated plenty of patients vomiting blood",
+    # a document's words quoted
+    "the leaflet said 'black tarry stools? go to A&E' which scared me a bit",
+    # inverted and perception denials
+    "never once in my life have I passed out",
+    "I don't think I've noticed any blood in my sick",
+    # long ago, by decade
+    "I fainted at a concert once, that was the 80s",
+    # a twin is a relative
+    "my twin sister is yellow and feverish with pain under her ribs, she's in hospital",
+    # a fear of what may come
+    "my worst fear is vomiting blood like my dad did",
+    # a hedged faint
+    "the parking fine was so big I nearly blacked out haha",
+    # a reason given as a feeling confirms nothing
+    "I searched 'black stools' online because I was curious, mine are normal",
+])
+def test_bank_z_near_misses(nlp, text):
+    assert not alert_values(nlp, text)
+
+
+def test_self_harm_in_a_reported_question_is_asked_about(nlp):
+    reading = pipeline.read(nlp, "the form asked if I'd had thoughts of self-harm, why do they ask that")
+    assert "suicidal_thoughts" not in alert_values(nlp, "the form asked if I'd had thoughts of self-harm, why do "
+                                                         "they ask that")
+    assert "suicidal_thoughts" in reading.cues
