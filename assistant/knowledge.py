@@ -639,7 +639,7 @@ def _load_tone(directory: Path, sources: Mapping[str, Source]) -> Tone:
 
 SIGN_MARKERS = ("actual", "conditional", "long_ago", "resolved", "recent", "proxy", "other_person", "relatives",
                 "scan_words", "confirm", "person_words", "animals", "proxy_verbs", "proxy_links", "proxy_cannot",
-                "imagined", "relevance", "advice", "generic", "story", "work", "documents")
+                "imagined", "relevance", "advice", "generic", "story", "work", "documents", "topic")
 
 
 def _load_signs(directory: Path) -> Dict[str, Any]:

@@ -1307,15 +1307,23 @@ _MINE_AFTER = re.compile(r"^[^?]*\?+\s*(?:(?:and|but|because|cos|coz|well|yes|ye
                          r"the (?:tablets?|pills?|medicine|drug|injections?))\b(?!\s+(?:before|in the past))", re.I)
 
 
+_I_TAKE = re.compile(r"\s+(?:that\s+|which\s+)?(?:i|i'm|im|i've|ive)\s+(?:am\s+|have\s+been\s+|been\s+|still\s+)?"
+                    r"(?:take|taking|on|use|using|was put on|got put on)\b", re.I)
+
+
 def _owned_after_question(doc: Doc, entity: ClinicalEntity) -> ClinicalEntity:
     """A medicine or condition named in a question that the next sentence says
     the user takes or has ("is it possible the calcification is from
     methotrexate? I take it every week", set Q) is the user's, not a what-if.
     The dialogue had asked about medicines again and the judge's "no" denied
     it: two routine cases were reassured."""
-    if entity.entity not in ("medication", "condition") or entity.role or "hypothetical" not in entity.context:
+    if entity.entity not in ("medication", "condition") or entity.role \
+            or not {"hypothetical", "uncertain"} & set(entity.context):
         return entity
-    if not _MINE_AFTER.search(doc.text[entity.end:entity.end + 160]):
+    following = doc.text[entity.end:entity.end + 160]
+    # "... could be from the amiodarone I take for my heart rhythm" (set R): a
+    # relative clause of the user's own taking.
+    if not _MINE_AFTER.search(following) and not (entity.entity == "medication" and _I_TAKE.match(following)):
         return entity
     return dataclasses.replace(entity, context=tuple(c for c in entity.context if c not in ("hypothetical",
                                                                                             "uncertain")))
@@ -1355,7 +1363,7 @@ def _denial_taken_back(doc: Doc, entity: ClinicalEntity) -> ClinicalEntity:
 _BECAUSE = frozenset({"because", "bc", "cos", "coz", "cuz", "cause", "'cause", "due", "from", "after", "thanks"})
 
 
-_SLEEPY = frozenset({"sleepy", "drowsy", "dozy", "drowsiness", "sleepiness"})
+_SLEEPY = frozenset({"sleepy", "drowsy", "dozy", "drowsiness", "sleepiness", "dozed", "dozing", "nodded", "nodding"})
 
 
 def _explained_tiredness(doc: Doc, entity: ClinicalEntity, everyday: Sequence[Sequence[str]] = ()) -> ClinicalEntity:
@@ -1380,8 +1388,11 @@ def _explained_tiredness(doc: Doc, entity: ClinicalEntity, everyday: Sequence[Se
         # "bit sleepy today, I flew back from Singapore yesterday so jet lag I
         # think" (bank X): the everyday cause given as the reason later in the
         # sentence ("so", "because", "probably", "must be", "I think").
-        after = " " + " ".join(t.lower_ for t in doc[span.end:span.sent.end]) + " "
-        if any(re.search(r"\b(?:so|because|cos|coz|bc|probably|prob|must be|just|from|due to|after)\b[^.?!]{0,40}?\b"
+        # From the state's own words on: "I dozed off in the waiting room, I'd been
+        # up since 4" (bank AA; the reading ran to "since").
+        after = " " + " ".join(t.lower_ for t in doc[span.start + 1:span.sent.end]) + " "
+        if any(re.search(r"\b(?:so|because|cos|coz|bc|probably|prob|must be|just|from|due to|after|i 'd|i had)\b"
+                         r"[^.?!]{0,40}?\b"
                          + re.escape(" ".join(c)) + r"\b", after)
                and not re.search(r"\b(?:not|n't|never|no)\b\s+(?:\w+\s+)?" + re.escape(" ".join(c)), after)
                for c in everyday):

@@ -595,7 +595,9 @@ class SignReader:
             name = doc.vocab.strings[match_id][2:]
             # A time word inside a concept's own words is the concept's: "sorted my
             # will" is a farewell, not "sorted" as over and done with (bank n).
-            if name in ("resolved", "long_ago") and concept_tokens and concept_tokens.issuperset(range(start, end)):
+            # So is a person in the concept's own words ("seeing people who aren't there": bank AA).
+            if name in ("resolved", "long_ago", "other_person") and concept_tokens \
+                    and concept_tokens.issuperset(range(start, end)):
                 continue
             # "gone yellow recently, never used to be" (set M): not so before, so new.
             if name == "long_ago" and start and doc[start].lower_ == "used" \
@@ -721,8 +723,12 @@ class SignReader:
         mine = any(_subject_is_me(doc, s) for s in spans)
         # "my neighbour remarked that the whites of my eyes have turned yellow"
         # (bank X): the user's own body inside the sign's words is the user's.
+        # An animal before the sign, as a person ("I'm a vet nurse, yesterday a
+        # spaniel came in vomiting blood": bank AA); or a named someone as its
+        # subject ("Marianne faints about every ten pages").
         other = any(m[1] <= start and not _first_person_in(doc[m[1]:end]) and not mine
-                    for m in in_clause("other_person")) or (
+                    for name in ("other_person", "animals") for m in in_clause(name)) or (
+            not proxy and _named_subject(doc, start, self.people)) or (
             bool(markers.get("animals")) and not _first_person_in(doc[clause[0]:clause[1]])
             and not self._no_animal_before(start, markers.get("animals") or ()))
         # A story or a job in the sentence, the sign's subject not the user
@@ -776,20 +782,30 @@ class SignReader:
             conditional = False
         # "if I got a fever, pain under my ribs and yellow eyes all at once, would
         # that be serious?": a question opening with "if" imagines all it lists (bank n).
-        imagined = sentence[0].lower_ in ("if", "suppose", "say") and "?" in sentence.text and not any(
+        # So does a question that imagines with "would" and "if" ("what would it
+        # mean if someone ... started vomiting blood?": bank AA).
+        before_sign = {t.lower_ for t in doc[sentence.start:start]}
+        imagined = (sentence[0].lower_ in ("if", "suppose", "say", "supposing", "imagine", "hypothetically")
+                    or (bool(before_sign & {"would", "could", "should"}) and bool(before_sign & {"if", "supposing"})
+                        and sentence.text.rstrip().endswith("?"))) and "?" in sentence.text and not any(
             sentence.start <= m[0] < sentence.end for m in markers.get("recent", ()))
         question = _in_question(doc, clause, start, end) or any(HYPOTHETICAL in c for c in categories)
         confirmed = self._confirmed(doc, markers, clause, end, start)
         # "the poster said 'Severe abdominal pain? Tell reception'" (bank Z): a
         # document's words in quotation marks.
-        quoted = _inside_quotes(doc, start) and any(
-            sentence.start <= m[0] and m[1] <= start for m in markers.get("documents", ()))
+        # Or listed after a colon ("the symptom checklist in the app: vomiting
+        # blood, black poo, ...": bank AA).
+        colon = next((t.i for t in doc[sentence.start:start] if t.text == ":"), None)
+        topic = any(m[1] <= start and start - m[1] <= CONDITIONAL_REACH for m in in_clause("topic"))
+        quoted = (_inside_quotes(doc, start) or colon is not None) and any(
+            sentence.start <= m[0] and m[1] <= (start if colon is None else colon)
+            for m in markers.get("documents", ()))
         # "my GP told me black stools would be a reason to go in" (bank Y): advice
         # about the sign, with what it would mean or need, unless the clause
         # gives it a time of its own.
         advised = any(sentence.start <= m[0] and m[1] <= start for m in markers.get("advice", ())) and any(
             sentence.start <= m[0] < sentence.end for m in markers.get("generic", ())) and not in_clause("recent")
-        if (not keep and not confirmed and (conditional or advised or quoted or (question and not actual))) \
+        if (not keep and not confirmed and (conditional or advised or quoted or topic or (question and not actual))) \
                 or (imagined and not keep):
             context.append("hypothetical")
         when_long_ago = bool(in_clause("long_ago")) or any(HISTORICAL in c for c in categories)
@@ -814,7 +830,7 @@ class SignReader:
         # self-harm": bank Z): asked about, once.
         reported = any(t.lower_ in ("asked", "asks", "asking") and doc[t.i + 1].lower_ in ("if", "whether", "about")
                        for t in doc[sentence.start:start] if t.i + 1 < len(doc))
-        if is_certain and keep and (told_of_others or quoted or advised or reported):
+        if is_certain and keep and (told_of_others or quoted or advised or reported or topic):
             is_certain = False
         # "planning how I'd kill myself": a hedge ("would", "might") does not make
         # thoughts of self-harm uncertain, as a question or an "if" does not.
@@ -1168,6 +1184,21 @@ def _back_to_sentence_start(doc: Doc, modifier: Any) -> Any:
                    tuple(modifier.modifier_span), (doc[start].sent.start, start))
 
 
+def _named_subject(doc: Doc, start: int, people: FrozenSet[str]) -> bool:
+    """The sign's subject is someone named ("Marianne faints"): a capitalised
+    word just before it, not opening its sentence, not the user nor a relative."""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in _BETWEEN_SUBJECT_AND_VERB:
+        i -= 1
+    if i < 0 or i == doc[i].sent.start:
+        return False
+    token = doc[i]
+    # a name, not a unit after a number ("102 F fever")
+    return token.is_title and token.is_alpha and len(token) >= 3 and not doc[i - 1].like_num \
+        and token.lower_ not in people and token.lower_ not in _FIRST_PERSON \
+        and token.text not in ("Dr", "Doctor", "Mr", "Mrs", "Ms", "Miss")
+
+
 def _subject_is_me(doc: Doc, span: Span) -> bool:
     """The concept's own subject is the user: "i'd been sick", "I must have
     nearly collapsed" (the words between a subject and its verb skipped)."""
@@ -1395,6 +1426,12 @@ def _is_proxy(doc: Doc, marker: Tuple[int, int]) -> bool:
     """"Mum had the CT" is a proxy; "I'm the one who had the scan" is not."""
     if doc[marker[0]].lower_ != "had":
         return True
+    # "She's the one who had the scan" (bank AA): the one is someone else.
+    if marker[0] > 3 and doc[marker[0] - 1].lower_ == "who" and doc[marker[0] - 2].lower_ == "one":
+        subject = doc[marker[0] - 4] if doc[marker[0] - 3].lower_ == "the" else doc[marker[0] - 3]
+        if subject.lower_ in ("'s", "is", "was") and subject.i:
+            subject = doc[subject.i - 1]
+        return subject.lower_ in _THIRD_PERSON
     return marker[0] > 0 and doc[marker[0] - 1].lower_ not in ("i", "who", "i've", "ive", "we", "that", "also", "just")
 
 

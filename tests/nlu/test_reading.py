@@ -748,3 +748,16 @@ def test_asked_about_then_said_to_be_theirs(nlp, text, entity, value):
 def test_asked_about_and_not_theirs_stays_a_question(nlp, text):
     assert all("hypothetical" in context for _, _, context in
                [v for e in ("medication", "condition") for v in values(nlp, text, e)])
+
+
+def test_the_past_month_is_now_not_history(nlp):
+    """Set R: "in the past month" read as "in the past" made a new swelling history."""
+    assert ("swollen_abdomen", None, ()) in values(nlp, "my belly has really swollen over the past few weeks",
+                                                   "symptom")
+    assert "historical" in values(nlp, "I had hepatitis in the past", "condition")[0][2]
+
+
+def test_a_medicine_the_user_takes_in_a_relative_clause_is_theirs(nlp):
+    """Set R: "could be from the amiodarone I take" was a what-if; the routine case was reassured."""
+    assert ("amiodarone", None, ()) in values(
+        nlp, "my doctor thinks the calcification might be due to the amiodarone I'm on", "medication")
