@@ -1312,11 +1312,13 @@ _I_TAKE = re.compile(r"\s+(?:that\s+|which\s+)?(?:i|i'm|im|i've|ive)\s+(?:am\s+|
 
 
 def _owned_after_question(doc: Doc, entity: ClinicalEntity) -> ClinicalEntity:
-    """A medicine or condition named in a question that the next sentence says
-    the user takes or has ("is it possible the calcification is from
-    methotrexate? I take it every week", set Q) is the user's, not a what-if.
-    The dialogue had asked about medicines again and the judge's "no" denied
-    it: two routine cases were reassured."""
+    """A medicine or condition named in a question or a hedge that the next
+    sentence says the user takes or has ("is it possible the calcification is
+    from methotrexate? I take it every week", set Q), or a medicine followed
+    by a relative clause of the user's taking ("could be from the amiodarone I
+    take", set R), is the user's, not a what-if. The dialogue had asked about
+    medicines again and the judge's "no" denied it: two routine cases in set
+    Q and one in set R were reassured."""
     if entity.entity not in ("medication", "condition") or entity.role \
             or not {"hypothetical", "uncertain"} & set(entity.context):
         return entity

@@ -1187,9 +1187,7 @@ def _back_to_sentence_start(doc: Doc, modifier: Any) -> Any:
 def _named_subject(doc: Doc, start: int, people: FrozenSet[str]) -> bool:
     """The sign's subject is someone named ("Marianne faints"): a capitalised
     word just before it, not opening its sentence, not the user nor a relative."""
-    i = start - 1
-    while i >= 0 and doc[i].lower_ in _BETWEEN_SUBJECT_AND_VERB:
-        i -= 1
+    i = _subject_before(doc, start)
     if i < 0 or i == doc[i].sent.start:
         return False
     token = doc[i]
@@ -1202,10 +1200,17 @@ def _named_subject(doc: Doc, start: int, people: FrozenSet[str]) -> bool:
 def _subject_is_me(doc: Doc, span: Span) -> bool:
     """The concept's own subject is the user: "i'd been sick", "I must have
     nearly collapsed" (the words between a subject and its verb skipped)."""
-    i = span.start - 1
+    i = _subject_before(doc, span.start)
+    return i >= 0 and doc[i].lower_ in ("i", "i'm", "im", "i've", "ive", "i'd", "id")
+
+
+def _subject_before(doc: Doc, start: int) -> int:
+    """Where the subject of the word at `start` stands: the token before it,
+    the words between a subject and its verb skipped (-1: none)."""
+    i = start - 1
     while i >= 0 and doc[i].lower_ in _BETWEEN_SUBJECT_AND_VERB:
         i -= 1
-    return i >= 0 and doc[i].lower_ in ("i", "i'm", "im", "i've", "ive", "i'd", "id")
+    return i
 
 
 def _to_comma(doc: Doc, modifier: Any, concept_tokens: Set[int], explanations: Optional[Set[int]] = None) -> Any:
@@ -1576,7 +1581,8 @@ def _first_person_in(span: Span) -> bool:
                or (t.lower_ == "my" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in _OWN_BODY) for t in span)
 
 
-_QUOTE_MARKS = frozenset({"'", '"', "\u2018", "\u2019", "\u201c", "\u201d"})
+# Opening and closing marks alike (`_QUOTES` pairs them).
+_QUOTE_MARKS = frozenset(_QUOTES) | frozenset(_QUOTES.values())
 
 
 def _inside_quotes(doc: Doc, start: int) -> bool:
@@ -1588,7 +1594,7 @@ def _inside_quotes(doc: Doc, start: int) -> bool:
     return len(marks) % 2 == 1
 
 
-def _in_question(doc: Doc, clause: Tuple[int, int], start: int, end: Optional[int] = None) -> bool:
+def _in_question(doc: Doc, clause: Tuple[int, int], start: int, end: int) -> bool:
     """Is the concept inside a question? A question word opening the sentence
     or a part of it after a comma puts what follows in the question ("blak
     stiky poo, reely smelly, is it the lever??": the poo is not asked about)."""
@@ -1608,7 +1614,7 @@ def _in_question(doc: Doc, clause: Tuple[int, int], start: int, end: Optional[in
     # the warning signs right?" still asks: the verb comes after the sign).
     asks = sent.text.rstrip().endswith("?") and any(
         (t.lower_ in _QUESTION_START or t.lower_ in _ASKING) and not (
-            t.lower_ in _PREDICATE_VERBS and start < t.i < (end if end is not None else start)
+            t.lower_ in _PREDICATE_VERBS and start < t.i < end
             and not doc[t.i - 1].is_punct) for t in sent)
     # "temp 39.2, RUQ pain, and jaundiced - does that fit with the calcification?"
     # (bank O): the question opens after the dash; what comes before it is told.
