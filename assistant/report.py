@@ -58,22 +58,46 @@ def _term_pattern(term: str) -> str:
     return rf"(?<![\w-]){body}(?:e?s)?(?![\w-])"
 
 
-@lru_cache(maxsize=8)
-def _terms(glossary: Tuple[GlossaryEntry, ...]) -> Tuple[Tuple[str, ...], Dict[str, GlossaryEntry], Tuple[str, ...]]:
-    """Every term, longest first (the order of the alternatives), the entry of each group name, and
-    each term's first word in lower case (what `_matcher` looks for in a text)."""
-    owner: Dict[str, GlossaryEntry] = {}
-    for entry in glossary:
-        for term in entry.terms:
-            owner[term] = entry
-    ordered = tuple(sorted(owner, key=lambda t: (-len(t), t)))
-    return ordered, {f"t{i}": owner[t] for i, t in enumerate(ordered)}, tuple(t.split()[0].lower() for t in ordered)
+@dataclass(frozen=True, eq=False)
+class _Terms:
+    """A glossary's terms prepared for matching: every term, longest first (the order of the
+    alternatives), the entry of each group name, and each term's first word in lower case (what
+    `_matcher` looks for in a text). Hashed by identity: one per glossary (`_terms`)."""
+
+    ordered: Tuple[str, ...]
+    by_group: Dict[str, GlossaryEntry]
+    first_words: Tuple[str, ...]
+
+
+# id(glossary) -> (the glossary, its terms); the glossary is held, so its id is not reused meanwhile.
+_PREPARED: Dict[int, Tuple[Tuple[GlossaryEntry, ...], _Terms]] = {}
+
+
+def _terms(glossary: Tuple[GlossaryEntry, ...]) -> _Terms:
+    """The glossary's terms, prepared once per glossary.
+
+    Why not `lru_cache`: its key hashes the glossary, a tuple of some hundred
+    frozen entries hashed field by field, on every call (two to four a
+    message): 6 % of the action server's time (py-spy, 1 user), for a tuple
+    the knowledge base keeps as it is for its lifetime.
+    """
+    hit = _PREPARED.get(id(glossary))
+    if hit is None or hit[0] is not glossary:
+        owner: Dict[str, GlossaryEntry] = {}
+        for entry in glossary:
+            for term in entry.terms:
+                owner[term] = entry
+        ordered = tuple(sorted(owner, key=lambda t: (-len(t), t)))
+        if len(_PREPARED) >= 8:
+            _PREPARED.clear()
+        hit = _PREPARED[id(glossary)] = (glossary, _Terms(
+            ordered, {f"t{i}": owner[t] for i, t in enumerate(ordered)}, tuple(t.split()[0].lower() for t in ordered)))
+    return hit[1]
 
 
 @lru_cache(maxsize=512)
-def _pattern(glossary: Tuple[GlossaryEntry, ...], indices: Tuple[int, ...]) -> re.Pattern:
-    ordered = _terms(glossary)[0]
-    return re.compile("|".join(f"(?P<t{i}>{_term_pattern(ordered[i])})" for i in indices) or r"(?!)",
+def _pattern(terms: _Terms, indices: Tuple[int, ...]) -> re.Pattern:
+    return re.compile("|".join(f"(?P<t{i}>{_term_pattern(terms.ordered[i])})" for i in indices) or r"(?!)",
                       re.IGNORECASE)
 
 
@@ -92,16 +116,16 @@ def _matcher(glossary: Tuple[GlossaryEntry, ...], text: str) -> Tuple[re.Pattern
     the same matches (tests/unit/test_report.py compares them on every bank
     and NLU example).
     """
-    _, by_group, first_words = _terms(glossary)
+    terms = _terms(glossary)
     folded = (text or "").translate(_ASCII_FOLDS).lower()
-    indices = tuple(i for i, word in enumerate(first_words) if word in folded)
-    return _pattern(glossary, indices), by_group
+    indices = tuple(i for i, word in enumerate(terms.first_words) if word in folded)
+    return _pattern(terms, indices), terms.by_group
 
 
 def _full_matcher(glossary: Tuple[GlossaryEntry, ...]) -> Tuple[re.Pattern, Dict[str, GlossaryEntry]]:
     """Every term in one pattern: what `_matcher` must agree with (tests)."""
-    ordered, by_group, _ = _terms(glossary)
-    return _pattern(glossary, tuple(range(len(ordered)))), by_group
+    terms = _terms(glossary)
+    return _pattern(terms, tuple(range(len(terms.ordered)))), terms.by_group
 
 
 def _section_pattern(sections: Iterable[str]) -> re.Pattern:

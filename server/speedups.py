@@ -80,6 +80,10 @@ below (idempotent). server/rasa_patches.py checks the Rasa version first.
    and encoding the body of a tracker with 10 events a turn, this machine): 4 turns 0.31 -> 0.25 ms,
    8 turns 0.51 -> 0.24 ms, 16 turns 0.95 -> 0.23 ms (45 kB -> 12 kB), before the action server's
    own parse; tests/unit/test_speedups.py checks that the actions compute the same from both.
+7. `Domain.is_empty()`, which the processor asks on every message it parses (`_check_for_unseen_features`),
+   compares the domain's dict with that of `Domain.empty()`, a domain built from nothing each time:
+   0.11 ms a call here (timeit, the project's domain), for a dict that never changes. The empty
+   domain's dict is built once; the comparison is Rasa's.
 The first five together, A/B against the commit before them (two servers of the
 same model, alternating 6 s slices, medians of 6; a busy machine): Rasa
 server CPU per turn 18.9 -> 15.2 ms at 1 user, 20.6 -> 14.2 ms at 20 users;
@@ -98,6 +102,7 @@ from jsonschema import ValidationError, validators
 from rasa.core.actions.action import RemoteAction
 from rasa.core.policies.rule_policy import RulePolicy
 from rasa.shared.constants import DOCS_BASE_URL
+from rasa.shared.core.domain import Domain
 from rasa.shared.core.constants import ACTIVE_LOOP, FOLLOWUP_ACTION, PREVIOUS_ACTION, SHOULD_NOT_BE_SET, USER
 from rasa.shared.core.events import Event, UserUttered
 from rasa.shared.nlu.constants import ACTION_NAME, INTENT
@@ -519,6 +524,17 @@ def _combine_sparse_features(self: Features, additional_features: Features) -> N
     self._cached_fingerprint = None
 
 
+_rasa_domain_is_empty = Domain.is_empty
+_EMPTY_DOMAIN: List[Dict[Text, Any]] = []
+
+
+def _domain_is_empty(self: Domain) -> bool:
+    """Rasa's `Domain.is_empty` with the empty domain's dict built once (item 7)."""
+    if not _EMPTY_DOMAIN:
+        _EMPTY_DOMAIN.append(Domain.empty().as_dict())
+    return self.as_dict() == _EMPTY_DOMAIN[0]
+
+
 def install() -> None:
     """Replace Rasa's functions with the ones above (server/rasa_patches.py calls this)."""
     RemoteAction._validate_action_result = _validate_action_result
@@ -527,3 +543,4 @@ def install() -> None:
     RemoteAction._action_call_format = _action_call_format
     RulePolicy._get_possible_keys = _get_possible_keys
     Features._combine_sparse_features = _combine_sparse_features
+    Domain.is_empty = _domain_is_empty

@@ -20,6 +20,7 @@ import hashlib
 import json
 import re
 import unicodedata
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Set, Tuple
@@ -926,14 +927,39 @@ class Reading:
     report: Tuple[str, ...] = ()
 
 
+# The knowledge settings build() writes into the pipeline's meta, read once per pipeline.
+_SETTINGS: "weakref.WeakKeyDictionary[Language, Dict[str, Any]]" = weakref.WeakKeyDictionary()
+_SETTING_TABLES = ("change_of_other_things", "self_limiting_forms", "finding_smaller", "report_readings")
+_SETTING_PHRASES = ("everyday_causes", "intended_weight_loss")  # read as lists of lower-case words
+
+
+def _settings(nlp: Language) -> Dict[str, Any]:
+    """The pipeline's knowledge settings (see build()), as they were at the first read.
+
+    Why: spaCy's `Language.meta` rebuilds the label list of every component on
+    each access (the entity ruler splits each of its patterns' labels), and
+    read() asked it six times a message: 0.8 of the 2.3 ms read() took per
+    message under cProfile (the bench conversations' 27 messages). A pipeline's
+    meta is fixed once build() or load() returns it.
+    """
+    settings = _SETTINGS.get(nlp)
+    if settings is None:
+        meta = nlp.meta
+        settings = {name: meta.get(name) or {} for name in _SETTING_TABLES}
+        settings.update({name: [c.lower().split() for c in meta.get(name) or ()] for name in _SETTING_PHRASES})
+        _SETTINGS[nlp] = settings
+    return settings
+
+
 def read(nlp: Language, text: Any) -> Reading:
     text = clean_text(text)
     if not text.strip():
         return Reading([], [], False)
     doc = nlp(text.replace("’", "'"))
+    settings = _settings(nlp)
     entities = _with_earlier_scans(nlp, doc, entities_from_doc(doc))
-    entities = _without_change_of_other_things(doc, entities, nlp.meta.get("change_of_other_things") or {})
-    entities = _self_limiting(entities, nlp.meta.get("self_limiting_forms") or {})
+    entities = _without_change_of_other_things(doc, entities, settings["change_of_other_things"])
+    entities = _self_limiting(entities, settings["self_limiting_forms"])
     entities = _calcified_other_finding(entities)
     entities = _with_own_denial_pointing_back(doc, entities)
     entities = _with_weight_from_to(doc, _with_relatives_condition_too(doc, entities))
@@ -944,9 +970,9 @@ def read(nlp: Language, text: Any) -> Reading:
     cues = [c.value for c in doc._.sign_cues if c.value not in said and c.value not in imagined]
     also = any(t.lower_ in ("too", "also", "same", "well") for t in doc)  # "mum had them too": the user has one
     entities = [_hedged_statement(doc, e) for e in entities]
-    everyday = [c.lower().split() for c in nlp.meta.get("everyday_causes") or ()]
+    everyday = settings["everyday_causes"]
     entities = [_explained_tiredness(doc, _pointing_back(doc, e), everyday) for e in entities]
-    intended = [c.lower().split() for c in nlp.meta.get("intended_weight_loss") or ()]
+    intended = settings["intended_weight_loss"]
     entities = [_intended_weight_loss(doc, e, intended) for e in entities]
     entities = [_owned_after_question(doc, _presupposed_by_why(doc, _denial_taken_back(doc, e))) for e in entities]
     proxy = bool(doc._.speaker_is_proxy) or (not also and _relatives_scan(entities))
@@ -965,8 +991,8 @@ def read(nlp: Language, text: Any) -> Reading:
     # so the conversation never takes it as a relative's history either.
     entities = [dataclasses.replace(e, role="family") if "other" in e.context and e.role is None else e
                 for e in entities]
-    smaller = _finding_smaller(doc, entities, nlp.meta.get("finding_smaller") or {})
-    report = report_readings(doc, entities, nlp.meta.get("report_readings") or {})
+    smaller = _finding_smaller(doc, entities, settings["finding_smaller"])
+    report = report_readings(doc, entities, settings["report_readings"])
     return Reading(entities, list(dict.fromkeys(cues)), proxy, smaller, report)
 
 

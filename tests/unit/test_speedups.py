@@ -306,3 +306,13 @@ def test_the_action_call_sends_the_events_the_actions_read():
             assert trimmed.slots_to_validate() == full.slots_to_validate()
             assert ([e.get("name") for e in trimmed.events[-12:] if e.get("event") == "action"]
                     == [e.get("name") for e in full.events[-12:] if e.get("event") == "action"])
+
+
+def test_a_domain_is_empty_as_rasa_says():
+    from rasa.shared.core.domain import Domain
+
+    assert Domain.is_empty is speedups._domain_is_empty  # installed above
+    domains = [Domain.empty(), Domain.from_dict({}), Domain.from_yaml("version: '3.1'\nintents: [inform]\n"),
+               Domain.load("domain.yml")]
+    assert [d.is_empty() for d in domains] == [speedups._rasa_domain_is_empty(d) for d in domains] \
+        == [True, True, False, False]
