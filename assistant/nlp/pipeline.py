@@ -16,6 +16,7 @@ Nothing here imports Rasa; `assistant.nlp.component` wraps it for Rasa.
 
 
 import dataclasses
+import datetime
 import hashlib
 import json
 import re
@@ -821,6 +822,8 @@ def _with_appeared_finding(doc: Doc, found: List[ClinicalEntity]) -> List[Clinic
     # "CT Jan 2023 liver normal. CT Nov 2024: 4 mm calcific focus" (set O): an
     # earlier dated scan read as normal, with no finding named, is the absence.
     for present in (e for e in findings if e.role is None):
+        if _clear_earlier_clause(doc, present, findings):
+            return found + [ClinicalEntity("change", "new", present.start, present.end, present.text, None, ())]
         now = sentence(present)
         years_now = _YEAR.findall(now.text) if now is not None else []
         if now is None or not years_now:
@@ -835,6 +838,212 @@ def _with_appeared_finding(doc: Doc, found: List[ClinicalEntity]) -> List[Clinic
 
 
 _NORMAL = frozenset({"normal", "clear", "unremarkable", "nothing", "nil", "fine"})
+_SCAN_WORDS = frozenset({"scan", "scans", "ct", "mri", "ultrasound", "sonogram", "x-ray", "xray", "study", "one",
+                         "imaging", "report", "liver"})
+
+
+def _clear_earlier_clause(doc: Doc, present: ClinicalEntity, findings: List[ClinicalEntity]) -> bool:
+    """"my scan from 2018 was clear but this one shows a calcified granuloma"
+    (set R, reassured): in the finding's own sentence, a clause before it that
+    reads an earlier scan (a year, "last", "previous") as normal, with no
+    finding named there, and no earlier time in the finding's own clause."""
+    span = doc.char_span(present.start, present.end, alignment_mode="expand")
+    if span is None:
+        return False
+    start, _ = _clause_of(doc, span.start)
+    sent = span.sent
+    if start <= sent.start:
+        return False
+    last = start - 1
+    while last >= sent.start and (doc[last].is_punct or doc[last].lower_ in _CLAUSE_STOPS):
+        last -= 1  # ", and now": to the clause before
+    if last < sent.start:
+        return False
+    was = doc[_clause_of(doc, last)[0]:last + 1]
+    now = doc[start:span.end]
+    words = {t.lower_ for t in was}
+    if any(was.start_char <= e.start < was.end_char for e in findings) or not words & _NORMAL \
+            or not words & _SCAN_WORDS:
+        return False
+    years_was = [int(y) for y in _YEAR.findall(was.text)]
+    years_now = [int(y) for y in _YEAR.findall(now.text)]
+    if years_now and (not years_was or min(years_now) <= max(years_was)):
+        return False
+    return bool(years_was or words & _BEFORE_SCAN) and not {t.lower_ for t in now} & _BEFORE_SCAN
+
+# A clause that says the finding was not on an earlier scan: a denial, what
+# shows a thing, a time before ("it wasnt there before", "not seen on the
+# previous study", "nothing was there on my 2019 CT", "it didn't show up on
+# the old scan"). Concepts combined within the clause, not phrases.
+_NOT_THERE = frozenset({"not", "n't", "nt", "never", "nothing", "wasnt", "werent", "didnt", "hadnt", "wasn't", "weren't",
+                        "didn't", "hadn't"})
+_SHOWING = frozenset({"there", "seen", "present", "visible", "show", "showed", "shown", "shows", "showing", "noted",
+                      "mentioned", "appear", "appeared", "detected", "found", "picked", "reported", "on", "in",
+                      "evident", "identified"})
+_BETWEEN_SHOWING = frozenset({"was", "were", "is", "are", "been", "be", "even", "really", "actually", "yet", "ever",
+                              "up", "have", "has", "had", "did", "do", "does"})
+_TIME_BEFORE = _BEFORE_SCAN | {"then", "ago", "back", "previously", "before"}
+# What may say "it" before the denial: the finding, or a word standing for it.
+_IT = frozenset({"it", "they", "this", "that", "these", "those", "which", "nothing", "none", "spot", "spots", "one",
+                 "ones", "thing", "things", "lesion", "lesions", "focus", "foci", "calcification", "calcifications",
+                 "calcs", "granuloma", "granulomas", "deposit", "deposits"})
+_AUXILIARIES = frozenset({"was", "were", "is", "are", "been", "had", "has", "have", "did", "do", "does", "'s", "s"})
+_CLAUSE_STOPS = frozenset({"but", "so", "and", "because", "whereas", "while", "now", "though", "although", "however",
+                           "which"})
+
+
+def _clause_of(doc: Doc, i: int) -> Tuple[int, int]:
+    """The token range of the clause around token i: within its sentence, not
+    past punctuation or a word that starts another clause."""
+    sent = doc[i].sent
+    start = i
+    while start > sent.start and not (doc[start - 1].is_punct or doc[start - 1].lower_ in _CLAUSE_STOPS):
+        start -= 1
+    end = i + 1
+    while end < sent.end and not (doc[end].is_punct or doc[end].lower_ in _CLAUSE_STOPS):
+        end += 1
+    return start, end
+
+
+def _with_absent_before(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:
+    """The finding said to be absent on an earlier scan is new (set R: "it
+    wasnt there on the 2019 CT so it must be new" read as stable, "a
+    calcification in the liver that wasnt there before" as no change). In one
+    clause: a denial ("not", "wasnt", "never", "nothing"), then a word of being
+    shown ("there", "seen", "on", "show up"), and a time before ("before",
+    "previous", "old", a year), with the finding or "it" as what is denied,
+    never a person ("I wasn't there before"). A scan in that clause is where
+    it was looked for, not denied. Nothing when the message states a change."""
+    stated = any(e.entity == "change" and e.value in ("new", "growing") and not e.context for e in found)
+    for token in doc:
+        if token.lower_ not in _NOT_THERE:
+            continue
+        start, end = _clause_of(doc, token.i)
+        before = [t.lower_ for t in doc[start:token.i]]
+        subject = [w for w in before if w not in _AUXILIARIES][-1:]
+        if subject and subject[0] not in _IT and token.lower_ != "nothing":
+            continue  # "the pain was not there before"
+        if any(w in _PEOPLE_SPEAKING for w in before):
+            continue  # "I wasn't there before"
+        j = token.i + 1
+        while j < end and doc[j].lower_ in _BETWEEN_SHOWING:
+            j += 1
+        if j >= end or doc[j].lower_ not in _SHOWING:
+            continue
+        if not any(t.lower_ in _TIME_BEFORE or _YEAR.fullmatch(t.text) for t in doc[j:end]):
+            continue
+        clause = doc[start:end]
+        kept = []
+        for e in found:
+            inside = clause.start_char <= e.start < clause.end_char
+            if inside and e.entity == "imaging" and e.role == "negated":
+                e = dataclasses.replace(e, role=None)  # where it was looked for
+            if inside and e.entity == "change" and not stated:
+                continue  # "not new" inside the clause that says it is new
+            kept.append(e)
+        if stated or any(e.entity == "change" for e in kept):
+            return kept
+        return kept + [ClinicalEntity("change", "new", clause.start_char, clause.end_char, clause.text, None, ())]
+    return found
+
+
+_EARLIER_SCAN_TIME = frozenset({"previous", "previously", "prior", "old", "older", "earlier", "before", "first",
+                                 "ago", "original", "originally"})
+
+
+def _with_clear_earlier_scan(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:
+    """An earlier scan said to be normal, in a message naming no finding, makes
+    the finding told of next a new one (sets R and S: "my scan from 2018 was
+    clear", "I had an ultrasound in 2021 that was completely normal", then the
+    finding: both reassured). One clause: a scan, a word of normal ("normal",
+    "clear", "fine", "unremarkable"), not denied ("wasn't clear" is a poor
+    picture), and an earlier time (a past year, "previous", "ago"; not "last",
+    which is often this one). Not in a question. The conversation keeps the
+    change for the finding (conversation.facts_from_entities)."""
+    if any(e.entity in ("finding", "change") for e in found):
+        return found
+    this_year = datetime.date.today().year
+    for token in doc:
+        if token.lower_ not in _NORMAL or token.lower_ == "nothing":
+            continue
+        start, end = _clause_of(doc, token.i)
+        sent = token.sent
+        if sent.text.rstrip().endswith("?") or any(t.lower_ in ("not", "n't", "nt", "never", "un") for t in
+                                                   doc[max(start, token.i - 3):token.i]):
+            continue
+        clause = doc[start:end]
+        words = {t.lower_ for t in clause}
+        scanned = bool(words & _SCAN_WORDS - {"liver", "one", "report"}) or any(
+            e.entity == "imaging" and clause.start_char <= e.start < clause.end_char for e in found)
+        years = [int(t.text) for t in clause if _YEAR.fullmatch(t.text)]
+        earlier = bool(words & _EARLIER_SCAN_TIME) or any(y < this_year for y in years)
+        if scanned and earlier:
+            return found + [ClinicalEntity("change", "new", clause.start_char, clause.end_char, clause.text, None, ())]
+    return found
+
+
+_PEOPLE_SPEAKING = frozenset({"i", "we", "you", "he", "she", "i'm", "im", "i've", "ive", "i'd", "we've", "me"})
+
+# Counts compared over time ("2 calcifications on my old CT and now there are
+# 5", "three spots in 2019, five now"): a number with no unit after it, placed
+# in time by the words beside it as sizes are (`measured_change`).
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12, "dozen": 12, "single": 1}
+_NOT_COUNTS = frozenset({"mm", "cm", "millimetres", "millimeters", "centimetres", "centimeters", "%", "years", "year",
+                         "yrs", "yr", "months", "month", "weeks", "week", "days", "day", "times", "x", "kg", "lbs",
+                         "lb", "st", "stone", "am", "pm", "hours", "hour", "mg", "yo", "/", "of", "out"})
+
+
+def _count(token: Any) -> Optional[int]:
+    text = token.lower_
+    if text.isdigit() and len(text) <= 2:
+        return int(text)
+    return _NUMBER_WORDS.get(text)
+
+
+def _with_counted_change(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:
+    """More of the finding than on an earlier scan is new ones (set R: "there
+    were 2 calcifications in my liver on my old CT and now there are 5" was
+    reassured); as many is stable; fewer is not growing. Each count is placed
+    by the words of its own clause (`_EARLIER`, `_LATER`, a year); nothing
+    unless one count is earlier and another later, or when the message states
+    a change."""
+    if any(e.entity == "change" for e in found):
+        return found
+    placed = []
+    counted = False  # a count of the finding ("2 calcifications", "five spots"), not only numbers
+    for token in doc:
+        n = _count(token)
+        if n is None or (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _NOT_COUNTS):
+            continue
+        if token.i and doc[token.i - 1].lower_ in ("i'm", "im", "aged", "age", "am", "/", "of", "x"):
+            continue
+        start, end = _clause_of(doc, token.i)
+        if start and doc[start - 1].lower_ in ("now", "then"):
+            start -= 1  # "... and now there are 5": the word that starts the clause places it
+        words = [t.lower_ for t in doc[start:end] if t.i != token.i]
+        years = [int(w) for w in words if w.isdigit() and len(w) == 4]
+        earlier = sum(w in _EARLIER for w in words)
+        later = sum(w in _LATER for w in words)
+        when = (later > earlier) - (earlier > later)
+        if when or years:
+            placed.append((years[0] if years else None, when, n, token))
+            counted = counted or any(e.entity == "finding" and token.idx < e.start <= doc[min(end, token.i + 4) - 1].idx
+                                     for e in found) or any(t.lower_ in _IT for t in doc[token.i + 1:min(end, token.i + 3)])
+    if not counted:
+        return found
+    dated = [p for p in placed if p[0] is not None]
+    if len({p[0] for p in dated}) >= 2:
+        first, last = min(dated, key=lambda p: p[0]), max(dated, key=lambda p: p[0])
+    else:
+        earlier = [p for p in placed if p[1] < 0 and p[0] is None]
+        later = [p for p in placed if p[1] > 0 and p[0] is None]
+        if not earlier or not later:
+            return found
+        first, last = earlier[0], later[-1]
+    value = "new" if last[2] > first[2] else "stable"
+    token = last[3]
+    return found + [ClinicalEntity("change", value, token.idx, token.idx + len(token.text), token.text, None, ())]
 
 
 def _reading_entity(doc: Doc, reading: "sign_reading.SignReading") -> ClinicalEntity:
@@ -959,6 +1168,7 @@ def read(nlp: Language, text: Any) -> Reading:
     settings = _settings(nlp)
     entities = _with_earlier_scans(nlp, doc, entities_from_doc(doc))
     entities = _without_change_of_other_things(doc, entities, settings["change_of_other_things"])
+    entities = _with_clear_earlier_scan(doc, _with_counted_change(doc, _with_absent_before(doc, entities)))
     entities = _self_limiting(entities, settings["self_limiting_forms"])
     entities = _calcified_other_finding(entities)
     entities = _with_own_denial_pointing_back(doc, entities)

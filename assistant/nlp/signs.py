@@ -20,6 +20,7 @@ A reading is one of:
 Nothing here imports Rasa; `pipeline` adds the component after ConText.
 """
 
+import datetime
 import gzip
 import json
 import os
@@ -259,8 +260,9 @@ class SignReader:
         blocked = {s.start for s in parts.pop("_blocked", [])}
         matched = parts.pop("_matched", [])
         markers = self._markers(doc, {i for spans in parts.values() for sp in spans for i in range(sp.start, sp.end)})
-        proxy = any(_is_proxy(doc, m) for m in markers.get("proxy", ())) or self._possessed_scan(doc) \
-            or self._speaks_for(doc, markers) or self._unnamed_patient(doc, markers)
+        proxy = (any(_is_proxy(doc, m) for m in markers.get("proxy", ())) or self._possessed_scan(doc)
+                 or self._speaks_for(doc, markers) or self._unnamed_patient(doc, markers)) \
+            and not _OWN_SCAN.search(doc.text.lower().replace("’", "'"))
         doc._.speaker_is_proxy = proxy
         doc._.sign_values = tuple(self.rules)
         concept_tokens = {i for spans in parts.values() for s in spans for i in range(s.start, s.end)}
@@ -647,6 +649,13 @@ class SignReader:
             if modifier.category == "OTHER_PERSON" and span not in out.get("other_person", []) \
                     and not _not_the_one_it_is_about(doc, span[0]):
                 out.setdefault("other_person", []).append(span)
+        # "In 1974 ... I was admitted with jaundice and fever" (bank AB): a year ten or
+        # more years back, after "in", "back in", "around", is long ago ("since 1974" is not).
+        this_year = datetime.date.today().year
+        for token in doc[1:]:
+            if _YEAR_TOKEN.fullmatch(token.text) and this_year - int(token.text) >= LONG_AGO_YEARS \
+                    and doc[token.i - 1].lower_ in ("in", "around", "circa", "c.", "about", "back"):
+                out.setdefault("long_ago", []).append((token.i - 1, token.i + 1))
         return out
 
     @staticmethod
@@ -701,6 +710,14 @@ class SignReader:
         inside = {i for span in spans for i in range(span.start, span.end)}
         own = [m for m in modifiers if not set(range(*m.modifier_span)) <= inside]
         categories = [self._categories(span, own) for span in spans]
+        # "i think my poo might be black? it's really dark and sticky, been like that two
+        # days" (set S): a hedge in an earlier sentence, then the sign said plainly in a
+        # later one; the plain statement stands.
+        sentence_of = [doc[s.start].sent.start for s in spans]
+        last = max(sentence_of)
+        if any(POSSIBLE in c for c, at in zip(categories, sentence_of) if at < last) \
+                and not any(POSSIBLE in c for c, at in zip(categories, sentence_of) if at == last):
+            categories = [c - {POSSIBLE} for c in categories]
         start, end = min(s.start for s in spans), max(s.end for s in spans)
 
         def in_clause(name: str) -> List[Tuple[int, int]]:
@@ -789,7 +806,11 @@ class SignReader:
                     or (bool(before_sign & {"would", "could", "should"}) and bool(before_sign & {"if", "supposing"})
                         and sentence.text.rstrip().endswith("?"))) and "?" in sentence.text and not any(
             sentence.start <= m[0] < sentence.end for m in markers.get("recent", ()))
-        question = _in_question(doc, clause, start, end) or any(HYPOTHETICAL in c for c in categories)
+        # Across sentences, the sentence that says it last decides ("might be black? it's
+        # really dark and sticky": set S): a question before a statement asks nothing of it.
+        stated_from = min(s.start for s, at in zip(spans, sentence_of) if at == last)
+        asked_in = clause if last == min(sentence_of) else (max(clause[0], stated_from), clause[1])
+        question = _in_question(doc, asked_in, stated_from, end) or any(HYPOTHETICAL in c for c in categories)
         confirmed = self._confirmed(doc, markers, clause, end, start)
         # "the poster said 'Severe abdominal pain? Tell reception'" (bank Z): a
         # document's words in quotation marks.
@@ -1427,6 +1448,22 @@ def _relative_as_place(doc: Doc, modifier: Any) -> bool:
     return i >= 0 and doc[i].lower_ in _PLACE_WORDS
 
 
+# The person typing says the scan is their own, or that the other person is not
+# the patient: "my dad is 88 (he's not the patient)", "the lady I care for
+# (she's not the one asking, I am, about my own scan)" (bank AB: both read as
+# proxies, so the relative's confusion became the user's).
+_OWN_SCAN = re.compile(
+    r"\b(?:he|she|they)(?:'s|s| is| was| are|'re)? ?(?:not|n't|nt) (?:the|a) (?:patient|one)\b"
+    r"|\b(?:he|she|they) (?:isn't|isnt|wasn't|wasnt|aren't|arent) (?:the|a) (?:patient|one)\b"
+    r"|\bmy own (?:scan|ct|mri|ultrasound|x-ray|xray|results?|report|liver)\b"
+    r"|\b(?:i'm|im|i am) the (?:patient|one with the scan|one who had the)\b"
+    r"|\bthe (?:scan|ct|mri|ultrasound|x-ray) (?:is|was) mine\b")
+
+
+_YEAR_TOKEN = re.compile(r"(19|20)\d\d")
+LONG_AGO_YEARS = 10  # a sign that many years back is history, as "years ago" is
+
+
 def _is_proxy(doc: Doc, marker: Tuple[int, int]) -> bool:
     """"Mum had the CT" is a proxy; "I'm the one who had the scan" is not."""
     if doc[marker[0]].lower_ != "had":
@@ -1460,7 +1497,10 @@ _ASKED_THEN_NO = re.compile(
     r"(?:i'm not|im not|i am not|we're not|(?:i|we)\s+(?:ticked|put|circled|answered|wrote|marked)\s+(?:no|none|never)"
     # "the clinic form asked about thoughts of self-harm and I ticked no" (bank V)
     r"|(?:i|we)\s+(?:haven't|havent|have not|hadn't|don't|dont|do not|didn't|"
-    r"didnt|did not|wasn't|wasnt|never have|never did))"
+    r"didnt|did not|wasn't|wasnt|never have|never did)"
+    # "I asked my husband whether I'd seemed confused and he laughed and said no more than
+    # usual", "she asked about black stools too, no again" (bank AB, set S)
+    r"|(?:he|she|they|the\s+\w+)(?:\s+\w+\s+and)?\s+said\s+no\b.*|no(?:\s+again|\s+to\s+that)?)"
     r"(?:\s+(?:lost|had|got|have|noticed|seen|been|felt)\s+(?:any|it|one|that|anything|them))?"
     # the answer ends the sentence, or a comma starts something else: "my
     # husband asked if I'd fainted, I haven't, I just sat down" (bank U)

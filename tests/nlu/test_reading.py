@@ -761,3 +761,48 @@ def test_a_medicine_the_user_takes_in_a_relative_clause_is_theirs(nlp):
     """Set R: "could be from the amiodarone I take" was a what-if; the routine case was reassured."""
     assert ("amiodarone", None, ()) in values(
         nlp, "my doctor thinks the calcification might be due to the amiodarone I'm on", "medication")
+
+
+@pytest.mark.parametrize("text", [
+    # sets R and S: the finding absent on an earlier scan, in the words of one clause
+    "the new CT this month shows a calcification in the liver that wasnt there before",
+    "it wasnt there on the 2019 CT so it must be new",
+    "it didn't show up on my old scan",
+    "nothing was seen on the ultrasound in 2018, now a 5mm calcification",
+    # an earlier scan read as normal, in the finding's sentence or on its own
+    "my scan from 2018 was clear but this one shows a calcified granuloma",
+    "my last ultrasound was normal, and now the CT shows punctate calcifications",
+    "I had an ultrasound in 2021 that was completely normal",
+    # counts compared over time
+    "there were 2 calcifications in my liver on my old CT and now there are 5",
+    "three spots in 2019, five in 2024",
+])
+def test_absent_before_or_more_now_is_new(nlp, text):
+    assert [v for v, _, _ in values(nlp, text, "change")] == ["new"]
+
+
+@pytest.mark.parametrize("text", [
+    "I wasn't at the appointment before",
+    "the pain wasnt there before",
+    "two calcified granulomas, 4 mm and 6 mm",
+    "my last scan was normal",
+    "was my 2019 CT normal?",
+    "the old scan wasn't clear enough",
+    "no change from the previous scan",
+])
+def test_no_new_finding_read_from_these(nlp, text):
+    assert "new" not in [v for v, _, _ in values(nlp, text, "change")]
+
+
+def test_a_scan_where_it_was_not_seen_is_not_denied(nlp):
+    assert ("ct", None, ()) in values(nlp, "it wasnt there on the 2019 CT so it must be new", "imaging")
+
+
+def test_the_same_count_twice_is_stable(nlp):
+    assert [v for v, _, _ in values(nlp, "I'm 45 and had 2 calcifications on the old scan, now 2", "change")] \
+        == ["stable"]
+
+
+def test_a_course_of_tablets_is_no_coarse_pattern(nlp):
+    """Set S: "a long course of tablets" was read as a coarse calcification (routine, not reassurance)."""
+    assert not values(nlp, "my mother says I took a long course of tablets for something", "pattern")

@@ -457,7 +457,14 @@ FLOORS = {"bank_a": (0.98, 0.90, 0.05), "bank_b": (0.98, 0.90, 0.05), "bank_c": 
           # cholangitis 0.96), 10 % false emergencies (jobs, a named character, imagined questions,
           # checklists, messages passed on, a short night); then fixed by category. One relative's
           # confusion ("he thinks it's 1985") is still read as long ago: its floor keeps a margin.
-          "bank_aa": (0.95, 0.90, 0.05)}
+          "bank_aa": (0.95, 0.90, 0.05),
+          # Bank ab: written after the AA fixes, run once unchanged at 9ed533c's behaviour (live, judge):
+          # 0.93 same turn, 0.98 after one question (black stools 0.95, self-harm and vomiting blood
+          # 0.96), 6 % false emergencies (a proxy denied, kin words of other languages, reported
+          # questions answered no, a year long ago, study and teaching, an app's list, rambling);
+          # then fixed by category. Still missed: "They've been black like tar" a sentence after
+          # "my stools", and a 111 text's "haematemesis" quoted back (read as the document's).
+          "bank_ab": (0.95, 0.90, 0.05)}
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=[b.stem for b in BANKS])
@@ -1095,3 +1102,47 @@ def test_bank_aa_signs(nlp, text, value):
 ])
 def test_bank_aa_near_misses(nlp, text):
     assert not alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    # who was told is not a denial
+    ("since the result, I have had thoughts of ending my life, and I have told no one", "suicidal_thoughts"),
+    # the will to live lost; a typo on a short word and "my self"
+    ("I've lost the will to live since my husband died, and now this scan", "suicidal_thoughts"),
+    ("i want to kil my self", "suicidal_thoughts"),
+    # a hedge, then the sign said plainly in the next sentence (set S)
+    ("i think my poo might be black? it's really dark and sticky, been like that two days", "black_stools"),
+])
+def test_bank_ab_signs(nlp, text, value):
+    assert value in alert_values(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    # the other person is said not to be the patient; a kin word of another language
+    "my dad is 88 (he's not the patient) and has dementia, he gets confused in the evenings",
+    "mi abuela had black stool before they find her cancer, so now I am very worry about my scan",
+    # a reported question answered no
+    "I asked my husband whether I'd seemed confused lately and he laughed and said no more than usual",
+    "she asked about black stools too, no again",
+    # a year long ago, a full recovery
+    "In 1974, whilst working in Kenya, I was admitted to hospital with jaundice and fever; I made a full recovery.",
+    # studying or teaching the signs
+    "nursing student here revising GI bleeds - upper GI bleeds give melaena, right?",
+    "I teach first aid, and we teach sudden severe abdominal pain as a 999 call. Does liver calcification cause it?",
+    # an app's list or a sheet's words quoted
+    "pasted from the app: 'Warning signs: jaundice, fever, pain, confusion.' Is that list about calcification?",
+    # a denial whose own clause has the user in it; rambling; a thing lost
+    "I'm not being sick at all and nothing I've brought up has ever been red",
+    "my cat threw up blood last month, the vet said it was hairball irritation. sorry, I'm rambling",
+    "the referral got lost and I'm at my wits' end",
+    # a prescribed medicine's question (set S asked about self-harm)
+    "been on methotrexate for 6 years - what could be causing it and should I stop the tablets?",
+])
+def test_bank_ab_near_misses(nlp, text):
+    same_turn_emergency, _ = _offline(nlp, {"text": text, "flag": None})
+    assert not same_turn_emergency
+
+
+def test_a_medicine_question_is_no_self_harm_cue(nlp):
+    assert "suicidal_thoughts" not in pipeline.read(
+        nlp, "been on methotrexate for 6 years - what could be causing it and should I stop the tablets?").cues
