@@ -676,8 +676,13 @@ class SignReader:
             words = [t for t in doc[start:end] if t.is_alpha]
             # "He died in 2015." has its own subject: a sentence, not a fragment.
             subject = bool(words) and words[0].lower_ in _SUBJECTS
-            if merged and len(words) <= FRAGMENT_WORDS and not subject \
-                    and not any(t.lower_ in CLAUSE_BREAKS for t in doc[start - 1:start]):
+            # "I wondered about the colour of my stools. They've been black like tar"
+            # (bank AB): a sentence opened by a pronoun says more of the clause before it.
+            # Not people ("They think it's his ulcer": the doctors).
+            points_back = bool(words) and words[0].lower_ in _POINTING_BACK and doc[start].is_sent_start \
+                and not (len(words) > 1 and words[1].lower_ in _PEOPLE_VERBS)
+            if merged and (points_back or (len(words) <= FRAGMENT_WORDS and not subject
+                                           and not any(t.lower_ in CLAUSE_BREAKS for t in doc[start - 1:start]))):
                 merged[-1] = (merged[-1][0], end)
             else:
                 merged.append((start, end))
@@ -1460,6 +1465,10 @@ _OWN_SCAN = re.compile(
     r"|\bthe (?:scan|ct|mri|ultrasound|x-ray) (?:is|was) mine\b")
 
 
+_POINTING_BACK = frozenset({"they", "theyve", "they're", "theyre", "these", "those"})
+_PEOPLE_VERBS = frozenset({"think", "thought", "say", "said", "says", "told", "tell", "reckon", "believe", "asked",
+                           "want", "wanted", "did", "do", "gave", "give", "sent", "found", "treated", "checked",
+                           "looked", "took", "put", "kept", "booked", "called", "rang"})
 _YEAR_TOKEN = re.compile(r"(19|20)\d\d")
 LONG_AGO_YEARS = 10  # a sign that many years back is history, as "years ago" is
 

@@ -1146,3 +1146,9 @@ def test_bank_ab_near_misses(nlp, text):
 def test_a_medicine_question_is_no_self_harm_cue(nlp):
     assert "suicidal_thoughts" not in pipeline.read(
         nlp, "been on methotrexate for 6 years - what could be causing it and should I stop the tablets?").cues
+
+
+def test_a_sentence_opened_by_they_says_more_of_the_one_before(nlp):
+    """Bank AB: "my stools. They've been black like tar" was not read at all."""
+    assert "black_stools" in alert_values(nlp, "I wondered about the colour of my stools. They've been black like "
+                                               "tar for three days.")
