@@ -871,12 +871,13 @@ def _clear_earlier_clause(doc: Doc, present: ClinicalEntity, findings: List[Clin
         return False
     return bool(years_was or words & _BEFORE_SCAN) and not {t.lower_ for t in now} & _BEFORE_SCAN
 
+
 # A clause that says the finding was not on an earlier scan: a denial, what
 # shows a thing, a time before ("it wasnt there before", "not seen on the
 # previous study", "nothing was there on my 2019 CT", "it didn't show up on
 # the old scan"). Concepts combined within the clause, not phrases.
-_NOT_THERE = frozenset({"not", "n't", "nt", "never", "nothing", "wasnt", "werent", "didnt", "hadnt", "wasn't", "weren't",
-                        "didn't", "hadn't"})
+_NOT_THERE = frozenset({"not", "n't", "nt", "never", "nothing", "wasnt", "werent", "didnt", "hadnt", "wasn't",
+                        "weren't", "didn't", "hadn't"})
 _SHOWING = frozenset({"there", "seen", "present", "visible", "show", "showed", "shown", "shows", "showing", "noted",
                       "mentioned", "appear", "appeared", "detected", "found", "picked", "reported", "on", "in",
                       "evident", "identified"})
@@ -988,7 +989,7 @@ _PEOPLE_SPEAKING = frozenset({"i", "we", "you", "he", "she", "i'm", "im", "i've"
 # 5", "three spots in 2019, five now"): a number with no unit after it, placed
 # in time by the words beside it as sizes are (`measured_change`).
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                 "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12, "dozen": 12, "single": 1}
+                 "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "single": 1}
 _NOT_COUNTS = frozenset({"mm", "cm", "millimetres", "millimeters", "centimetres", "centimeters", "%", "years", "year",
                          "yrs", "yr", "months", "month", "weeks", "week", "days", "day", "times", "x", "kg", "lbs",
                          "lb", "st", "stone", "am", "pm", "hours", "hour", "mg", "yo", "/", "of", "out"})
@@ -1027,20 +1028,21 @@ def _with_counted_change(doc: Doc, found: List[ClinicalEntity]) -> List[Clinical
         later = sum(w in _LATER for w in words)
         when = (later > earlier) - (earlier > later)
         if when or years:
-            placed.append((years[0] if years else None, when, n, token))
-            counted = counted or any(e.entity == "finding" and token.idx < e.start <= doc[min(end, token.i + 4) - 1].idx
-                                     for e in found) or any(t.lower_ in _IT for t in doc[token.i + 1:min(end, token.i + 3)])
+            placed.append((years[0] if years else 0, when, n, token))
+            near = doc[min(end, token.i + 4) - 1].idx
+            counted = counted or any(e.entity == "finding" and token.idx < e.start <= near for e in found) \
+                or any(t.lower_ in _IT for t in doc[token.i + 1:min(end, token.i + 3)])
     if not counted:
         return found
-    dated = [p for p in placed if p[0] is not None]
+    dated = [p for p in placed if p[0]]
     if len({p[0] for p in dated}) >= 2:
         first, last = min(dated, key=lambda p: p[0]), max(dated, key=lambda p: p[0])
     else:
-        earlier = [p for p in placed if p[1] < 0 and p[0] is None]
-        later = [p for p in placed if p[1] > 0 and p[0] is None]
-        if not earlier or not later:
+        before = [p for p in placed if p[1] < 0 and not p[0]]
+        after = [p for p in placed if p[1] > 0 and not p[0]]
+        if not before or not after:
             return found
-        first, last = earlier[0], later[-1]
+        first, last = before[0], after[-1]
     value = "new" if last[2] > first[2] else "stable"
     token = last[3]
     return found + [ClinicalEntity("change", value, token.idx, token.idx + len(token.text), token.text, None, ())]
