@@ -11,6 +11,7 @@ import grp
 import os
 import pwd
 import queue
+import random
 import re
 import shutil
 import signal
@@ -20,13 +21,45 @@ import threading
 import time
 import uuid
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Set, Tuple
 
 IS_ROOT = os.geteuid() == 0
 
 
+def _ephemeral_range() -> Tuple[int, int]:
+    try:
+        low, high = (int(x) for x in Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split())
+        return low, high
+    except (OSError, ValueError):
+        return 32768, 60999  # Linux's default
+
+
+_HANDED_OUT: Set[int] = set()
+
+
 def free_port() -> int:
-    with socket.socket() as s:
+    """A port free now, below the kernel's ephemeral range, never handed out twice in a run.
+
+    Why not `bind(0)`: that port comes from the ephemeral range, which every
+    outgoing connection draws its local port from too. A server takes seconds
+    to start after the port is chosen, and in a fresh-clone run the web page's
+    port was taken meanwhile ("Address already in use": the launcher stopped
+    and test_conversation_survives_a_restart failed; it passed when re-run).
+    """
+    low, _ = _ephemeral_range()
+    top = max(2000, min(low, 65536))
+    for _ in range(200):
+        port = random.randrange(max(1024, top - 12000), top)
+        if port in _HANDED_OUT:
+            continue
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        _HANDED_OUT.add(port)
+        return port
+    with socket.socket() as s:  # nothing free below the range: the kernel's choice
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
