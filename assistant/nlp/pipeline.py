@@ -997,7 +997,7 @@ _NOT_COUNTS = frozenset({"mm", "cm", "millimetres", "millimeters", "centimetres"
 
 def _count(token: Any) -> Optional[int]:
     text = token.lower_
-    if text.isdigit() and len(text) <= 2:
+    if text.isascii() and text.isdigit() and len(text) <= 2:  # not "²", which int() refuses
         return int(text)
     return _NUMBER_WORDS.get(text)
 

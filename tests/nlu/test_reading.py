@@ -806,3 +806,13 @@ def test_the_same_count_twice_is_stable(nlp):
 def test_a_course_of_tablets_is_no_coarse_pattern(nlp):
     """Set S: "a long course of tablets" was read as a coarse calcification (routine, not reassurance)."""
     assert not values(nlp, "my mother says I took a long course of tablets for something", "pattern")
+
+
+def test_a_superscript_digit_is_no_count():
+    """Fuzzing: "²" is a digit to str.isdigit() but not to int(); the count reader crashed on it."""
+    from assistant.nlp.pipeline import _count
+
+    class Token:
+        lower_ = "²"
+
+    assert _count(Token()) is None
