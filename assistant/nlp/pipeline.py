@@ -948,8 +948,8 @@ def _with_absent_before(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalE
     return found
 
 
-_EARLIER_SCAN_TIME = frozenset({"previous", "previously", "prior", "old", "older", "earlier", "before", "first",
-                                 "ago", "original", "originally"})
+# An earlier scan's words without "last" (often this very scan), with "ago".
+_EARLIER_SCAN_TIME = (_BEFORE_SCAN - {"last"}) | {"ago", "originally"}
 
 
 def _with_clear_earlier_scan(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:
