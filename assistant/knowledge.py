@@ -752,8 +752,17 @@ def _load_signs(directory: Path) -> Dict[str, Any]:
         if agree is not None and (not isinstance(agree, (int, float)) or isinstance(agree, bool)
                                   or not float(threshold) <= agree <= 1):
             raise KnowledgeError(f"{where}: learned.agree: must be a probability between threshold and 1")
+        doubt = learned.get("doubt")
+        if doubt is not None and (not isinstance(doubt, (int, float)) or isinstance(doubt, bool)
+                                  or not 0 < doubt < float(threshold)):
+            raise KnowledgeError(f"{where}: learned.doubt: must be a probability between 0 and threshold")
+        never = learned.get("never_doubted") or []
+        if not isinstance(never, list) or not all(isinstance(v, str) and v for v in never):
+            raise KnowledgeError(f"{where}: learned.never_doubted: must be a list of sign values")
         learned = {"train": list(train), "threshold": float(threshold),
-                   "agree": float(agree) if agree is not None else None}
+                   "agree": float(agree) if agree is not None else None,
+                   "doubt": float(doubt) if doubt is not None else None,
+                   "never_doubted": list(never)}
     def concept_words(field: str) -> Dict[str, List[str]]:
         """A mapping of concept -> phrases (not_followed_by, person_subject, ...)."""
         return {concept: phrases(f"{field}.{concept}", words) for concept, words in (data.get(field) or {}).items()

@@ -16,9 +16,14 @@ dialogue asks its one yes/no question (a wrong guess costs one question, and
 "no" adds nothing). Where the lists read the sign in any way (an alert, a
 denial, a relative's, a question, long past), the lists decide.
 
+It also doubts: where the lists read an alert of a sign it knows and it gives
+that sign less than `doubt`, the alert becomes the same question (the lists'
+false alarms on wording no list foresaw: a leaflet, a job, a novel).
+
 Examples: the banks in `tests/redflags/` named in signs.yml (`learned.train`),
-never the later ones kept to measure it, plus every NLU training example that
-names no warning sign, as ordinary messages.
+every bank up to the newest (the next bank written measures it; the tests
+measure it trained on A-T and judged on U and later), plus every NLU training
+example that names no warning sign, as ordinary messages.
 """
 
 import json
