@@ -120,6 +120,22 @@ def allowed_typos(word: str) -> int:
     return 1 if len(word) < 9 else 2
 
 
+# The endings that make another form of the same word.
+_INFLECTIONS = frozenset({"", "s", "es", "d", "ed", "ing", "e", "ies", "ied", "y"})
+
+
+def _inflection(word: str, term: str) -> bool:
+    """Is the known English `word` a form of the `term` ("collapse" of
+    "collapsed", "confusing" of "confused", "tumours" of "tumour"), not another
+    word one or two letters away ("following" of "yellowing", "humour" of
+    "tumour", "cancel" of "cancer", "painted" of "fainted", "conclusion" of
+    "confusion": all read as their terms across the independent sets and banks)?"""
+    common = 0
+    while common < min(len(word), len(term)) and word[common] == term[common]:
+        common += 1
+    return common >= 4 and word[common:] in _INFLECTIONS and term[common:] in _INFLECTIONS
+
+
 @Language.factory("clinical_typo_matcher", default_config={"lexicon": {}, "real_words": []})
 def make_typo_matcher(nlp: Language, name: str, lexicon: Dict[str, List[str]], real_words: List[str]):
     return TypoMatcher(lexicon, real_words)
@@ -153,7 +169,9 @@ class TypoMatcher:
                 if distance <= min(allowed_typos(word), allowed_typos(text)):
                     if best is None or (distance, word) < best:
                         best = (distance, word)
-        return self.lexicon[best[1]] if best else None
+        if best is None or (text in sign_reading.english_words() and not _inflection(text, best[1])):
+            return None
+        return self.lexicon[best[1]]
 
     # A word split by the phone or by ear: "punk tate", "gran you loma",
     # "cir rhosis" (set H). Two or three pieces, one of them short, joined.

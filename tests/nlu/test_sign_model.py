@@ -12,7 +12,7 @@ import json
 import pytest
 
 from assistant import knowledge
-from assistant.nlp import pipeline, sign_model
+from assistant.nlp import pipeline, sign_model, signs
 
 KB = knowledge.default()
 LEARNED = KB.signs["learned"]
@@ -90,7 +90,11 @@ def test_its_doubt_turns_first_run_false_alarms_into_questions(nlp, earlier):
                     alarms += 1
                     value = record[name][case["id"]]
                     p = earlier.probabilities(case["text"]).get(value)
-                    doubted += value not in never and p is not None and p < doubt
+                    reader.model, reader.doubt = earlier, None
+                    doc = nlp(case["text"])
+                    mine = any(s.value == value and s.is_alert and signs._subject_is_me(doc, doc[s.start:s.end])
+                               for s in doc._.signs)
+                    doubted += value not in never and p is not None and p < doubt and not mine
                 elif case["flag"] in sign_model.FLAG_TO_SIGN:
                     value = sign_model.FLAG_TO_SIGN[case["flag"]]
                     reader.model, reader.doubt = earlier, None
@@ -101,21 +105,33 @@ def test_its_doubt_turns_first_run_false_alarms_into_questions(nlp, earlier):
     finally:
         reader.model, reader.doubt = model, doubt
     assert alarms == 77 and hits >= 1000
-    assert doubted >= 35, doubted
+    assert doubted >= 33, doubted
     assert lost == 0, (lost, hits)
+
+
+def test_a_doubted_sign_is_asked_about_not_dropped(nlp):
+    """The price of the doubt, seen in the project's own phrases: the model's
+    bag of words knows no scope. The lists read the sign; the safety question asks."""
+    text = "I get confused easily these days"
+    assert LEARNED["doubt"] > pipeline_model(nlp).probabilities(text)["confusion"]
+    reading = pipeline.read(nlp, text)
+    assert "confusion" not in {e.value for e in reading.entities if e.entity == "symptom"}
+    assert "confusion" in reading.cues
 
 
 @pytest.mark.parametrize("text, sign", [
     ("I passed out at my best friend's wedding", "fainting"),  # "best friend" is a near-miss word to it
-    ("I get confused easily these days", "confusion"),
+    ("I have black stools which is a warning sign", "black_stools"),  # "warning sign": a leaflet's words
 ])
-def test_a_doubted_sign_is_asked_about_not_dropped(nlp, text, sign):
-    """The price of the doubt, seen in the project's own phrases: the model's
-    bag of words knows no scope, so a friend named near the user's own sign
-    lowers it. The lists read the sign; the safety question asks."""
+def test_a_sign_whose_subject_is_i_is_not_doubted(nlp, text, sign):
+    """The model gives these under `doubt`; the user is the verb's own subject, so the alert stands."""
+    assert LEARNED["doubt"] > pipeline_model(nlp).probabilities(text)[sign]
     reading = pipeline.read(nlp, text)
-    assert sign not in {e.value for e in reading.entities if e.entity == "symptom"}
-    assert sign in reading.cues
+    assert sign in {e.value for e in reading.entities if e.entity == "symptom" and e.role is None}
+
+
+def pipeline_model(nlp):
+    return nlp.get_pipe("clinical_sign_reader").model
 
 
 def test_never_doubted_signs_stand(nlp):
