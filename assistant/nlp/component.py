@@ -251,12 +251,20 @@ def _opens_a_clause(lowered: str, start: int) -> bool:
     return before.split()[-1].strip("'\"") in _CLAUSE_OPENERS
 
 
+# An auxiliary opening a statement whose subject was dropped ("have not lost any
+# weight", "had bowl cancer", "been feeling sick", set T): negated, "been", or
+# "had" before anything but a subject.
+_STATEMENT_START = re.compile(r"^\W*(?:(?:have|has|had|did|do|does|am|is|are|was|were)(?:n't|nt)?\s+(?:not|never|been|"
+                              r"always|already|just|no|nothing|had|got)\b|had\s+(?!you\b|he\b|she\b|it\b|they\b|"
+                              r"we\b|i\b|anyone\b|any\b|there\b|this\b|that\b|your\b))")
+
+
 def asks_something(text: str) -> bool:
     """Does the message ask anything? A question mark, an auxiliary opening it
     ("is it cancer"), or a question word or phrase opening a clause ("...no
     jaundice, what causes this")."""
     lowered = (text or "").lower()
-    if "?" in lowered or _ASKING_START.search(lowered):
+    if "?" in lowered or (_ASKING_START.search(lowered) and not _STATEMENT_START.search(lowered)):
         return True
     return any(not (match.group(0).startswith("is ") and _STATEMENT_NOUN.search(lowered[:match.start()]))
                and (match.group(0) not in _WH_WORDS or _opens_a_clause(lowered, match.start()))

@@ -1110,6 +1110,9 @@ def _with_signs(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:
                 e.value in NARROWER_PAIN and e.role != "negated" and _overlaps(e, entity) for e in out):
             continue
         out.append(entity)
+    # A pain read as after rich meals (signs.yml `plain`) is that pain: no abdominal_pain beside it.
+    narrower = [e for e in out if e.value in NARROWER_PAIN and e.role != "negated"]
+    out = [e for e in out if not (e.value == "abdominal_pain" and any(_overlaps(e, n) for n in narrower))]
     # One mention, one entity: the same value and role twice over overlapping text is kept once;
     # and one fact, one entity: "no fever, no chills" denies fever once (set E counted the second
     # as a wrong extra; the conversation keeps facts, not mentions, so nothing is lost).
@@ -1193,6 +1196,7 @@ def read(nlp: Language, text: Any) -> Reading:
     entities = _calcified_other_finding(entities)
     entities = _with_own_denial_pointing_back(doc, entities)
     entities = _with_weight_from_to(doc, _with_relatives_condition_too(doc, entities))
+    entities = _corrected_owner(doc, entities)
     said = {e.value for e in entities
             if e.entity == "symptom" and (e.role == "negated" or (not e.role and not e.context))}
     imagined = {e.value for e in entities if e.entity == "symptom" and e.context == ("hypothetical",)
@@ -1267,6 +1271,8 @@ def report_readings(doc: Doc, found: List[ClinicalEntity], concepts: Mapping[str
             if not _more_imaging_at(words, j, more):
                 continue
             before, after = set(words[max(0, j - 4):j]), words[j + 1:j + 7]
+            if _asked_indirectly(words[max(0, j - 7):j]):
+                continue  # "tell me if I need a follow-up scan" (set T): the user asks; no report advises
             if before & denials:
                 out.append("no_follow_up_needed")
             elif before & advise or set(words[j + 1:j + 5]) & advise or ("in" in after and times & set(after)):
@@ -1285,6 +1291,13 @@ def report_readings(doc: Doc, found: List[ClinicalEntity], concepts: Mapping[str
                 and not {"not", "no", "n't", "active"} & near - {"inactive"}:
             out.append("inactive_cyst")
     return tuple(dict.fromkeys(out))
+
+
+def _asked_indirectly(words: Sequence[str]) -> bool:
+    """A question without its mark: "whether", or "if"/"do"/"will"/"should" before
+    "I" or "we" ("tell me if I need", "wondering whether", "do I need")."""
+    return "whether" in words or any(a in ("if", "do", "will", "should", "would", "shall", "need", "must")
+                                     and b in ("i", "we", "i'll", "ill") for a, b in zip(words, words[1:]))
 
 
 _CALCIFIED = frozenset({"calcified", "calcific", "calcifying", "partially calcified", "densely calcified"})
@@ -1429,6 +1442,24 @@ _WEIGHT_FROM_TO = re.compile(
     r"\b(?:gone|went|dropped|fallen|fell|down|come down|lost weight)\s+from\s+(\d+(?:[.,]\d+)?)\s*"
     r"(kg|kgs|kilos?|lbs?|pounds|st|stone)?\s+(?:to|down to)\s+(\d+(?:[.,]\d+)?)\s*"
     r"(kg|kgs|kilos?|lbs?|pounds|st|stone)\b")
+
+
+# A message that corrects itself: "sorry, typo, my MUM had breast cancer, not me" (set T).
+_SELF_CORRECTION = re.compile(r"\b(sorry|typo|i meant|meant to say|correction|my mistake|my bad|scratch that|"
+                              r"not me|wasn'?t me|isn'?t me|not mine)\b")
+
+
+def _corrected_owner(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:
+    """A fact first said as the user's and then, in a message that corrects
+    itself, as a relative's is the relative's only ("I had breast cancer -
+    sorry, typo, my MUM had breast cancer, not me": set T kept both, and the
+    user's own cancer history raised the triage)."""
+    if not _SELF_CORRECTION.search(doc.text.lower()):
+        return found
+    dropped = {id(e) for e in found for later in found
+               if e.role is None and later.role == "family" and later.entity == e.entity and later.value == e.value
+               and later.start > e.end}
+    return [e for e in found if id(e) not in dropped]
 
 
 def _with_relatives_condition_too(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:

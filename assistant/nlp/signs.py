@@ -504,14 +504,16 @@ class SignReader:
             # "38 on the thermometer": a reading word a few words on, not "38 years".
             near_reading = nxt not in _NOT_READINGS and any(
                 t.lower_ in _READING_WORDS for t in doc[max(0, token.i - 3):token.i + 4] if t.i != token.i)
+            # "38 point something", "39 point 2" (bank AE): the decimal said in words.
+            decimal = bool(match.group(2)) or nxt == "point"
             is_celsius = 35 <= value <= 42.5 and unit != "f" and (
-                match.group(2) or unit == "c" or nxt in ("c", "°c", "degrees", "°")
+                decimal or unit == "c" or nxt in ("c", "°c", "degrees", "°")
                 # Not "at 40" or "of 39" alone: "had breast cancer at 40" is an age (set E).
                 or prev in ("temp", "temperature", "thermometer", "says") or near_reading)
             # "running 101.5": a reading with a decimal in the fever range of
             # Fahrenheit is a temperature without its unit.
             is_fahrenheit = 99 <= value <= 106 and unit != "c" and (
-                nxt in ("f", "°f", "degrees") or unit == "f" or bool(match.group(2))
+                nxt in ("f", "°f", "degrees") or unit == "f" or decimal
                 or prev in ("temp", "temperature", "running", "hit", "reached") or near_reading)
             if not (is_celsius or is_fahrenheit):
                 continue

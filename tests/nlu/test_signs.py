@@ -335,11 +335,18 @@ def test_pain_shown_by_behaviour_with_fever(nlp):
 
 
 def _offline(nlp, case):
-    """What the dialogue does with the case after the opener: alert, or ask once."""
+    """What the dialogue does with the case after the opener: alert, or ask once.
+
+    Only a red-flag rule sets the triage in the same turn (actions.alert_red_flags);
+    the level of a rule that is no red flag ("tummy pain that keeps coming back")
+    comes at the form's end. Reading the plain level here counted "Is a fever
+    normal with this? I've had 38 point something ... an ache under my ribs"
+    (bank AE) as answered when the live judge saw no triage."""
     reading = pipeline.read(nlp, case["text"])
     opener = pipeline.read(nlp, OPENER).entities
     facts = conversation.facts_from_entities([e.as_rasa() for e in opener + reading.entities])
-    level = engine.triage(engine.Case.of(facts), KB).level
+    flags = engine.red_flags(engine.Case.of(facts), KB)
+    level = max((rule.level for rule in flags), key=RANK.__getitem__, default="reassurance")
     need = "see_clinician_soon" if case["flag"] == "fever_with_pain" else "emergency"
     same = RANK[level] >= RANK[need]
     return same, same or bool(reading.cues)
