@@ -710,6 +710,12 @@ _TURNS = frozenset({"compared", "vs", "versus", "against", "than", "and", "but",
 _FROM_TO = re.compile(r"\bfrom (\d+(?:[.,]\d+)?)\s*(?:mm|cm)? (?:to|up to|now) (\d+(?:[.,]\d+)?)\s*(mm|cm)\b", re.I)
 
 
+# "it was 4mm in 2022 now 7", "5 mm, now 9" (set U): the later size with its unit left out.
+_THEN_NOW = re.compile(r"\b(\d+(?:[.,]\d+)?)\s*(mm|cm)\b[^.?!]{0,40}?\b(?:now|currently|today|this time)\s+"
+                       r"(?:it'?s\s+|its\s+|is\s+|measures\s+|at\s+)?(\d+(?:[.,]\d+)?)\b(?!\s*(?:mm|cm|years?|yrs?|"
+                       r"months?|weeks?|days?|%|kg|lbs?|am|pm|o'?clock))", re.I)
+
+
 _SMALLER = frozenset({"smaller", "shrunk", "shrunken", "shrinking", "shrank", "reduced", "decreased", "regressed",
                       "regressing", "shrink"})
 _COMPARING = frozenset({"compared", "vs", "versus", "than", "since", "grew", "grown", "growing", "bigger", "larger",
@@ -730,6 +736,11 @@ def measured_change(doc: Doc, sizes: Sequence[ClinicalEntity]) -> Optional[str]:
     if ranged:  # "went from 5 to 8 mm": the unit is written once
         unit = 10.0 if ranged.group(3).lower().startswith("c") else 1.0
         before, after = (float(g.replace(",", ".")) * unit for g in ranged.group(1, 2))
+        return _compared(before, after)
+    then_now = _THEN_NOW.search(doc.text)
+    if then_now and len(sizes) == 1 and float(then_now.group(3).replace(",", ".")) < 100:
+        unit = 10.0 if then_now.group(2).lower().startswith("c") else 1.0
+        before, after = (float(g.replace(",", ".")) * unit for g in then_now.group(1, 3))
         return _compared(before, after)
     sized = [(e, _millimetres(e.text)) for e in sizes]
     measured = [(e, mm) for e, mm in sized if mm is not None and mm > 0]
@@ -1432,7 +1443,15 @@ _OWN_DENIAL_BACK = re.compile(
     r"|(?:,|\band\b|\bbut\b)\s*(?:but\s+)?(?:i|me)\s+(don't|dont|do not|haven't|havent|have not|didn't|didnt|never did|"
     r"never have|am not|'m not|m not)\s*(?:[.!,]|$)"
     # "my MUM has breast cancer, not me. I've never had it." (set G): the next sentence.
-    r"|(?:^|[.!;]\s+)(?:i|i've|ive|i have)\s+(?:never|not|not ever)\s+(?:had|have|got)?\s*(it|that|them)\b")
+    r"|(?:^|[.!;]\s+)(?:i|i've|ive|i have)\s+(?:never|not|not ever)\s+(?:had|have|got)?\s*(it|that|them)\b"
+    # "my uncle had TB when he was young. i never did", "my twin brother had
+    # histoplasmosis ..., I was fine" (set U). Not "..., not me": five earlier
+    # authors (sets A, C, D, R) give that the relative's role alone.
+    r"|(?:,|\band\b|\bbut\b)\s*(?:but\s+)?(?:i|me)\s+(was fine|was ok|was okay|was not|wasn't|wasnt|"
+    r"didn't get it|didnt get it|never got it)\b"
+    r"|(?:^|[.!;]\s+)(?:i|me)\s+(never did|never have|didn't|didnt|don't|dont|was fine|wasn't|wasnt)\s*(?:[.!,]|$)")
+# Alternatives of _OWN_DENIAL_BACK that deny in a sentence after the relative's.
+_NEXT_SENTENCE_DENIALS = frozenset({3, 5})
 
 
 # "...so they tested me and I've got it too" (set J): the user has the relative's condition too.
@@ -1495,10 +1514,11 @@ def _with_own_denial_pointing_back(doc: Doc, found: List[ClinicalEntity]) -> Lis
     text = doc.text
     added = []
     for match in _OWN_DENIAL_BACK.finditer(text.lower()):
-        group = next(g for g in (1, 2, 3) if match.group(g))
+        group = next(g for g in range(1, 6) if match.group(g))
         # A relative's condition or medicine ("my dad takes amiodarone, I don't": set K).
         told = [e for e in found if e.entity in ("condition", "medication") and e.role == "family"
-                and e.end <= match.start() and (group == 3 or "." not in text[e.end:match.start()])]
+                and e.end <= match.start()
+                and (group in _NEXT_SENTENCE_DENIALS or "." not in text[e.end:match.start()])]
         if told:
             start, end = match.span(group)
             added.append(ClinicalEntity(told[-1].entity, told[-1].value, start, end, text[start:end], "negated", ()))

@@ -127,10 +127,10 @@ class QuestionTopicClassifier(GraphComponent):
             if name is None:
                 continue
             ranking = message.get(INTENT_RANKING_KEY) or []
-            old = next((r for r in ranking if r.get("name") == name), {"name": name, "confidence": 0.0})
+            was: float = next((float(r.get("confidence") or 0.0) for r in ranking if r.get("name") == name), 0.0)
             top = float(intent.get("confidence") or 0.0)
             new = {"name": name, "confidence": top}
-            swapped = {"name": intent.get("name"), "confidence": float(old.get("confidence") or 0.0)}
+            swapped = {"name": intent.get("name"), "confidence": was}
             rest = [r for r in ranking if r.get("name") not in (name, intent.get("name"))]
             message.set(INTENT, new, add_to_output=True)
             message.set(INTENT_RANKING_KEY, [new, swapped] + rest, add_to_output=True)

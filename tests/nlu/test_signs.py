@@ -478,7 +478,16 @@ FLOORS = {"bank_a": (0.98, 0.90, 0.05), "bank_b": (0.98, 0.90, 0.05), "bank_c": 
           # pointing back at what was told ("puked up blood ... is that from the liver?"), a relative
           # "who had the CT", care over ("she's home now"), decades of life ("in my 20s"), a sedating
           # medicine named as the reason for sleepiness. After: 0.94 / 1.00 / 0 %.
-          "bank_ad": (0.98, 0.90, 0.05)}
+          "bank_ad": (0.98, 0.90, 0.05),
+          # Bank AE: written after the AD fixes, run once unchanged (live, judge, at 41ab705): same
+          # turn 0.94, after one question 0.98 (black stools, cholangitis, fever with pain 0.95: one
+          # miss each), false alarms 1.5 %. Fixed by category: a decimal said in words ("38 point
+          # something"), "had it all night" confirming a sign asked about, "hot to the touch",
+          # "career suicide", a stool sample's kit.
+          "bank_ae": (0.98, 0.90, 0.05),
+          # Bank AF: written after the AE fixes, run once unchanged (live, judge, at eaea5db): same
+          # turn 0.97, after one question 1.00 for every sign, false alarms 0 of 121. Not tuned on.
+          "bank_af": (0.98, 0.90, 0.05)}
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=[b.stem for b in BANKS])
