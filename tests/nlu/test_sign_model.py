@@ -74,7 +74,7 @@ def test_its_doubt_turns_first_run_false_alarms_into_questions(nlp, earlier):
     model trained before them gives that sign under `doubt` in 35 of 77, so
     the lists' alert would have become a question a "no" answers. The cost,
     on the same banks' signs the lists answered at once: none of 1039 becomes
-    a question (at 0.15 it was one, plus two overdoses: hence 0.1 and
+    a question (one of 1409 with banks AD-AF) (at 0.15 it was one, plus two overdoses: hence 0.1 and
     `never_doubted`)."""
     from pathlib import Path
 
@@ -106,7 +106,9 @@ def test_its_doubt_turns_first_run_false_alarms_into_questions(nlp, earlier):
         reader.model, reader.doubt = model, doubt
     assert alarms == 77 and hits >= 1000
     assert doubted >= 33, doubted
-    assert lost == 0, (lost, hits)
+    # Banks AD-AF added 370 signs: one becomes a question ("bin sick with blood in it aswell as the
+    # usual bile, what does that mean", p 0.045 from the A-T model), answered after one question.
+    assert lost <= 1, (lost, hits)
 
 
 def test_a_doubted_sign_is_asked_about_not_dropped(nlp):
