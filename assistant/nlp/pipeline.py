@@ -450,16 +450,20 @@ def _categories(span: Span, entity_tokens: set) -> set:
             found.add(modifier.category)
             cues.setdefault(modifier.category, (start, end))
     negated, family = cues.get("NEGATED_EXISTENCE"), cues.get("FAMILY")
-    if negated and family and negated[1] < family[0] < span.start:
+    if negated and family and negated[1] < family[0] < span.start and not all(
+            t.lower_ in _QUANTIFIED_FAMILY for t in span.doc[negated[1]:family[0]]):
         # "no jaundice, my mum had liver cancer": a relative named after the
         # denial starts a statement of their own. Right after it ("no family
-        # history of cancer") the relative is what is denied.
+        # history of cancer", "nobody in the family": set U) the relative is
+        # what is denied.
         found.discard("NEGATED_EXISTENCE")
     if not found & _SOMEONE_ELSE:
         found |= _pronoun_points_back(span)
     return found
 
 
+# The words between "nobody" / "none" and the family they quantify ("nobody in the family").
+_QUANTIFIED_FAMILY = frozenset({"in", "of", "the", "my", "our", "from", "else", "at", "all"})
 _LOCATIVES = frozenset({"on", "in", "at", "from", "by", "with", "via", "onto"})
 _POSSESSIVES = frozenset({"the", "my", "a", "an", "this", "that", "his", "her", "their", "our", "latest", "last",
                           "recent", "new", "previous", "old", "older", "earlier", "prior", "first", "original"})
@@ -678,7 +682,8 @@ def entities_from_doc(doc: Doc) -> List[ClinicalEntity]:
             role, categories = None, (categories - {"NEGATED_EXISTENCE"}) | {"HYPOTHETICAL"}
         if role is None and span.label_ in ("condition", "symptom", "medication") \
                 and (sign_reading.answered_no(doc, span.sent)
-                     or sign_reading.asked_and_denied(doc, span.sent, span.start)):
+                     or sign_reading.asked_and_denied(doc, span.sent, span.start)
+                     or sign_reading.asked_then_denied_next(doc, span.sent)):
             # "TB? no. Hepatitis? no. Cancer? also no." (set D): each asked and answered.
             role, categories = "negated", (categories - {"HYPOTHETICAL"}) | {"NEGATED_EXISTENCE"}
         if span.label_ == "imaging" and role == "negated" and _where_it_was_looked_for(span):

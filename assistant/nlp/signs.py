@@ -979,6 +979,11 @@ class SignReader:
         clause ("asked if it was 'tarry' - that's exactly what mine is, tarry")."""
         sent = doc[clause[0]].sent
         following = doc[sent.end].sent if sent.end < len(doc) else None
+        # "The nurse asked if I had been sick with blood. Yes this morning.": a
+        # reported question the next sentence answers yes.
+        if following is not None and _REPORTED_ASKING.search(sent.text.lower()) \
+                and following[0].lower_ in ("yes", "yeah", "yep", "yup", "aye", "yea"):
+            return True
         times = {m[0] for name in ("actual", "recent") for m in markers.get(name, ())}
         for m_start, m_end in markers.get("confirm", ()):
             if start is not None and clause[0] <= m_start and m_end <= start and m_end - m_start >= 3:
@@ -1554,7 +1559,7 @@ def _asks_meaning(after: Span) -> bool:
 # "The nurse asked whether I'd had any thoughts of harming myself, and I
 # haven't" (bank P): a reported question, answered no at the end of its sentence.
 _ASKED_THEN_NO = re.compile(
-    r"\b(asked|asking|asks|wondered|wanted to know|checked)\b(.*)(\band\b|\bbut\b|,|;)\s+"
+    r"\b(asked|asking|asks|wondered|wanted to know|checked)\b(.*)(\band\b|\bbut\b|,|;|\s[-–—])\s+"
     # "GP asked about weight loss, I told him I haven't lost any" (set K)
     r"(?:(?:i|we)\s+(?:told|said to)\s+(?:him|her|them|the\s+\w+)\s+)?"
     r"(?:i'm not|im not|i am not|we're not|(?:i|we)\s+(?:ticked|put|circled|answered|wrote|marked)\s+(?:no|none|never)"
@@ -1563,11 +1568,29 @@ _ASKED_THEN_NO = re.compile(
     r"didnt|did not|wasn't|wasnt|never have|never did)"
     # "I asked my husband whether I'd seemed confused and he laughed and said no more than
     # usual", "she asked about black stools too, no again" (bank AB, set S)
-    r"|(?:he|she|they|the\s+\w+)(?:\s+\w+\s+and)?\s+said\s+no\b.*|no(?:\s+again|\s+to\s+that)?)"
+    r"|(?:he|she|they|the\s+\w+)(?:\s+\w+\s+and)?\s+said\s+no\b.*|no(?:\s+again|\s+to\s+that)?"
+    # "he asked whether my stools had been black - they haven't" (set U): the thing asked about, denied
+    r"|(?:they|it|that|those|these)\s+(?:haven't|havent|have not|hasn't|hasnt|has not|weren't|werent|wasn't|wasnt|"
+    r"aren't|arent|isn't|isnt|didn't|didnt))"
     r"(?:\s+(?:lost|had|got|have|noticed|seen|been|felt)\s+(?:any|it|one|that|anything|them))?"
     # the answer ends the sentence, or a comma starts something else: "my
     # husband asked if I'd fainted, I haven't, I just sat down" (bank U)
     r"\s*(?:[.!]*\s*$|,)")
+
+
+_REPORTED_ASKING = re.compile(r"\b(asked|asking|asks|wondered|wanted to know|checked)\b.*\b(if|whether|about)\b")
+_SHORT_NO = re.compile(r"^\W*(no|nope|nah|never|not at all|not in the slightest|not once|not really|absolutely not|"
+                       r"definitely not|(?:i|we)\s+(?:haven't|havent|have not|hadn't|didn't|didnt|wasn't|wasnt|"
+                       r"don't|dont))"
+                       r"\b[\s\w,']{0,20}[.!]*\s*$")
+
+
+def asked_then_denied_next(doc: Doc, sent: Span) -> bool:
+    """A reported question answered no in a short sentence of its own: "The
+    doctor wanted to know if I'd been itchy. Not in the slightest." (set U)."""
+    if sent.end >= len(doc) or not _REPORTED_ASKING.search(sent.text.lower()):
+        return False
+    return bool(_SHORT_NO.search(doc[sent.end].sent.text.lower()))
 
 
 def asked_and_denied(doc: Doc, sent: Span, start: int) -> bool:

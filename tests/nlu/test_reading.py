@@ -816,3 +816,70 @@ def test_a_superscript_digit_is_no_count():
         lower_ = "²"
 
     assert _count(Token()) is None
+
+
+# --- Session 14: categories from independent sets T and U (own wordings) ---------------------------
+
+
+def roles(nlp, text, entity, value):
+    return [e.role for e in pipeline.read(nlp, text).entities if e.entity == entity and e.value == value]
+
+
+@pytest.mark.parametrize("text, entity, value, role", [
+    # neither/nor with "my" after it denies the thing named
+    ("neither my eyes nor my skin have gone yellow", "symptom", "jaundice", "negated"),
+    # a subject that is no one, or none of the tests
+    ("nobody in the family has had liver trouble or cancer", "condition", "cancer", "negated"),
+    ("none of my scans found hepatitis", "condition", "hepatitis", "negated"),
+    # a hedged denial
+    ("I don't think I've ever had hepatitis", "condition", "hepatitis", "negated"),
+    # a reported question answered no, in the same sentence or the next one
+    ("the nurse asked if my poo had been black - it hasn't", "symptom", "black_stools", "negated"),
+    ("My GP wanted to know whether I'd been itching. Not at all.", "symptom", "itching", "negated"),
+    # "me" for "my" before a relative; "a cousin of mine"
+    ("me dad had cirrhosis", "condition", "cirrhosis", "family"),
+    ("an uncle of mine had a liver abscess", "condition", "liver_abscess", "family"),
+])
+def test_whose_and_whether_by_category(nlp, text, entity, value, role):
+    assert role in roles(nlp, text, entity, value)
+
+
+def test_a_relatives_story_ends_where_the_doctors_find_the_users(nlp):
+    text = "my dad had bowel cancer and now they've found calcification on my ultrasound"
+    assert roles(nlp, text, "finding", "calcification") == [None]
+
+
+def test_a_self_correction_moves_the_fact_to_the_relative(nlp):
+    text = "I had hepatitis - sorry, I meant my brother had hepatitis"
+    assert roles(nlp, text, "condition", "hepatitis") == ["family"]
+
+
+def test_the_users_denial_after_a_relatives_condition(nlp):
+    assert "negated" in roles(nlp, "my sister had histoplasmosis. I never did.", "condition", "histoplasmosis")
+
+
+def test_a_kind_of_a_thing_asked_about_is_no_ones(nlp):
+    assert [c for _, _, c in values(nlp, "what sort of pain should make me worry?", "symptom")] == [("hypothetical",)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("whenever I have a fry-up the pain under my ribs comes on", "pain_after_fatty_meals"),
+    ("my belly looks swollen and feels tight", "swollen_abdomen"),
+])
+def test_concepts_combined_in_a_clause(nlp, text, value):
+    found = values(nlp, text, "symptom")
+    assert (value, None, ()) in found
+    assert not any(v == "abdominal_pain" for v, _, _ in found)
+
+
+def test_a_known_english_word_is_no_typo_of_a_term(nlp):
+    assert not values(nlp, "following my scan I was told it is nothing", "symptom")
+
+
+def test_a_later_size_with_its_unit_left_out(nlp):
+    assert [v for v, _, _ in values(nlp, "it measured 3mm in 2021, now 6", "change")] == ["growing"]
+
+
+def test_the_user_asking_about_follow_up_is_no_advice():
+    nlp = pipeline.build(KB)
+    assert "follow_up_advised" not in pipeline.read(nlp, "please tell me if I need a follow-up scan").report
