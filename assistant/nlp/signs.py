@@ -1564,6 +1564,8 @@ _ASKED_THEN_NO = re.compile(
     r"(?:(?:i|we)\s+(?:told|said to)\s+(?:him|her|them|the\s+\w+)\s+)?"
     r"(?:i'm not|im not|i am not|we're not|(?:i|we)\s+(?:ticked|put|circled|answered|wrote|marked)\s+(?:no|none|never)"
     # "the clinic form asked about thoughts of self-harm and I ticked no" (bank V)
+    # "the registrar asked about weight loss and I said none" (set W)
+    r"|(?:i|we)\s+said\s+(?:no|none|never|nope|not)\b"
     r"|(?:i|we)\s+(?:haven't|havent|have not|hadn't|don't|dont|do not|didn't|"
     r"didnt|did not|wasn't|wasnt|never have|never did)"
     # "I asked my husband whether I'd seemed confused and he laughed and said no more than

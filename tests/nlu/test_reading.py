@@ -883,3 +883,25 @@ def test_a_later_size_with_its_unit_left_out(nlp):
 def test_the_user_asking_about_follow_up_is_no_advice():
     nlp = pipeline.build(KB)
     assert "follow_up_advised" not in pipeline.read(nlp, "please tell me if I need a follow-up scan").report
+
+
+@pytest.mark.parametrize("text, entity, value, role", [
+    # Set W: Scots kin words, "I said none" to a reported question, "excluded", a hedged denial of a state
+    ("ma maw had the TB years ago", "condition", "tuberculosis", "family"),
+    ("the consultant asked about jaundice and I said no", "symptom", "jaundice", "negated"),
+    ("hepatitis was excluded back then", "condition", "hepatitis", "negated"),
+    ("I wouldn't say I'm confused, just tired", "symptom", "confusion", "negated"),
+])
+def test_whose_and_whether_set_w(nlp, text, entity, value, role):
+    assert role in roles(nlp, text, entity, value)
+
+
+def test_a_question_after_so_is_its_own(nlp):
+    """"not had any fever, so why would a calcification show up": the denial ends at "so why"."""
+    assert roles(nlp, "no pain at all, so why would calcification appear?", "finding", "calcification") == [None]
+
+
+def test_a_hedge_over_a_plan_denies_nothing(nlp):
+    """Bank V: "I don't think I was going to go through with it" after a note: the sign stands."""
+    text = "my husband found the note I left. I don't think I was going to go through with it"
+    assert None in roles(nlp, text, "symptom", "suicidal_thoughts")
