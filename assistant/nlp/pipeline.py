@@ -772,7 +772,11 @@ def measured_change(doc: Doc, sizes: Sequence[ClinicalEntity]) -> Optional[str]:
         years = [int(t) for t in around if t.isdigit() and len(t) == 4 and 1950 < int(t) < 2100]
         later = sum(w in _LATER for w in around)
         earlier = sum(w in _EARLIER for w in around)
-        return (later > earlier) - (earlier > later) if not years else 0
+        if years:
+            # "CT found a 9mm calcification, it was 6mm in 2022" (set X): a year
+            # before this one places its size earlier; this year's, now.
+            return -1 if max(years) < datetime.date.today().year else 1
+        return (later > earlier) - (earlier > later)
 
     words = {t.lower_ for t in doc}
     # "slightly smaller than in 2020 (0.6cm vs 0.7cm)" (set G): the message says

@@ -905,3 +905,9 @@ def test_a_hedge_over_a_plan_denies_nothing(nlp):
     """Bank V: "I don't think I was going to go through with it" after a note: the sign stands."""
     text = "my husband found the note I left. I don't think I was going to go through with it"
     assert None in roles(nlp, text, "symptom", "suicidal_thoughts")
+
+
+def test_a_year_before_this_one_places_its_size_earlier(nlp):
+    """Set X: "CT found a 9mm calcification, it was 6mm in 2022" was read as shrinking (stable)."""
+    assert [v for v, _, _ in values(nlp, "the scan found a 12mm calcification, it was 8mm in 2021", "change")] \
+        == ["growing"]
