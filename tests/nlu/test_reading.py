@@ -911,3 +911,17 @@ def test_a_year_before_this_one_places_its_size_earlier(nlp):
     """Set X: "CT found a 9mm calcification, it was 6mm in 2022" was read as shrinking (stable)."""
     assert [v for v, _, _ in values(nlp, "the scan found a 12mm calcification, it was 8mm in 2021", "change")] \
         == ["growing"]
+
+
+@pytest.mark.parametrize("text, entity, value, role", [
+    # Set Y: a clinician's "no", Scots "nae"
+    ("the consultant said no hepatitis", "condition", "hepatitis", "negated"),
+    ("nae jaundice, nae pain", "symptom", "jaundice", "negated"),
+])
+def test_whose_and_whether_set_y(nlp, text, entity, value, role):
+    assert role in roles(nlp, text, entity, value)
+
+
+def test_a_denied_ability_that_is_the_sign(nlp):
+    """Set Y: "extraordinarily drowsy and we cannot keep him awake" was read as a denied drowsiness."""
+    assert None in roles(nlp, "she has been so sleepy today, we can't keep her awake", "symptom", "confusion")
