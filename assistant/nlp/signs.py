@@ -440,7 +440,10 @@ class SignReader:
         # no person before it ("the shelf collapsed"); a verb with an object
         # ("blacking out my name").
         filters = (
-            ("not_followed_by", lambda s, words: _next_word(doc, s.end) not in words or _time_after_word(doc, s.end)),
+            ("not_followed_by", lambda s, words: _next_word(doc, s.end) not in words or _time_after_word(doc, s.end)
+             # "I'm not confused at all" (set Z): "at all" strengthens a denial; it names no topic
+             or (doc[s.end:s.end + 2].text.lower() == "at all"
+                 and (s.end + 2 >= len(doc) or doc[s.end + 2].is_punct))),
             ("person_subject",
              lambda s, verbs: not _starts_with(s, verbs) or _person_before(doc, s.start, self.people)),
             ("intransitive", lambda s, verbs: not _starts_with(s, verbs) or not _has_object(doc, s.end)),

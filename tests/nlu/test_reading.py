@@ -925,3 +925,9 @@ def test_whose_and_whether_set_y(nlp, text, entity, value, role):
 def test_a_denied_ability_that_is_the_sign(nlp):
     """Set Y: "extraordinarily drowsy and we cannot keep him awake" was read as a denied drowsiness."""
     assert None in roles(nlp, "she has been so sleepy today, we can't keep her awake", "symptom", "confusion")
+
+
+def test_at_all_strengthens_a_denial(nlp):
+    """Set Z: "I'm not confused at all, my head is clear" lost its confusion ("confused at" read as about a topic)."""
+    assert roles(nlp, "no, not confused at all, thanks", "symptom", "confusion") == ["negated"]
+    assert not roles(nlp, "I'm confused at all the jargon", "symptom", "confusion")
