@@ -739,14 +739,10 @@ def measured_change(doc: Doc, sizes: Sequence[ClinicalEntity]) -> Optional[str]:
     order they are written in. None when the message has fewer than two."""
     ranged = _FROM_TO.search(doc.text)
     if ranged:  # "went from 5 to 8 mm": the unit is written once
-        unit = 10.0 if ranged.group(3).lower().startswith("c") else 1.0
-        before, after = (float(g.replace(",", ".")) * unit for g in ranged.group(1, 2))
-        return _compared(before, after)
+        return _compared(*_one_unit(ranged, 1, 2, 3))
     then_now = _THEN_NOW.search(doc.text)
     if then_now and len(sizes) == 1 and float(then_now.group(3).replace(",", ".")) < 100:
-        unit = 10.0 if then_now.group(2).lower().startswith("c") else 1.0
-        before, after = (float(g.replace(",", ".")) * unit for g in then_now.group(1, 3))
-        return _compared(before, after)
+        return _compared(*_one_unit(then_now, 1, 3, 2))
     sized = [(e, _millimetres(e.text)) for e in sizes]
     measured = [(e, mm) for e, mm in sized if mm is not None and mm > 0]
     if len(measured) < 2:
@@ -775,7 +771,7 @@ def measured_change(doc: Doc, sizes: Sequence[ClinicalEntity]) -> Optional[str]:
         if years:
             # "CT found a 9mm calcification, it was 6mm in 2022" (set X): a year
             # before this one places its size earlier; this year's, now.
-            return -1 if max(years) < datetime.date.today().year else 1
+            return -1 if max(years) < sign_reading._this_year() else 1
         return (later > earlier) - (earlier > later)
 
     words = {t.lower_ for t in doc}
@@ -798,6 +794,12 @@ def measured_change(doc: Doc, sizes: Sequence[ClinicalEntity]) -> Optional[str]:
     if when(first[0]) > when(last[0]):  # "9 mm now, it was 6 mm last year"
         first, last = last, first
     return _compared(first[1], last[1])
+
+
+def _one_unit(match: "re.Match[str]", before: int, after: int, unit: int) -> Tuple[float, float]:
+    """The two sizes of a match, in millimetres, with the unit written once."""
+    scale = 10.0 if match.group(unit).lower().startswith("c") else 1.0
+    return (float(match.group(before).replace(",", ".")) * scale, float(match.group(after).replace(",", ".")) * scale)
 
 
 def _compared(before: float, after: float) -> str:
@@ -1113,12 +1115,8 @@ def _with_signs(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:
     out = [e for e in found if not (e.entity == "symptom" and e.value in sign_values)]
     for reading in readings:
         entity = _reading_entity(doc, reading)
-        if entity.value in sign_values:
-            # Only an affirmed one: "pain under right ribs and a fever, not severe"
-            # denies the severity, not the pain (bank m lost the fever with pain).
-            if entity.value in NARROWER_PAIN and entity.role != "negated":
-                out = [e for e in out if not (e.value == "abdominal_pain" and _overlaps(e, entity))]
-        elif any(e.entity == "symptom" and e.value == entity.value and _overlaps(e, entity) for e in out):
+        if entity.value not in sign_values and any(
+                e.entity == "symptom" and e.value == entity.value and _overlaps(e, entity) for e in out):
             # The reader's scope (a whole clause, proxies, time) decides whose
             # and when; the phrase list's span is kept.
             same = [e for e in out if e.entity == "symptom" and e.value == entity.value and _overlaps(e, entity)]
@@ -1126,11 +1124,10 @@ def _with_signs(doc: Doc, found: List[ClinicalEntity]) -> List[ClinicalEntity]:
             first = same[0]
             entity = ClinicalEntity("symptom", entity.value, first.start, first.end, first.text,
                                     entity.role, entity.context)
-        elif entity.value == "abdominal_pain" and any(
-                e.value in NARROWER_PAIN and e.role != "negated" and _overlaps(e, entity) for e in out):
-            continue
         out.append(entity)
-    # A pain read as after rich meals (signs.yml `plain`) is that pain: no abdominal_pain beside it.
+    # A narrower pain stands alone for its mention: no abdominal_pain beside it. Only an
+    # affirmed one: "pain under right ribs and a fever, not severe" denies the severity,
+    # not the pain (bank m lost the fever with pain).
     narrower = [e for e in out if e.value in NARROWER_PAIN and e.role != "negated"]
     out = [e for e in out if not (e.value == "abdominal_pain" and any(_overlaps(e, n) for n in narrower))]
     # One mention, one entity: the same value and role twice over overlapping text is kept once;

@@ -1561,8 +1561,10 @@ def _asks_meaning(after: Span) -> bool:
 
 # "The nurse asked whether I'd had any thoughts of harming myself, and I
 # haven't" (bank P): a reported question, answered no at the end of its sentence.
+# The verbs of a reported question ("the nurse asked whether ...").
+_ASKING_VERBS = r"\b(asked|asking|asks|wondered|wanted to know|checked)\b"
 _ASKED_THEN_NO = re.compile(
-    r"\b(asked|asking|asks|wondered|wanted to know|checked)\b(.*)(\band\b|\bbut\b|,|;|\s[-–—])\s+"
+    _ASKING_VERBS + r"(.*)(\band\b|\bbut\b|,|;|\s[-–—])\s+"
     # "GP asked about weight loss, I told him I haven't lost any" (set K)
     r"(?:(?:i|we)\s+(?:told|said to)\s+(?:him|her|them|the\s+\w+)\s+)?"
     r"(?:i'm not|im not|i am not|we're not|(?:i|we)\s+(?:ticked|put|circled|answered|wrote|marked)\s+(?:no|none|never)"
@@ -1583,7 +1585,7 @@ _ASKED_THEN_NO = re.compile(
     r"\s*(?:[.!]*\s*$|,)")
 
 
-_REPORTED_ASKING = re.compile(r"\b(asked|asking|asks|wondered|wanted to know|checked)\b.*\b(if|whether|about)\b")
+_REPORTED_ASKING = re.compile(_ASKING_VERBS + r".*\b(if|whether|about)\b")
 _SHORT_NO = re.compile(r"^\W*(no|nope|nah|never|not at all|not in the slightest|not once|not really|absolutely not|"
                        r"definitely not|(?:i|we)\s+(?:haven't|havent|have not|hadn't|didn't|didnt|wasn't|wasnt|"
                        r"don't|dont))"

@@ -839,6 +839,14 @@ def roles(nlp, text, entity, value):
     # "me" for "my" before a relative; "a cousin of mine"
     ("me dad had cirrhosis", "condition", "cirrhosis", "family"),
     ("an uncle of mine had a liver abscess", "condition", "liver_abscess", "family"),
+    # Set W: Scots kin words, "I said none" to a reported question, "excluded", a hedged denial of a state
+    ("ma maw had the TB years ago", "condition", "tuberculosis", "family"),
+    ("the consultant asked about jaundice and I said no", "symptom", "jaundice", "negated"),
+    ("hepatitis was excluded back then", "condition", "hepatitis", "negated"),
+    ("I wouldn't say I'm confused, just tired", "symptom", "confusion", "negated"),
+    # Set Y: a clinician's "no", Scots "nae"
+    ("the consultant said no hepatitis", "condition", "hepatitis", "negated"),
+    ("nae jaundice, nae pain", "symptom", "jaundice", "negated"),
 ])
 def test_whose_and_whether_by_category(nlp, text, entity, value, role):
     assert role in roles(nlp, text, entity, value)
@@ -885,17 +893,6 @@ def test_the_user_asking_about_follow_up_is_no_advice():
     assert "follow_up_advised" not in pipeline.read(nlp, "please tell me if I need a follow-up scan").report
 
 
-@pytest.mark.parametrize("text, entity, value, role", [
-    # Set W: Scots kin words, "I said none" to a reported question, "excluded", a hedged denial of a state
-    ("ma maw had the TB years ago", "condition", "tuberculosis", "family"),
-    ("the consultant asked about jaundice and I said no", "symptom", "jaundice", "negated"),
-    ("hepatitis was excluded back then", "condition", "hepatitis", "negated"),
-    ("I wouldn't say I'm confused, just tired", "symptom", "confusion", "negated"),
-])
-def test_whose_and_whether_set_w(nlp, text, entity, value, role):
-    assert role in roles(nlp, text, entity, value)
-
-
 def test_a_question_after_so_is_its_own(nlp):
     """"not had any fever, so why would a calcification show up": the denial ends at "so why"."""
     assert roles(nlp, "no pain at all, so why would calcification appear?", "finding", "calcification") == [None]
@@ -911,15 +908,6 @@ def test_a_year_before_this_one_places_its_size_earlier(nlp):
     """Set X: "CT found a 9mm calcification, it was 6mm in 2022" was read as shrinking (stable)."""
     assert [v for v, _, _ in values(nlp, "the scan found a 12mm calcification, it was 8mm in 2021", "change")] \
         == ["growing"]
-
-
-@pytest.mark.parametrize("text, entity, value, role", [
-    # Set Y: a clinician's "no", Scots "nae"
-    ("the consultant said no hepatitis", "condition", "hepatitis", "negated"),
-    ("nae jaundice, nae pain", "symptom", "jaundice", "negated"),
-])
-def test_whose_and_whether_set_y(nlp, text, entity, value, role):
-    assert role in roles(nlp, text, entity, value)
 
 
 def test_a_denied_ability_that_is_the_sign(nlp):
